@@ -1,0 +1,9 @@
+import type { Command } from 'commander';
+
+/**
+ * Every `pimap` subcommand registers itself here, one line each, so commands can be
+ * added without touching the program's set-up.
+ */
+export function registerCommands(_program: Command): void {
+  // Commands are added by later issues: validate, import, analyze, export, report.
+}

@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command } from 'commander';
+import { defaultStudiesDir } from '../services/dataDir';
+import { registerCommands } from './commands';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+
+/** Build the `pimap` command-line program. Exported for tests. */
+export function buildProgram(): Command {
+  const program = new Command('pimap')
+    .description('Power–Interest Mapper on the command line: check, import, analyse and export studies.\nWorks on the same files as the desktop app; nothing is sent anywhere.')
+    .version(pkg.version, '-v, --version', 'print the version')
+    .option('--data <folder>', `folder holding the studies (default: ${defaultStudiesDir()})`)
+    .showHelpAfterError();
+  registerCommands(program);
+  return program;
+}
+
+/** The data folder chosen on the command line, or the desktop app's default. */
+export function dataDirOf(program: Command): string {
+  return (program.opts().data as string | undefined) ?? defaultStudiesDir();
+}
+
+const isMain = process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1];
+if (isMain) {
+  buildProgram()
+    .parseAsync(process.argv)
+    .catch((err: unknown) => {
+      console.error(err instanceof Error ? err.message : String(err));
+      process.exit(2);
+    });
+}

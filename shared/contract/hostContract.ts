@@ -1,0 +1,166 @@
+import { z } from 'zod';
+import { IdSchema, TimestampSchema } from '../model/common';
+import { SessionSchema } from '../model/session';
+import { StakeholderSchema, LANGUAGES } from '../model/stakeholder';
+import { StudySchema } from '../model/study';
+
+/**
+ * The host contract: every operation the UI may ask of the host (the Electron main
+ * process, the browser-preview server, or the CLI's services), with a schema for its
+ * payload and its result. Transports (IPC, HTTP) carry `{ op, payload }` and a
+ * `HostResult`; both validate the payload with these schemas before any service runs.
+ *
+ * Adding an operation: add it here, implement it in electron/services/hostServices.ts,
+ * and it is served by every transport automatically.
+ */
+const Empty = z.object({}).strict();
+const StudyRef = z.object({ studyId: IdSchema }).strict();
+const SessionRef = z.object({ studyId: IdSchema, sessionId: IdSchema }).strict();
+
+/** Reported after a write is durable: renamed into place and its folder fsynced. */
+export const SaveResultSchema = z.object({ savedAt: TimestampSchema });
+export type SaveResult = z.infer<typeof SaveResultSchema>;
+
+export const AppInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  /** Which transport serves the contract. */
+  host: z.enum(['electron', 'web', 'cli', 'test']),
+  /** Where studies are stored, shown to the user so they can back it up. */
+  dataDir: z.string(),
+});
+export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+export const StudySummarySchema = z.object({
+  id: IdSchema,
+  title: z.string(),
+  description: z.string(),
+  updatedAt: TimestampSchema,
+  sessionCount: z.number().int().min(0),
+  cohortCount: z.number().int().min(0),
+});
+export type StudySummary = z.infer<typeof StudySummarySchema>;
+
+/**
+ * A file that could not be loaded. It has been moved to the study's quarantine folder
+ * (never deleted); `recoverable` says whether an earlier valid version exists.
+ */
+export const LoadProblemSchema = z.object({
+  file: z.string(),
+  sessionId: IdSchema.nullable(),
+  /** The session code when it could still be read, for a message that names the session. */
+  sessionCode: z.string().nullable(),
+  problem: z.string(),
+  quarantinedTo: z.string().nullable(),
+  recoverable: z.boolean(),
+});
+export type LoadProblem = z.infer<typeof LoadProblemSchema>;
+
+export const OpenStudyResultSchema = z.object({
+  study: StudySchema,
+  sessions: z.array(SessionSchema),
+  problems: z.array(LoadProblemSchema),
+});
+export type OpenStudyResult = z.infer<typeof OpenStudyResultSchema>;
+
+export const TrashEntrySchema = z.object({
+  trashId: z.string(),
+  kind: z.enum(['study', 'session']),
+  studyId: IdSchema,
+  /** Study title, or session code. */
+  label: z.string(),
+  deletedAt: TimestampSchema,
+});
+export type TrashEntry = z.infer<typeof TrashEntrySchema>;
+
+export const SessionVersionSchema = z.object({
+  versionId: z.string(),
+  savedAt: TimestampSchema,
+  /** `recent` versions are the last 20 saves; `daily` the first save of each of the last 30 days. */
+  kind: z.enum(['recent', 'daily']),
+  placed: z.number().int().min(0),
+  unknown: z.number().int().min(0),
+  notDiscussed: z.number().int().min(0),
+});
+export type SessionVersion = z.infer<typeof SessionVersionSchema>;
+
+export const PrefsSchema = z.object({
+  language: z.enum(LANGUAGES),
+  largeText: z.boolean(),
+  lastStudyId: IdSchema.nullable(),
+  recentStudyIds: z.array(IdSchema).max(20),
+});
+export type Prefs = z.infer<typeof PrefsSchema>;
+
+/** The operations, each with its payload (`input`) and result (`output`) schema. */
+export const hostContract = {
+  appInfo: { input: Empty, output: AppInfoSchema },
+  getLibrary: { input: Empty, output: z.array(StakeholderSchema) },
+  listStudies: { input: Empty, output: z.array(StudySummarySchema) },
+  /** Create a study built by the UI with `newStudy`; fails with `conflict` if the id exists. */
+  createStudy: { input: z.object({ study: StudySchema }).strict(), output: SaveResultSchema },
+  saveStudy: { input: z.object({ study: StudySchema }).strict(), output: SaveResultSchema },
+  openStudy: { input: StudyRef, output: OpenStudyResultSchema },
+  /** Moves the study to the trash; nothing is deleted. */
+  deleteStudy: { input: StudyRef, output: z.object({ trashId: z.string() }) },
+  listTrash: { input: Empty, output: z.array(TrashEntrySchema) },
+  restoreFromTrash: { input: z.object({ trashId: z.string().min(1).max(300) }).strict(), output: z.object({ studyId: IdSchema }) },
+  saveSession: { input: z.object({ session: SessionSchema }).strict(), output: SaveResultSchema },
+  deleteSession: { input: SessionRef, output: z.object({ trashId: z.string() }) },
+  listSessionVersions: { input: SessionRef, output: z.array(SessionVersionSchema) },
+  restoreSessionVersion: {
+    input: z.object({ studyId: IdSchema, sessionId: IdSchema, versionId: z.string().min(1).max(300) }).strict(),
+    output: z.object({ session: SessionSchema, savedAt: TimestampSchema }),
+  },
+  getPrefs: { input: Empty, output: PrefsSchema },
+  setPrefs: { input: PrefsSchema.partial().strict(), output: PrefsSchema },
+} as const;
+
+export type HostContract = typeof hostContract;
+export type HostOp = keyof HostContract;
+export type HostInput<K extends HostOp> = z.input<HostContract[K]['input']>;
+export type HostOutput<K extends HostOp> = z.output<HostContract[K]['output']>;
+
+/** Operation names, for transports that must enumerate them (preload, HTTP router). */
+export const HOST_OPS = Object.keys(hostContract) as HostOp[];
+
+export function isHostOp(name: unknown): name is HostOp {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(hostContract, name);
+}
+
+/** Error codes a host call can fail with. The UI maps each to a translated message. */
+export const HOST_ERROR_CODES = [
+  'unknown_operation',
+  'invalid_payload',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'locked',
+  'invalid_file',
+  'io',
+  'disk_full',
+  'read_only',
+  'internal',
+] as const;
+export const HostErrorSchema = z.object({
+  code: z.enum(HOST_ERROR_CODES),
+  message: z.string(),
+});
+export type HostErrorInfo = z.infer<typeof HostErrorSchema>;
+
+/** What every transport returns: never a thrown error, so types survive IPC and HTTP. */
+export type HostResult<T> = { ok: true; value: T } | { ok: false; error: HostErrorInfo };
+
+/** Thrown by services; converted to a `HostResult` by `dispatchHostCall`. */
+export class HostError extends Error {
+  constructor(
+    readonly code: HostErrorInfo['code'],
+    message: string,
+  ) {
+    super(message);
+    this.name = 'HostError';
+  }
+}
+
+/** The services behind the contract: one async function per operation. */
+export type HostHandlers = { [K in HostOp]: (input: z.output<HostContract[K]['input']>) => Promise<HostOutput<K>> };

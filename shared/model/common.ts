@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/**
+ * Identifiers are opaque strings. Default-library stakeholders use readable slugs
+ * ("bdo", "police"); everything created at run time uses a random UUID made by the
+ * caller (shared/ stays free of randomness so its functions remain pure).
+ */
+export const IdSchema = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9_-]+$/, 'may only contain letters, digits, "-" and "_"');
+export type Id = z.infer<typeof IdSchema>;
+
+/** ISO 8601 timestamp, e.g. 2026-11-28T09:33:00.000Z. */
+export const TimestampSchema = z.iso.datetime({ offset: true });
+
+/** A value on one axis of the grid, in domain units: 0 (lowest) to 10 (highest). */
+export const AxisValueSchema = z.number().finite().min(0).max(10);
+
+/** Short free text (names, codes, places). */
+export const shortText = (max = 200) => z.string().max(max);
+
+/** Long free text (notes, quotes, descriptions). Bounded so a corrupt file cannot exhaust memory. */
+export const longText = z.string().max(20_000);
+
+/** Colours are stored as #rrggbb so every renderer (canvas, SVG, PDF) agrees. */
+export const ColourSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #0072b2');

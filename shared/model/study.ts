@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { ColourSchema, IdSchema, longText, shortText, TimestampSchema } from './common';
+import { StakeholderSchema } from './stakeholder';
+
+/** Marker shapes, so cohorts differ by shape as well as colour (colour-blind safe). */
+export const COHORT_SHAPES = ['circle', 'square', 'triangle', 'diamond', 'star', 'cross'] as const;
+export const CohortShapeSchema = z.enum(COHORT_SHAPES);
+export type CohortShape = z.infer<typeof CohortShapeSchema>;
+
+/** A group of sessions whose views are compared with other groups' (survivors, duty bearers…). */
+export const CohortSchema = z.object({
+  id: IdSchema,
+  name: shortText(80).min(1, 'a cohort needs a name'),
+  colour: ColourSchema,
+  shape: CohortShapeSchema,
+});
+export type Cohort = z.infer<typeof CohortSchema>;
+
+/** A round of mapping (baseline, endline…). The same session code in two rounds forms a pair. */
+export const RoundSchema = z.object({
+  id: IdSchema,
+  name: shortText(80).min(1, 'a round needs a name'),
+});
+export type Round = z.infer<typeof RoundSchema>;
+
+/** The wording of the two axes, shown on every map and printed in every export. */
+export const AxesSchema = z.object({
+  power: shortText(200).min(1),
+  interest: shortText(200).min(1),
+});
+export type Axes = z.infer<typeof AxesSchema>;
+
+export const MidlineSchema = z.object({
+  power: z.number().finite().gt(0).lt(10),
+  interest: z.number().finite().gt(0).lt(10),
+});
+
+/** Format tag and current version of the study file (`study.json`). */
+export const STUDY_FORMAT = 'pimap/study';
+export const STUDY_VERSION = 1;
+
+/**
+ * A study: its settings, cohorts, rounds and stakeholder list. Sessions are stored
+ * in their own files so that damage to one cannot spread to the others.
+ */
+export const StudySchema = z
+  .object({
+    format: z.literal(STUDY_FORMAT),
+    version: z.literal(STUDY_VERSION),
+    id: IdSchema,
+    title: shortText(200).trim().min(1, 'a study needs a title'),
+    description: longText.default(''),
+    axes: AxesSchema,
+    midline: MidlineSchema,
+    cohorts: z.array(CohortSchema).max(50),
+    rounds: z.array(RoundSchema).max(50),
+    /** The study's stakeholders in display order. */
+    stakeholders: z.array(StakeholderSchema).max(500),
+    createdAt: TimestampSchema,
+    updatedAt: TimestampSchema,
+  })
+  .superRefine((s, ctx) => {
+    for (const [key, list] of [
+      ['cohorts', s.cohorts],
+      ['rounds', s.rounds],
+      ['stakeholders', s.stakeholders],
+    ] as const) {
+      const seen = new Set<string>();
+      list.forEach((item, i) => {
+        if (seen.has(item.id))
+          ctx.addIssue({ code: 'custom', path: [key, i, 'id'], message: `duplicate id "${item.id}"` });
+        seen.add(item.id);
+      });
+    }
+  });
+export type Study = z.infer<typeof StudySchema>;
+
+/** The default axis wording from the study this product grows from. */
+export const DEFAULT_AXES: Axes = {
+  power: 'Power and influence to prevent trafficking',
+  interest: 'Interest and involvement in preventing trafficking',
+};
