@@ -3,6 +3,7 @@ import { IdSchema, TimestampSchema } from '../model/common';
 import { SessionSchema } from '../model/session';
 import { StakeholderSchema, LANGUAGES } from '../model/stakeholder';
 import { StudySchema } from '../model/study';
+import { HOST_OP_NAMES, type HostOpName } from './hostOps';
 
 /**
  * The host contract: every operation the UI may ask of the host (the Electron main
@@ -122,7 +123,12 @@ export type HostInput<K extends HostOp> = z.input<HostContract[K]['input']>;
 export type HostOutput<K extends HostOp> = z.output<HostContract[K]['output']>;
 
 /** Operation names, for transports that must enumerate them (preload, HTTP router). */
-export const HOST_OPS = Object.keys(hostContract) as HostOp[];
+export const HOST_OPS: readonly HostOp[] = HOST_OP_NAMES;
+
+// Compile-time check that hostOps.ts (the zod-free list the preload uses) names exactly
+// the operations of the contract: a missing or extra name fails type-checking here.
+type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _opNamesMatchContract: SameKeys<HostOp, HostOpName> = true;
 
 export function isHostOp(name: unknown): name is HostOp {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(hostContract, name);
