@@ -25,3 +25,6 @@ export const HOST_OP_NAMES = [
 ] as const;
 
 export type HostOpName = (typeof HOST_OP_NAMES)[number];
+
+/** Electron IPC channel of an operation is this prefix plus its name (`pimap:listStudies`). */
+export const HOST_IPC_PREFIX = 'pimap:';

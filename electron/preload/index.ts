@@ -1,0 +1,20 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import type { HostResult } from '../../shared/contract/hostContract';
+import { HOST_IPC_PREFIX, HOST_OP_NAMES, type HostOpName } from '../../shared/contract/hostOps';
+
+/**
+ * The sandboxed preload: exposes exactly one object, `window.pimapHost`, with one
+ * function per host operation, each invoking that operation's own IPC channel.
+ * There is no generic send/invoke, and nothing from Electron or Node leaks through.
+ *
+ * NOTE: only the zod-free operation list is imported (the contract import above is
+ * type-only and erased), so the bundle stays a few hundred bytes and needs nothing a
+ * sandboxed preload cannot `require`. Payloads are validated in the main process.
+ */
+type PimapHost = Record<HostOpName, (payload?: unknown) => Promise<HostResult<unknown>>>;
+
+const api = Object.fromEntries(
+  HOST_OP_NAMES.map((op) => [op, (payload?: unknown): Promise<HostResult<unknown>> => ipcRenderer.invoke(HOST_IPC_PREFIX + op, payload ?? {})]),
+) as PimapHost;
+
+contextBridge.exposeInMainWorld('pimapHost', Object.freeze(api));
