@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { newSession, newStudy } from '../../../shared/model/defaults';
+import type { Placement, Session } from '../../../shared/model/session';
+import { StakeholderLibrarySchema, type Stakeholder } from '../../../shared/model/stakeholder';
+import type { Study } from '../../../shared/model/study';
+
+/**
+ * A realistic study for export tests: the default library plus two custom stakeholders
+ * named in Bengali and Hindi, three cohorts of three sessions each, placements that
+ * echo the research's finding (survivors and social workers see Panchayat, police and
+ * the administration as powerful but uninterested; duty bearers put the power with the
+ * community), and notes with conjuncts (ক্ষ, স্ত্র, क्ष, त्र).
+ */
+export const NOW = '2026-11-28T10:00:00.000Z';
+
+const library = StakeholderLibrarySchema.parse(JSON.parse(readFileSync(join(import.meta.dirname, '../../../resources/stakeholders.json'), 'utf8')));
+
+export const BENGALI_STAKEHOLDER: Stakeholder = {
+  id: 'shishu-suraksha',
+  name: 'গ্রাম শিশু সুরক্ষা কমিটি',
+  short: 'শিশু সুরক্ষা',
+  description: '',
+  category: 'child_protection',
+  labels: {},
+  retired: false,
+  custom: true,
+};
+
+export const HINDI_STAKEHOLDER: Stakeholder = {
+  id: 'kshetra-panchayat',
+  name: 'क्षेत्र पंचायत मित्र',
+  short: 'क्षेत्र मित्र',
+  description: '',
+  category: 'local_government',
+  labels: {},
+  retired: false,
+  custom: true,
+};
+
+/** Notes that must never appear in a redacted export. Each contains a conjunct. */
+export const NOTES = {
+  police: 'পুলিশ ক্ষমতাশালী, কিন্তু স্ত্রী ও শিশু সুরক্ষা নিয়ে আগ্রহ নেই — SECRET-NOTE-POLICE',
+  panchayat: 'पंचायत के पास क्षमता है, पर पत्र का उत्तर नहीं देती — SECRET-NOTE-PANCHAYAT',
+  session: 'Group of seven; VLCPC never met. SECRET-NOTE-SESSION',
+  bengali: 'কমিটি শুধু কাগজে আছে, ক্ষ স্ত্র — SECRET-NOTE-BENGALI',
+};
+
+const STAKEHOLDER_IDS = ['bdo', 'gram-panchayat', 'police', 'asha', 'anganwadi', 'vlcpc', 'childline', 'social-welfare', 'wdo', 'community-leaders', 'ngos', BENGALI_STAKEHOLDER.id, HINDI_STAKEHOLDER.id];
+
+export function exportStudy(): Study {
+  const chosen = STAKEHOLDER_IDS.map((id) => library.stakeholders.find((s) => s.id === id)).filter((s): s is Stakeholder => !!s);
+  const study = newStudy({ id: 'study-export', title: 'Prevention duty bearers, two districts', now: NOW, stakeholders: [...chosen, BENGALI_STAKEHOLDER, HINDI_STAKEHOLDER] });
+  return study;
+}
+
+// Base positions [power, interest] per cohort: the gap the product exists to show.
+const BASE: Record<string, Record<string, [number, number]>> = {
+  survivors: { bdo: [8, 2.5], 'gram-panchayat': [8.5, 2], police: [9.5, 1.5], asha: [3, 8], anganwadi: [3.5, 7.5], childline: [7, 7.5], 'social-welfare': [7.5, 2.5], wdo: [7, 3], 'community-leaders': [4, 4], ngos: [4.5, 8.5], [BENGALI_STAKEHOLDER.id]: [6.5, 3], [HINDI_STAKEHOLDER.id]: [6, 4] },
+  'social-workers': { bdo: [7.5, 3], 'gram-panchayat': [8, 3], police: [9, 2.5], asha: [3, 8.5], anganwadi: [3, 8], vlcpc: [7, 2.5], childline: [7.5, 8], 'social-welfare': [8, 3], wdo: [7.5, 3.5], 'community-leaders': [4.5, 4.5], ngos: [5, 9], [BENGALI_STAKEHOLDER.id]: [7, 2.5], [HINDI_STAKEHOLDER.id]: [6.5, 3.5] },
+  'duty-bearers': { bdo: [6, 7.5], 'gram-panchayat': [5.5, 7], police: [6.5, 7], asha: [3.5, 8], anganwadi: [3.5, 8], vlcpc: [4, 3.5], childline: [7, 8.5], 'social-welfare': [6, 6.5], wdo: [5.5, 6], 'community-leaders': [8.5, 4], ngos: [6.5, 8], [BENGALI_STAKEHOLDER.id]: [4, 6], [HINDI_STAKEHOLDER.id]: [3.5, 6.5] },
+};
+
+/** Small deterministic jitter so sessions of a cohort differ a little. */
+function jitter(seed: number): number {
+  const x = Math.sin(seed * 12.9898) * 43758.5453;
+  return (x - Math.floor(x) - 0.5) * 1.6;
+}
+
+const round1 = (v: number) => Math.round(Math.min(10, Math.max(0, v)) * 10) / 10;
+
+export function exportSessions(study: Study): Session[] {
+  const sessions: Session[] = [];
+  let k = 0;
+  for (const [c, cohortId] of ['survivors', 'social-workers', 'duty-bearers'].entries()) {
+    for (let i = 1; i <= 3; i++) {
+      const code = cohortId === 'duty-bearers' ? `DB-0${i}` : `FGD ${c * 3 + i}`;
+      const s = newSession({ id: `s-${cohortId}-${i}`, studyId: study.id, code, kind: cohortId === 'duty-bearers' ? 'interview' : 'fgd', cohortId, roundId: 'baseline', now: NOW, date: `2026-0${c + 2}-1${i}`, participants: 7, consent: true });
+      const placements: Record<string, Placement> = {};
+      for (const st of study.stakeholders) {
+        const base = BASE[cohortId]![st.id];
+        k++;
+        if (!base) {
+          placements[st.id] = { status: st.id === 'vlcpc' ? 'unknown' : 'not_discussed', position: null, contested: false, alt: null, note: '' };
+          continue;
+        }
+        placements[st.id] = { status: 'placed', position: { power: round1(base[0] + jitter(k)), interest: round1(base[1] + jitter(k + 1000)) }, contested: false, alt: null, note: '' };
+      }
+      sessions.push({ ...s, placements });
+    }
+  }
+  // The first survivors' session carries the notes, a contested BDO and a status or two.
+  const first = sessions[0]!;
+  first.notes = NOTES.session;
+  first.placements.police = { ...first.placements.police!, note: NOTES.police };
+  first.placements['gram-panchayat'] = { ...first.placements['gram-panchayat']!, note: NOTES.panchayat };
+  first.placements[BENGALI_STAKEHOLDER.id] = { ...first.placements[BENGALI_STAKEHOLDER.id]!, note: NOTES.bengali };
+  first.placements.bdo = { ...first.placements.bdo!, contested: true, alt: { power: 3, interest: 7.5 }, note: '' };
+  first.placements.wdo = { status: 'not_discussed', position: null, contested: false, alt: null, note: '' };
+  return sessions;
+}
