@@ -1,0 +1,167 @@
+/**
+ * Label placement for crowded chips. Each chip is a marker (a circle at the exact
+ * position) and a label box. When groups put several stakeholders close together —
+ * police, Panchayat and BDO all at high power, low interest is the study's typical
+ * picture — labels drawn beside their markers would cover each other's names. This
+ * places every label where it overlaps no other label and no marker, as close to its
+ * own marker as it can; a label that had to move away gets a leader line.
+ *
+ * Pure and deterministic: the same chips in the same order give the same layout, so
+ * labels do not jump around between renders. Units are whatever the caller uses
+ * (the editor passes canvas pixels).
+ */
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface ChipToLay {
+  id: string;
+  /** Centre of the marker. */
+  x: number;
+  y: number;
+  labelWidth: number;
+  labelHeight: number;
+}
+
+export interface ChipLayoutOptions {
+  /** Radius of every marker; labels keep clear of all markers. */
+  markerRadius: number;
+  /** Labels stay inside this box (the plot area). */
+  bounds: Box;
+  /** Clear space between a label and anything else. Default 2. */
+  gap?: number;
+  /**
+   * Things labels should avoid if they can (zone titles). Unlike markers and other
+   * labels these yield when there is no other room.
+   */
+  softObstacles?: readonly Box[];
+}
+
+export interface ChipLabel {
+  id: string;
+  box: Box;
+  /** The label sits away from its marker: draw a line from the marker to the label. */
+  leader: boolean;
+  /** No free room was found at all; the label overlaps something (only on absurdly small grids). */
+  overlaps: boolean;
+}
+
+/** Whether two boxes overlap, treating boxes closer than `pad` as overlapping. Touching is fine. */
+export function boxesOverlap(a: Box, b: Box, pad = 0): boolean {
+  return a.x < b.x + b.width + pad && b.x < a.x + a.width + pad && a.y < b.y + b.height + pad && b.y < a.y + a.height + pad;
+}
+
+/** Whether a box comes closer than `r` to a point (a marker of radius r). */
+export function boxHitsCircle(b: Box, cx: number, cy: number, r: number): boolean {
+  const nx = Math.max(b.x, Math.min(cx, b.x + b.width));
+  const ny = Math.max(b.y, Math.min(cy, b.y + b.height));
+  return (nx - cx) ** 2 + (ny - cy) ** 2 < r * r;
+}
+
+/** Distance from a point to the nearest point of a box (0 inside). */
+function distanceToBox(b: Box, px: number, py: number): number {
+  const dx = Math.max(b.x - px, 0, px - (b.x + b.width));
+  const dy = Math.max(b.y - py, 0, py - (b.y + b.height));
+  return Math.hypot(dx, dy);
+}
+
+function keepInside(box: Box, bounds: Box): Box {
+  const x = Math.max(bounds.x, Math.min(box.x, bounds.x + bounds.width - box.width));
+  const y = Math.max(bounds.y, Math.min(box.y, bounds.y + bounds.height - box.height));
+  return { x, y, width: box.width, height: box.height };
+}
+
+/** Rings of candidate positions tried before a full scan of the plot. */
+const RINGS = 10;
+const RING_DIRECTIONS = 16;
+
+/**
+ * Candidate label boxes for one chip, best first: beside the marker (right, left, above,
+ * below, then the corners), then rings further out in 16 directions. The caller checks
+ * each against what is already placed.
+ */
+function* candidates(c: ChipToLay, r: number, g: number): Generator<Box> {
+  const w = c.labelWidth;
+  const h = c.labelHeight;
+  const at = (x: number, y: number): Box => ({ x, y, width: w, height: h });
+  yield at(c.x + r + g, c.y - h / 2);
+  yield at(c.x - r - g - w, c.y - h / 2);
+  yield at(c.x - w / 2, c.y - r - g - h);
+  yield at(c.x - w / 2, c.y + r + g);
+  yield at(c.x + r + g, c.y - r - h);
+  yield at(c.x + r + g, c.y + r);
+  yield at(c.x - r - g - w, c.y - r - h);
+  yield at(c.x - r - g - w, c.y + r);
+  for (let k = 1; k <= RINGS; k++) {
+    const d = k * (h + g);
+    for (let i = 0; i < RING_DIRECTIONS; i++) {
+      // Start at 0 (right) and alternate above/below so nearby horizontal spots come first.
+      const step = Math.ceil(i / 2) * (i % 2 === 0 ? 1 : -1);
+      const theta = (step * 2 * Math.PI) / RING_DIRECTIONS;
+      const cx = c.x + Math.cos(theta) * (r + g + w / 2 + d);
+      const cy = c.y + Math.sin(theta) * (r + g + h / 2 + d);
+      yield at(cx - w / 2, cy - h / 2);
+    }
+  }
+}
+
+/** Lay out the labels of `chips`, in order: earlier chips get the better spots. */
+export function layoutChipLabels(chips: readonly ChipToLay[], options: ChipLayoutOptions): ChipLabel[] {
+  const r = options.markerRadius;
+  const g = options.gap ?? 2;
+  const soft = options.softObstacles ?? [];
+  const bounds = options.bounds;
+  const placed: Box[] = [];
+
+  const isFree = (box: Box, avoidSoft: boolean): boolean => {
+    for (const c of chips) if (boxHitsCircle(box, c.x, c.y, r + g)) return false;
+    for (const p of placed) if (boxesOverlap(box, p, g)) return false;
+    if (avoidSoft) for (const s of soft) if (boxesOverlap(box, s, g)) return false;
+    return true;
+  };
+
+  const scan = (c: ChipToLay, avoidSoft: boolean): Box | null => {
+    // Every spot of the plot on a fine lattice, keeping the one nearest the marker.
+    const stepX = Math.max(2, Math.min(c.labelWidth / 4, 8));
+    const stepY = Math.max(2, Math.min(c.labelHeight / 2, 8));
+    let best: Box | null = null;
+    let bestDistance = Infinity;
+    for (let y = bounds.y; y + c.labelHeight <= bounds.y + bounds.height + 1e-9; y += stepY) {
+      for (let x = bounds.x; x + c.labelWidth <= bounds.x + bounds.width + 1e-9; x += stepX) {
+        const box = { x, y, width: c.labelWidth, height: c.labelHeight };
+        const d = distanceToBox(box, c.x, c.y);
+        if (d < bestDistance && isFree(box, avoidSoft)) {
+          best = box;
+          bestDistance = d;
+        }
+      }
+    }
+    return best;
+  };
+
+  const find = (c: ChipToLay): Box | null => {
+    for (const avoidSoft of [true, false]) {
+      for (const candidate of candidates(c, r, g)) {
+        const box = keepInside(candidate, bounds);
+        if (isFree(box, avoidSoft)) return box;
+      }
+      const scanned = scan(c, avoidSoft);
+      if (scanned) return scanned;
+    }
+    return null;
+  };
+
+  return chips.map((c) => {
+    const found = find(c);
+    const box = found ?? keepInside({ x: c.x + r + g, y: c.y - c.labelHeight / 2, width: c.labelWidth, height: c.labelHeight }, bounds);
+    placed.push(box);
+    // Beside or at a corner of its own marker a label needs no line (a corner spot is
+    // about 1.4 r away); anything further does.
+    const leader = distanceToBox(box, c.x, c.y) > 1.6 * r + g + 1;
+    return { id: c.id, box, leader, overlaps: found === null };
+  });
+}
