@@ -3,7 +3,7 @@ import type { Session } from '../model/session';
 import { stakeholderLabel, type Language, type Stakeholder } from '../model/stakeholder';
 import type { Study } from '../model/study';
 import { ZONE_IDS, zoneOf } from '../model/zones';
-import { layoutChips, type ChipBox } from './chipLayout';
+import { layoutChipLabels, type ChipToLay } from '../ops/chipLayout';
 import { fillText, type ExportText } from './exportText';
 import { gridMargins, gridSvg, toPx, zoneLabels, type GridFrame } from './gridSvg';
 import { listBlock, svgDocument } from './svgDocument';
@@ -30,6 +30,7 @@ const WIDTH = 1240;
 const CHIP_FONT = 13;
 const CHIP_H = 24;
 const CHIP_PAD = 8;
+const MARKER_R = 6;
 
 export function cohortName(study: Study, id: string): string {
   return study.cohorts.find((c) => c.id === id)?.name ?? id;
@@ -96,60 +97,68 @@ export function buildMapSvg(input: MapSvgInput): string {
     else if (p.status === 'not_discussed') notDiscussed.push(label.name);
   }
 
-  // Chips: main positions and contested alternates, spread so no label hides another.
-  const boxes: ChipBox[] = [];
-  const chipInfo = new Map<string, { label: string; alt: boolean; zoneStroke: string; stakeholderId: string }>();
+  // Chips: a marker at the exact position and a label beside it, laid out by the
+  // editor's own label placement so the picture reads like the screen. Main positions
+  // come first and get the better spots; contested alternates are dashed ghosts.
+  const chips: ChipToLay[] = [];
+  const chipInfo = new Map<string, { label: string; alt: boolean; colour: string; stakeholderId: string }>();
+  const alts: ChipToLay[] = [];
   for (const { s, label } of placed) {
     const p = session.placements[s.id]!;
-    const text16 = fitText(label, 150, CHIP_FONT, true);
-    const w = textWidth(text16, CHIP_FONT, true) + 2 * CHIP_PAD;
+    const shown = fitText(label, 150, CHIP_FONT, true);
+    const width = textWidth(shown, CHIP_FONT, true) + 2 * CHIP_PAD;
     const at = toPx(frame, p.position!);
-    boxes.push({ id: s.id, x: at.x, y: at.y, width: w, height: CHIP_H });
-    chipInfo.set(s.id, { label: text16, alt: false, zoneStroke: ZONE_COLOURS[zoneOf(p.position!, study.midline)].stroke, stakeholderId: s.id });
+    chips.push({ id: s.id, x: at.x, y: at.y, labelWidth: width, labelHeight: CHIP_H });
+    chipInfo.set(s.id, { label: shown, alt: false, colour: ZONE_COLOURS[zoneOf(p.position!, study.midline)].stroke, stakeholderId: s.id });
     if (p.contested && p.alt) {
       const altAt = toPx(frame, p.alt);
-      boxes.push({ id: `${s.id}~alt`, x: altAt.x, y: altAt.y, width: w, height: CHIP_H });
-      chipInfo.set(`${s.id}~alt`, { label: text16, alt: true, zoneStroke: ZONE_COLOURS[zoneOf(p.alt, study.midline)].stroke, stakeholderId: s.id });
+      alts.push({ id: `${s.id}~alt`, x: altAt.x, y: altAt.y, labelWidth: width, labelHeight: CHIP_H });
+      chipInfo.set(`${s.id}~alt`, { label: shown, alt: true, colour: ZONE_COLOURS[zoneOf(p.alt, study.midline)].stroke, stakeholderId: s.id });
     }
   }
-  const laid = layoutChips(
-    boxes,
-    { left: frame.left + 2, top: frame.top + 2, right: frame.left + frame.size - 2, bottom: frame.top + frame.size - 2 },
-    zoneLabels(frame, study, text).map((l) => l.box),
-  );
-  const byId = new Map(laid.map((c) => [c.id, c]));
+  const all = [...chips, ...alts];
+  const laid = layoutChipLabels(all, {
+    markerRadius: MARKER_R,
+    bounds: { x: frame.left + 2, y: frame.top + 2, width: frame.size - 4, height: frame.size - 4 },
+    gap: 3,
+    softObstacles: zoneLabels(frame, study, text).map((l) => ({ x: l.box.left, y: l.box.top, width: l.box.right - l.box.left, height: l.box.bottom - l.box.top })),
+  });
+  const anchor = new Map(all.map((c) => [c.id, c]));
 
   const links: string[] = [];
   const ghosts: string[] = [];
-  const chips: string[] = [];
-  for (const c of laid) {
-    const info = chipInfo.get(c.id)!;
-    const x = c.cx - c.width / 2;
-    const y = c.cy - c.height / 2;
-    const displaced = Math.hypot(c.cx - c.x, c.cy - c.y) > 4;
-    const leader = displaced
-      ? `<line x1="${num(c.x)}" y1="${num(c.y)}" x2="${num(c.cx)}" y2="${num(c.cy)}" stroke="#555" stroke-width="1"/>`
-      : '';
-    const dot = `<circle cx="${num(c.x)}" cy="${num(c.y)}" r="3.5" fill="${info.alt ? '#fff' : '#222'}" stroke="#222" stroke-width="1.2"/>`;
+  const mains: string[] = [];
+  for (const l of laid) {
+    const info = chipInfo.get(l.id)!;
+    const a = anchor.get(l.id)!;
+    const b = l.box;
+    const cx = b.x + b.width / 2;
+    const cy = b.y + b.height / 2;
+    // A leader runs from the marker to the nearest point of its label.
+    const lx = Math.max(b.x, Math.min(a.x, b.x + b.width));
+    const ly = Math.max(b.y, Math.min(a.y, b.y + b.height));
+    const leader = l.leader ? `<line x1="${num(a.x)}" y1="${num(a.y)}" x2="${num(lx)}" y2="${num(ly)}" stroke="#555" stroke-width="1"/>` : '';
     if (info.alt) {
-      const main = byId.get(info.stakeholderId)!;
+      const main = anchor.get(info.stakeholderId)!;
       links.push(
-        `<line class="contested-link" x1="${num(main.x)}" y1="${num(main.y)}" x2="${num(c.x)}" y2="${num(c.y)}" stroke="#444" stroke-width="1.5" stroke-dasharray="5 4"/>`,
+        `<line class="contested-link" x1="${num(main.x)}" y1="${num(main.y)}" x2="${num(a.x)}" y2="${num(a.y)}" stroke="#444" stroke-width="1.5" stroke-dasharray="5 4"/>`,
       );
       ghosts.push(
-        `<g class="chip chip-alt" data-stakeholder="${escapeXml(info.stakeholderId)}" opacity="0.85">${leader}${dot}` +
-          `<rect x="${num(x)}" y="${num(y)}" width="${num(c.width)}" height="${num(c.height)}" rx="6" fill="#ffffff" fill-opacity="0.75" stroke="${info.zoneStroke}" stroke-width="1.5" stroke-dasharray="5 3"/>` +
-          `<text x="${num(c.cx)}" y="${num(c.cy + CHIP_FONT / 3 + 1)}" text-anchor="middle" font-size="${CHIP_FONT}" font-style="italic" fill="#444">${escapeXml(info.label)}</text></g>`,
+        `<g class="chip chip-alt" data-stakeholder="${escapeXml(info.stakeholderId)}">${leader}` +
+          `<circle cx="${num(a.x)}" cy="${num(a.y)}" r="${MARKER_R}" fill="#ffffff" stroke="${info.colour}" stroke-width="2" stroke-dasharray="3 2"/>` +
+          `<rect x="${num(b.x)}" y="${num(b.y)}" width="${num(b.width)}" height="${num(b.height)}" rx="6" fill="#ffffff" fill-opacity="0.8" stroke="${info.colour}" stroke-width="1.5" stroke-dasharray="5 3"/>` +
+          `<text x="${num(cx)}" y="${num(cy + CHIP_FONT / 3 + 1)}" text-anchor="middle" font-size="${CHIP_FONT}" font-style="italic" fill="#444">${escapeXml(info.label)}</text></g>`,
       );
     } else {
-      chips.push(
-        `<g class="chip" data-stakeholder="${escapeXml(info.stakeholderId)}">${leader}${dot}` +
-          `<rect x="${num(x)}" y="${num(y)}" width="${num(c.width)}" height="${num(c.height)}" rx="6" fill="#ffffff" stroke="${info.zoneStroke}" stroke-width="2"/>` +
-          `<text x="${num(c.cx)}" y="${num(c.cy + CHIP_FONT / 3 + 1)}" text-anchor="middle" font-size="${CHIP_FONT}" font-weight="700" fill="#111">${escapeXml(info.label)}</text></g>`,
+      mains.push(
+        `<g class="chip" data-stakeholder="${escapeXml(info.stakeholderId)}">${leader}` +
+          `<circle cx="${num(a.x)}" cy="${num(a.y)}" r="${MARKER_R}" fill="${info.colour}" stroke="#ffffff" stroke-width="1.5"/>` +
+          `<rect x="${num(b.x)}" y="${num(b.y)}" width="${num(b.width)}" height="${num(b.height)}" rx="6" fill="#ffffff" stroke="${info.colour}" stroke-width="2"/>` +
+          `<text x="${num(cx)}" y="${num(cy + CHIP_FONT / 3 + 1)}" text-anchor="middle" font-size="${CHIP_FONT}" font-weight="700" fill="#111">${escapeXml(info.label)}</text></g>`,
       );
     }
   }
-  parts.push(`<g class="contested-links">${links.join('')}</g>`, `<g class="ghosts">${ghosts.join('\n')}</g>`, `<g class="chips">${chips.join('\n')}</g>`);
+  parts.push(`<g class="contested-links">${links.join('')}</g>`, `<g class="ghosts">${ghosts.join('\n')}</g>`, `<g class="chips">${mains.join('\n')}</g>`);
 
   // Side panel: legend, key, and the lists a grid cannot show.
   const px = frame.left + frame.size + 48;
@@ -167,12 +176,14 @@ export function buildMapSvg(input: MapSvgInput): string {
   }
   y += 4;
   legend.push(
-    `<rect x="${px}" y="${y}" width="34" height="18" rx="5" fill="#fff" stroke="#222" stroke-width="2"/>`,
+    `<circle cx="${px + 6}" cy="${y + 9}" r="${MARKER_R}" fill="#222"/>`,
+    `<rect x="${px + 15}" y="${y}" width="19" height="18" rx="5" fill="#fff" stroke="#222" stroke-width="2"/>`,
     `<text x="${px + 42}" y="${y + 14}" font-size="13" fill="#222">${escapeXml(fitText(text.map.chipMain, panelW - 42, 13))}</text>`,
   );
   y += 24;
   legend.push(
-    `<rect x="${px}" y="${y}" width="34" height="18" rx="5" fill="#fff" stroke="#222" stroke-width="1.5" stroke-dasharray="5 3"/>`,
+    `<circle cx="${px + 6}" cy="${y + 9}" r="${MARKER_R}" fill="#fff" stroke="#222" stroke-width="2" stroke-dasharray="3 2"/>`,
+    `<rect x="${px + 15}" y="${y}" width="19" height="18" rx="5" fill="#fff" stroke="#222" stroke-width="1.5" stroke-dasharray="5 3"/>`,
     `<text x="${px + 42}" y="${y + 14}" font-size="13" fill="#222">${escapeXml(fitText(text.map.chipAlt, panelW - 42, 13))}</text>`,
   );
   y += 24;
