@@ -1,0 +1,559 @@
+import { join, parse as parsePath } from 'node:path';
+import type { z } from 'zod';
+import {
+  HostError,
+  type LoadProblem,
+  type OpenStudyResult,
+  type SaveResult,
+  type SessionVersion,
+  type StudySummary,
+  type TrashEntry,
+} from '../../../shared/contract/hostContract';
+import { describeIssues } from '../../../shared/model/migrations';
+import { SessionSchema, type Session } from '../../../shared/model/session';
+import { StudySchema, type Study } from '../../../shared/model/study';
+import { ensureDir, isTempName, moveDurably, sweepTempFiles, writeFileAtomic } from './atomicWrite';
+import { encodeDocument, loadSessionBytes, loadStudyBytes, placementCounts, sameBytes, type Loaded } from './fileFormat';
+import { isVersionId, listVersionIds, recordVersion, retention, versionFile, versionSavedAt } from './history';
+import { assertSafeId, isSafeId, Layout, STUDY_HISTORY_KEY } from './layout';
+import { quarantineFile } from './quarantine';
+import { isMissing, toHostError } from './storageErrors';
+import { nodeStorageFs, type StorageFs } from './storageFs';
+import * as trash from './trash';
+import { KeyedQueue } from './writeQueue';
+
+export interface RepositoryOptions {
+  /** The file system; tests pass a shim that simulates power cuts and full disks. */
+  fs?: StorageFs;
+  /** The clock used for saved-at times, history and trash; tests inject one. */
+  now?: () => Date;
+  /** Where non-fatal trouble is reported (a history copy that could not be written). */
+  warn?: (message: string) => void;
+}
+
+/** A study folder that could not be listed. Reported, never fatal to the others. */
+export interface StudyProblem {
+  /** The folder, relative to the data folder. */
+  folder: string;
+  studyId: string | null;
+  problem: string;
+  /** An earlier valid study.json exists in the folder's history. */
+  recoverable: boolean;
+}
+
+/** Reads in parallel when opening a large study; enough to hide disk latency, few enough to not exhaust file handles. */
+const READ_PARALLELISM = 16;
+
+/**
+ * All studies and session maps in one data folder. Used by the desktop app, the browser
+ * preview and the CLI alike. Every write is crash-safe (see atomicWrite.ts), serialised
+ * per file (see writeQueue.ts) and recorded in history (see history.ts); every read is
+ * validated and damaged files are quarantined, never deleted (see quarantine.ts).
+ *
+ * Errors are HostErrors with a code the UI understands: not_found, conflict, locked,
+ * invalid_payload, invalid_file, disk_full, read_only, io.
+ */
+export class StudyRepository {
+  readonly layout: Layout;
+  private readonly fs: StorageFs;
+  private readonly now: () => Date;
+  private readonly warn: (message: string) => void;
+  private readonly queue = new KeyedQueue();
+
+  constructor(dataDir: string, opts: RepositoryOptions = {}) {
+    this.layout = new Layout(dataDir);
+    this.fs = opts.fs ?? nodeStorageFs;
+    this.now = opts.now ?? (() => new Date());
+    this.warn = opts.warn ?? ((m) => console.warn(m));
+  }
+
+  get dataDir(): string {
+    return this.layout.dataDir;
+  }
+
+  /** Resolves when every queued write has finished (call before quitting). */
+  flush(): Promise<void> {
+    return this.queue.idle();
+  }
+
+  // ---------------------------------------------------------------- studies
+
+  /**
+   * Every study in the data folder, newest first. A folder whose study.json is missing
+   * or damaged does not hide the others: it is returned in `problems`.
+   */
+  async listStudies(): Promise<{ studies: StudySummary[]; problems: StudyProblem[] }> {
+    const studies: StudySummary[] = [];
+    const problems: StudyProblem[] = [];
+    for (const name of await this.readdirOrEmpty(this.dataDir)) {
+      if (name.startsWith('.')) continue;
+      const dir = join(this.dataDir, name);
+      if ((await this.fs.stat(dir))?.kind !== 'dir') continue;
+      if (!isSafeId(name)) {
+        problems.push({ folder: name, studyId: null, problem: 'the folder name is not a study id (a copy of a study folder?)', recoverable: false });
+        continue;
+      }
+      const loaded = await this.readStudyFile(name);
+      if (!loaded.ok) {
+        problems.push({ folder: name, studyId: name, problem: loaded.problem, recoverable: await this.hasValidStudyVersion(name) });
+        continue;
+      }
+      const study = loaded.value;
+      studies.push({
+        id: study.id,
+        title: study.title,
+        description: study.description,
+        updatedAt: study.updatedAt,
+        sessionCount: (await this.sessionFileNames(name)).length,
+        cohortCount: study.cohorts.length,
+      });
+    }
+    studies.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.title.localeCompare(b.title));
+    return { studies, problems };
+  }
+
+  /** Studies whose title matches (trimmed, case-insensitive), for the CLI's `--study <title>`. */
+  async findStudiesByTitle(title: string): Promise<StudySummary[]> {
+    const wanted = title.trim().toLocaleLowerCase();
+    return (await this.listStudies()).studies.filter((s) => s.title.trim().toLocaleLowerCase() === wanted);
+  }
+
+  /** Create a study folder with its study.json. `conflict` if a study with this id exists. */
+  async createStudy(input: Study): Promise<SaveResult> {
+    const study = parseOrReject(StudySchema, input, 'study');
+    assertSafeId(study.id, 'study id');
+    return this.queue.run(studyKey(study.id), async () => {
+      const what = `study “${study.title}”`;
+      try {
+        if (await this.fs.stat(this.layout.studyFile(study.id)))
+          throw new HostError('conflict', `A study with id "${study.id}" already exists`);
+        await ensureDir(this.fs, this.dataDir, parsePath(this.dataDir).root);
+        await ensureDir(this.fs, this.layout.sessionsDir(study.id), this.dataDir);
+        return await this.writeStudy(study, what);
+      } catch (err) {
+        throw toHostError(err, what);
+      }
+    });
+  }
+
+  /** Replace a study's settings. `not_found` if the study does not exist. */
+  async saveStudy(input: Study): Promise<SaveResult> {
+    const study = parseOrReject(StudySchema, input, 'study');
+    assertSafeId(study.id, 'study id');
+    return this.queue.latest(studyKey(study.id), study, async (latest) => {
+      const what = `study “${latest.title}”`;
+      try {
+        const file = this.layout.studyFile(latest.id);
+        const current = await this.readOrNull(file);
+        if (!current) throw new HostError('not_found', `There is no study with id "${latest.id}"`);
+        const bytes = encodeDocument(latest);
+        if (sameBytes(current, bytes)) return { savedAt: this.now().toISOString() };
+        if (!loadStudyBytes(current).ok) await this.quarantine(latest.id, file, 'it could not be read when a newer save replaced it');
+        return await this.writeStudy(latest, what);
+      } catch (err) {
+        throw toHostError(err, what);
+      }
+    });
+  }
+
+  /**
+   * A study and all its session maps. Damaged session files are moved to quarantine and
+   * listed in `problems` (naming the session if its code could be read, and saying
+   * whether an earlier version can be restored); all the other sessions load.
+   * A damaged study.json fails with `invalid_file` but is left where it is.
+   */
+  async openStudy(studyId: string): Promise<OpenStudyResult> {
+    assertSafeId(studyId, 'study id');
+    await this.sweepStudy(studyId);
+    const loaded = await this.readStudyFile(studyId);
+    if (!loaded.ok) {
+      if (loaded.problem === MISSING) throw new HostError('not_found', `There is no study with id "${studyId}"`);
+      const earlier = (await this.hasValidStudyVersion(studyId)) ? ' An earlier valid version is kept in its history folder.' : '';
+      throw new HostError('invalid_file', `The settings of study “${loaded.label ?? studyId}” cannot be read: ${loaded.problem}.${earlier}`);
+    }
+    const sessions: Session[] = [];
+    const problems: LoadProblem[] = [];
+    const names = await this.sessionFileNames(studyId);
+    await forEachLimited(names, READ_PARALLELISM, async (name) => {
+      const outcome = await this.loadSessionFile(studyId, name);
+      if ('session' in outcome) sessions.push(outcome.session);
+      else problems.push(outcome.problem);
+    });
+    sessions.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.code.localeCompare(b.code) || a.id.localeCompare(b.id));
+    problems.sort((a, b) => a.file.localeCompare(b.file));
+    return { study: loaded.value, sessions, problems };
+  }
+
+  /** Move a study folder to the trash. */
+  async deleteStudy(studyId: string): Promise<{ trashId: string }> {
+    assertSafeId(studyId, 'study id');
+    return this.queue.run(studyKey(studyId), async () => {
+      const dir = this.layout.studyDir(studyId);
+      if ((await this.fs.stat(dir))?.kind !== 'dir') throw new HostError('not_found', `There is no study with id "${studyId}"`);
+      const loaded = await this.readStudyFile(studyId);
+      const label = loaded.ok ? loaded.value.title : (loaded.label ?? studyId);
+      try {
+        const entry = await trash.openTrashEntry(this.fs, this.layout, { kind: 'study', studyId, sessionId: null, label }, this.now());
+        await moveDurably(this.fs, dir, join(entry.dir, trash.TRASHED_STUDY));
+        return { trashId: entry.trashId };
+      } catch (err) {
+        throw toHostError(err, `the move of study “${label}” to the trash`);
+      }
+    });
+  }
+
+  listTrash(): Promise<TrashEntry[]> {
+    return trash.listTrash(this.fs, this.layout);
+  }
+
+  /** Move a study or session back from the trash; `conflict` if something is in its place. */
+  async restoreFromTrash(trashId: string): Promise<{ studyId: string }> {
+    const manifest = await trash.readManifest(this.fs, this.layout, trashId);
+    if (!manifest || manifest.restoredAt) throw trash.trashNotFound(trashId);
+    const key = manifest.kind === 'study' ? studyKey(manifest.studyId) : sessionKey(manifest.studyId, manifest.sessionId ?? '');
+    return this.queue.run(key, async () => {
+      const entryDir = this.layout.trashEntry(trashId);
+      const what = `the restore of “${manifest.label}”`;
+      try {
+        if (manifest.kind === 'study') {
+          const item = join(entryDir, trash.TRASHED_STUDY);
+          if (!(await this.fs.stat(item))) throw trash.trashNotFound(trashId);
+          if (await this.fs.stat(this.layout.studyDir(manifest.studyId)))
+            throw new HostError('conflict', `A study with id "${manifest.studyId}" exists again; it was not replaced`);
+          await ensureDir(this.fs, this.dataDir, parsePath(this.dataDir).root);
+          await moveDurably(this.fs, item, this.layout.studyDir(manifest.studyId));
+        } else {
+          const sessionId = manifest.sessionId ?? '';
+          const item = join(entryDir, trash.TRASHED_SESSION);
+          if (!(await this.fs.stat(item))) throw trash.trashNotFound(trashId);
+          if (!(await this.fs.stat(this.layout.studyFile(manifest.studyId))))
+            throw new HostError('not_found', `The study of session “${manifest.label}” no longer exists; restore the study first`);
+          const target = this.layout.sessionFile(manifest.studyId, sessionId);
+          if (await this.fs.stat(target)) throw new HostError('conflict', `Session “${manifest.label}” exists again; it was not replaced`);
+          const studyDir = this.layout.studyDir(manifest.studyId);
+          await ensureDir(this.fs, this.layout.sessionsDir(manifest.studyId), studyDir);
+          await moveDurably(this.fs, item, target);
+          await trash.restoreHistory(this.fs, join(entryDir, trash.TRASHED_HISTORY), this.layout.historyDir(manifest.studyId, sessionId), studyDir);
+        }
+        await trash.markRestored(this.fs, this.layout, trashId, manifest, this.now());
+        return { studyId: manifest.studyId };
+      } catch (err) {
+        throw toHostError(err, what);
+      }
+    });
+  }
+
+  // ---------------------------------------------------------------- sessions
+
+  /**
+   * Save a session map. Resolves with the time once the file is durable (renamed into
+   * place and its folder fsynced) — only then may the UI say "Saved". While a save of
+   * the same session is in flight, newer saves are merged so the latest state wins.
+   *
+   * - `not_found` if its study does not exist;
+   * - `locked` if the stored map is locked and this one is locked too but different
+   *   (unlocking is saving it with `locked: false`);
+   * - disk_full / read_only / io with a readable reason; nothing in memory is changed
+   *   and the same call can simply be retried.
+   */
+  async saveSession(input: Session): Promise<SaveResult> {
+    const session = parseOrReject(SessionSchema, input, 'session');
+    assertSafeId(session.studyId, 'study id');
+    assertSafeId(session.id, 'session id');
+    return this.queue.latest(sessionKey(session.studyId, session.id), session, async (latest) => {
+      const what = `session “${latest.code}”`;
+      try {
+        if (!(await this.fs.stat(this.layout.studyFile(latest.studyId))))
+          throw new HostError('not_found', `There is no study with id "${latest.studyId}" to save session “${latest.code}” in`);
+        const file = this.layout.sessionFile(latest.studyId, latest.id);
+        const current = await this.readOrNull(file);
+        const bytes = encodeDocument(latest);
+        if (current) {
+          if (sameBytes(current, bytes)) return { savedAt: this.now().toISOString() };
+          const stored = loadSessionBytes(current);
+          if (stored.ok) assertUnlocked(stored.value, latest);
+          else await this.quarantine(latest.studyId, file, `it could not be read (${stored.problem}) when a newer save replaced it`);
+        }
+        return await this.writeSession(latest, bytes, what);
+      } catch (err) {
+        throw toHostError(err, what);
+      }
+    });
+  }
+
+  /** Move a session file and its history to the trash. */
+  async deleteSession(studyId: string, sessionId: string): Promise<{ trashId: string }> {
+    assertSafeId(studyId, 'study id');
+    assertSafeId(sessionId, 'session id');
+    return this.queue.run(sessionKey(studyId, sessionId), async () => {
+      const file = this.layout.sessionFile(studyId, sessionId);
+      const current = await this.readOrNull(file);
+      if (!current) throw new HostError('not_found', `There is no session with id "${sessionId}" in this study`);
+      const label = loadSessionBytes(current).label ?? sessionId;
+      try {
+        const entry = await trash.openTrashEntry(this.fs, this.layout, { kind: 'session', studyId, sessionId, label }, this.now());
+        await moveDurably(this.fs, file, join(entry.dir, trash.TRASHED_SESSION));
+        const history = this.layout.historyDir(studyId, sessionId);
+        if (await this.fs.stat(history)) await moveDurably(this.fs, history, join(entry.dir, trash.TRASHED_HISTORY));
+        return { trashId: entry.trashId };
+      } catch (err) {
+        throw toHostError(err, `the move of session “${label}” to the trash`);
+      }
+    });
+  }
+
+  /**
+   * Earlier versions of a session, newest first, for "Restore an earlier version".
+   * The newest saved version is left out while it is identical to the current file.
+   */
+  async listSessionVersions(studyId: string, sessionId: string): Promise<SessionVersion[]> {
+    assertSafeId(studyId, 'study id');
+    assertSafeId(sessionId, 'session id');
+    const dir = this.layout.historyDir(studyId, sessionId);
+    const ids = await listVersionIds(this.fs, dir);
+    const kinds = retention(ids, this.now());
+    const current = await this.readOrNull(this.layout.sessionFile(studyId, sessionId));
+    const versions: SessionVersion[] = [];
+    for (const [i, versionId] of [...ids].reverse().entries()) {
+      const kind = kinds.get(versionId);
+      if (!kind) continue;
+      const bytes = await this.readOrNull(versionFile(dir, versionId));
+      if (!bytes) continue;
+      if (i === 0 && current && sameBytes(bytes, current)) continue;
+      const loaded = loadSessionBytes(bytes);
+      if (!loaded.ok) continue;
+      versions.push({ versionId, savedAt: versionSavedAt(versionId).toISOString(), kind, ...placementCounts(loaded.value) });
+    }
+    return versions;
+  }
+
+  /**
+   * Make an earlier version the current one. It is written as a new save (with a new
+   * `updatedAt`), so the state it replaces stays in history and the restore can itself
+   * be undone. Works when the current file is missing or was quarantined.
+   */
+  async restoreSessionVersion(studyId: string, sessionId: string, versionId: string): Promise<{ session: Session; savedAt: string }> {
+    assertSafeId(studyId, 'study id');
+    assertSafeId(sessionId, 'session id');
+    const notFound = () => new HostError('not_found', `Session ${sessionId} has no earlier version "${versionId.slice(0, 60)}"`);
+    if (!isVersionId(versionId)) throw notFound();
+    return this.queue.run(sessionKey(studyId, sessionId), async () => {
+      const bytes = await this.readOrNull(versionFile(this.layout.historyDir(studyId, sessionId), versionId));
+      if (!bytes) throw notFound();
+      const old = loadSessionBytes(bytes);
+      if (!old.ok) throw new HostError('invalid_file', `That earlier version cannot be read: ${old.problem}`);
+      if (old.value.id !== sessionId || old.value.studyId !== studyId) throw notFound();
+      const what = `session “${old.value.code}”`;
+      try {
+        if (!(await this.fs.stat(this.layout.studyFile(studyId)))) throw new HostError('not_found', `There is no study with id "${studyId}"`);
+        const file = this.layout.sessionFile(studyId, sessionId);
+        const current = await this.readOrNull(file);
+        if (current) {
+          const stored = loadSessionBytes(current);
+          if (stored.ok && stored.value.locked)
+            throw new HostError('locked', `Session “${stored.value.code}” is locked; unlock it before restoring an earlier version`);
+          if (!stored.ok) await this.quarantine(studyId, file, `it could not be read (${stored.problem}) when an earlier version was restored`);
+        }
+        const restored: Session = { ...old.value, updatedAt: this.now().toISOString() };
+        const { savedAt } = await this.writeSession(restored, encodeDocument(restored), what);
+        return { session: restored, savedAt };
+      } catch (err) {
+        throw toHostError(err, what);
+      }
+    });
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  private async writeStudy(study: Study, what: string): Promise<SaveResult> {
+    const bytes = encodeDocument(study);
+    await writeFileAtomic(this.fs, this.layout.studyFile(study.id), bytes);
+    const savedAt = this.now();
+    await this.recordVersionQuietly(study.id, STUDY_HISTORY_KEY, bytes, savedAt, what);
+    return { savedAt: savedAt.toISOString() };
+  }
+
+  private async writeSession(session: Session, bytes: Uint8Array, what: string): Promise<SaveResult> {
+    const studyDir = this.layout.studyDir(session.studyId);
+    await ensureDir(this.fs, this.layout.sessionsDir(session.studyId), studyDir);
+    await writeFileAtomic(this.fs, this.layout.sessionFile(session.studyId, session.id), bytes);
+    const savedAt = this.now();
+    await this.recordVersionQuietly(session.studyId, session.id, bytes, savedAt, what);
+    return { savedAt: savedAt.toISOString() };
+  }
+
+  /**
+   * The current file is already durable when this runs, so a history copy that cannot
+   * be written (disk just filled up) is reported but does not turn a save into a failure.
+   */
+  private async recordVersionQuietly(studyId: string, key: string, bytes: Uint8Array, at: Date, what: string): Promise<void> {
+    try {
+      await recordVersion(this.fs, this.layout.historyDir(studyId, key), this.layout.studyDir(studyId), bytes, at);
+    } catch (err) {
+      this.warn(`The history copy of ${what} was not written: ${toHostError(err, what).message}`);
+    }
+  }
+
+  private async readStudyFile(studyId: string): Promise<Loaded<Study>> {
+    const bytes = await this.readOrNull(this.layout.studyFile(studyId));
+    if (!bytes) return { ok: false, problem: MISSING, label: null };
+    const loaded = loadStudyBytes(bytes);
+    if (loaded.ok && loaded.value.id !== studyId)
+      return { ok: false, problem: `its study.json belongs to study "${loaded.value.id}" (a copied folder?)`, label: loaded.label };
+    return loaded;
+  }
+
+  /** Load one session file; on any problem quarantine it and describe the problem. */
+  private async loadSessionFile(studyId: string, name: string): Promise<{ session: Session } | { problem: LoadProblem }> {
+    const stem = name.slice(0, -'.json'.length);
+    const sessionId = isSafeId(stem) ? stem : null;
+    const file = join(this.layout.sessionsDir(studyId), name);
+    const check = async (): Promise<{ session: Session } | { problem: string; label: string | null } | null> => {
+      const bytes = await this.readOrNull(file);
+      if (!bytes) return null;
+      const loaded = loadSessionBytes(bytes);
+      if (!loaded.ok) return { problem: loaded.problem, label: loaded.label };
+      if (!sessionId) return { problem: 'the file name is not a session id (a second copy of a session?)', label: loaded.label };
+      if (loaded.value.id !== sessionId)
+        return { problem: `the file name does not match the session id inside ("${loaded.value.id}"), so it looks like a copy`, label: loaded.label };
+      if (loaded.value.studyId !== studyId) return { problem: `the session belongs to another study ("${loaded.value.studyId}")`, label: loaded.label };
+      return { session: loaded.value };
+    };
+    const first = await check();
+    if (!first || 'session' in first) return first ?? { problem: this.vanished(name) };
+    // Re-check inside the session's queue: a save may have replaced the file meanwhile.
+    return this.queue.run(sessionKey(studyId, sessionId ?? `file:${name}`), async () => {
+      const again = await check();
+      if (!again) return { problem: this.vanished(name) };
+      if ('session' in again) return again;
+      const recovered = sessionId ? await this.newestValidSession(studyId, sessionId) : null;
+      let quarantinedTo: string | null = null;
+      try {
+        quarantinedTo = this.layout.shown(await this.quarantine(studyId, file, again.problem));
+      } catch (err) {
+        this.warn(`Could not move ${this.layout.shown(file)} to quarantine: ${toHostError(err, 'the quarantine folder').message}`);
+      }
+      return {
+        problem: {
+          file: this.layout.shown(file),
+          sessionId,
+          sessionCode: again.label ?? recovered?.code ?? null,
+          problem: again.problem,
+          quarantinedTo,
+          recoverable: recovered !== null,
+        },
+      };
+    });
+  }
+
+  private vanished(name: string): LoadProblem {
+    return { file: name, sessionId: null, sessionCode: null, problem: 'the file disappeared while it was read', quarantinedTo: null, recoverable: false };
+  }
+
+  private quarantine(studyId: string, file: string, why: string): Promise<string> {
+    return quarantineFile(this.fs, {
+      file,
+      quarantineDir: this.layout.quarantineDir(studyId),
+      studyDir: this.layout.studyDir(studyId),
+      shownAs: this.layout.shown(file),
+      why,
+      now: this.now(),
+    });
+  }
+
+  private async newestValidSession(studyId: string, sessionId: string): Promise<Session | null> {
+    const dir = this.layout.historyDir(studyId, sessionId);
+    for (const id of (await listVersionIds(this.fs, dir)).reverse()) {
+      const bytes = await this.readOrNull(versionFile(dir, id));
+      const loaded = bytes ? loadSessionBytes(bytes) : null;
+      if (loaded?.ok && loaded.value.id === sessionId) return loaded.value;
+    }
+    return null;
+  }
+
+  private async hasValidStudyVersion(studyId: string): Promise<boolean> {
+    const dir = this.layout.historyDir(studyId, STUDY_HISTORY_KEY);
+    for (const id of (await listVersionIds(this.fs, dir)).reverse()) {
+      const bytes = await this.readOrNull(versionFile(dir, id));
+      if (bytes && loadStudyBytes(bytes).ok) return true;
+    }
+    return false;
+  }
+
+  /** Session files of a study: `*.json` in sessions/, not our temporary files. */
+  private async sessionFileNames(studyId: string): Promise<string[]> {
+    const names = await this.readdirOrEmpty(this.layout.sessionsDir(studyId));
+    return names.filter((n) => n.toLowerCase().endsWith('.json') && !n.startsWith('.') && !isTempName(n)).sort();
+  }
+
+  /** Remove temporary files left by a writer that died, in every folder the study writes to. */
+  private async sweepStudy(studyId: string): Promise<void> {
+    const dirs = [this.layout.studyDir(studyId), this.layout.sessionsDir(studyId), this.layout.quarantineDir(studyId)];
+    for (const key of await this.readdirOrEmpty(this.layout.historyRoot(studyId))) dirs.push(this.layout.historyDir(studyId, key));
+    const nowMs = this.now().getTime();
+    for (const dir of dirs) await sweepTempFiles(this.fs, dir, nowMs);
+  }
+
+  private async readOrNull(path: string): Promise<Uint8Array | null> {
+    try {
+      return await this.fs.readFile(path);
+    } catch (err) {
+      if (isMissing(err)) return null;
+      throw toHostError(err, this.layout.shown(path), 'read');
+    }
+  }
+
+  private async readdirOrEmpty(dir: string): Promise<string[]> {
+    try {
+      return await this.fs.readdir(dir);
+    } catch (err) {
+      if (isMissing(err)) return [];
+      throw toHostError(err, this.layout.shown(dir) || 'the data folder', 'read');
+    }
+  }
+}
+
+/** Marker problem for "study.json is not there" (a folder, not a damaged file). */
+const MISSING = 'there is no study.json in the folder';
+
+function studyKey(studyId: string): string {
+  return `study:${studyId}`;
+}
+function sessionKey(studyId: string, sessionId: string): string {
+  return `session:${studyId}/${sessionId}`;
+}
+
+/**
+ * The repository never writes a document that would fail to load, even when called
+ * directly (CLI) rather than through the validated contract.
+ */
+function parseOrReject<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new HostError('invalid_payload', `The ${what} is not valid: ${describeIssues(parsed.error)}`);
+  return parsed.data;
+}
+
+/** A locked map may be unlocked, but not changed while it stays locked. */
+function assertUnlocked(stored: Session, incoming: Session): void {
+  if (!stored.locked || !incoming.locked) return;
+  const strip = (s: Session) => canonicalJson({ ...s, updatedAt: '' });
+  if (strip(stored) !== strip(incoming))
+    throw new HostError('locked', `Session “${stored.code}” is locked: the group signed off this map. Unlock it before changing it.`);
+}
+
+/** JSON with object keys sorted, so two maps compare equal whatever order their placements were added in. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+async function forEachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
