@@ -1,0 +1,219 @@
+import { centroidOf, covarianceOf, ellipseOf } from '../analysis/descriptive';
+import type { Position } from '../model/position';
+import type { Session } from '../model/session';
+import { stakeholderLabel, type Language, type Stakeholder } from '../model/stakeholder';
+import type { Cohort, CohortShape, Study } from '../model/study';
+import { fillText, type ExportText } from './exportText';
+import { gridMargins, gridSvg, toPx, type GridFrame } from './gridSvg';
+import { svgDocument } from './svgDocument';
+import { escapeXml, fitText, num, wrapText } from './svgText';
+
+export interface CompareSvgInput {
+  study: Study;
+  /** The selected sessions (cohorts, rounds, sessions chosen by the user). */
+  sessions: readonly Session[];
+  text: ExportText;
+  lang: Language;
+  /** Draw one stakeholder in full and the others dimmed; otherwise every stakeholder. */
+  focusStakeholderId?: string | null;
+  /** Words for the selection, e.g. "Baseline, all cohorts"; defaults to the session count. */
+  selectionLabel?: string;
+  fontCss?: string;
+}
+
+const WIDTH = 1240;
+
+/** A cohort marker: the same shapes as the compare view on screen, centred on (x, y). */
+export function shapePath(shape: CohortShape, x: number, y: number, r: number): string {
+  const pts = (list: [number, number][]) => 'M' + list.map(([px, py]) => `${num(x + px)} ${num(y + py)}`).join(' L') + ' Z';
+  switch (shape) {
+    case 'circle':
+      return `M${num(x - r)} ${num(y)} a${num(r)} ${num(r)} 0 1 0 ${num(2 * r)} 0 a${num(r)} ${num(r)} 0 1 0 ${num(-2 * r)} 0 Z`;
+    case 'square':
+      return pts([[-r * 0.9, -r * 0.9], [r * 0.9, -r * 0.9], [r * 0.9, r * 0.9], [-r * 0.9, r * 0.9]]);
+    case 'triangle':
+      return pts([[0, -r * 1.15], [r * 1.05, r * 0.75], [-r * 1.05, r * 0.75]]);
+    case 'diamond':
+      return pts([[0, -r * 1.2], [r * 1.2, 0], [0, r * 1.2], [-r * 1.2, 0]]);
+    case 'star': {
+      const list: [number, number][] = [];
+      for (let i = 0; i < 10; i++) {
+        const rr = i % 2 === 0 ? r * 1.25 : r * 0.55;
+        const a = -Math.PI / 2 + (i * Math.PI) / 5;
+        list.push([Math.cos(a) * rr, Math.sin(a) * rr]);
+      }
+      return pts(list);
+    }
+    case 'cross': {
+      const a = r * 1.1;
+      const b = r * 0.38;
+      return pts([[-b, -a], [b, -a], [b, -b], [a, -b], [a, b], [b, b], [b, a], [-b, a], [-b, b], [-a, b], [-a, -b], [-b, -b]]);
+    }
+  }
+}
+
+interface CohortView {
+  cohort: Cohort;
+  points: Position[];
+  centroid: Position | null;
+}
+
+function cohortViews(cohorts: readonly Cohort[], sessions: readonly Session[], stakeholderId: string): CohortView[] {
+  return cohorts.map((cohort) => {
+    const points = sessions
+      .filter((s) => s.cohortId === cohort.id)
+      .map((s) => s.placements[stakeholderId])
+      .filter((p) => p?.status === 'placed' && p.position)
+      .map((p) => p!.position!);
+    return { cohort, points, centroid: centroidOf(points) };
+  });
+}
+
+/**
+ * The compare view as a standalone SVG: every session's placement as a small mark
+ * coloured and shaped by cohort, cohort centroids, one-SD ellipses where a cohort has
+ * n ≥ 3, arrows from the first cohort's centroid to each other cohort's, a legend with
+ * n per cohort and the reminder that marks are sessions, not individuals. With a focus
+ * stakeholder the others are drawn faint behind it.
+ */
+export function buildCompareSvg(input: CompareSvgInput): string {
+  const { study, sessions, text, lang } = input;
+  const margins = gridMargins();
+  const frame: GridFrame = { left: 24 + margins.left, top: 112, size: 620 };
+  const unit = frame.size / 10;
+  const cohorts = study.cohorts.filter((c) => sessions.some((s) => s.cohortId === c.id));
+  const focus = input.focusStakeholderId ? study.stakeholders.find((s) => s.id === input.focusStakeholderId) ?? null : null;
+  const shown: Stakeholder[] = focus
+    ? [focus]
+    : study.stakeholders.filter((st) => sessions.some((s) => s.placements[st.id]?.status === 'placed'));
+  const parts: string[] = [];
+
+  const selection = input.selectionLabel ?? fillText(text.compare.sessionsCount, { sessions: sessions.length });
+  const subtitle = [fillText(text.compare.title, { selection }), focus ? fillText(text.compare.focus, { name: stakeholderLabel(focus, lang).name }) : ''].filter(Boolean).join('  ·  ');
+  parts.push(
+    `<g class="title-block">`,
+    `<text class="study-title" x="24" y="40" font-size="24" font-weight="700" fill="#111">${escapeXml(fitText(study.title, WIDTH - 48, 24, true))}</text>`,
+    `<text class="selection" x="24" y="70" font-size="15" fill="#333">${escapeXml(fitText(subtitle, WIDTH - 48, 15))}</text>`,
+    `<line x1="24" y1="86" x2="${WIDTH - 24}" y2="86" stroke="#bbb"/>`,
+    `</g>`,
+    `<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0 0 L10 5 L0 10 Z" fill="#222"/></marker></defs>`,
+    `<g class="grid">${gridSvg(frame, study, text)}</g>`,
+  );
+
+  // Faint context: the other stakeholders' placements behind the focused one.
+  if (focus) {
+    const faint: string[] = [];
+    for (const s of sessions)
+      for (const [id, p] of Object.entries(s.placements)) {
+        if (id === focus.id || p.status !== 'placed' || !p.position) continue;
+        const at = toPx(frame, p.position);
+        faint.push(`<circle cx="${num(at.x)}" cy="${num(at.y)}" r="2.5" fill="#777"/>`);
+      }
+    parts.push(`<g class="context" opacity="0.25">${faint.join('')}</g>`);
+  }
+
+  const ellipses: string[] = [];
+  const marks: string[] = [];
+  const arrows: string[] = [];
+  const centroids: string[] = [];
+  const labels: string[] = [];
+  const markR = focus ? 6 : 4;
+  const centroidR = focus ? 11 : 7;
+  for (const st of shown) {
+    const views = cohortViews(cohorts, sessions, st.id);
+    for (const v of views) {
+      if (v.points.length >= 3 && v.centroid) {
+        const cov = covarianceOf(v.points, v.centroid);
+        if (cov) {
+          const e = ellipseOf(v.centroid, cov);
+          const c = toPx(frame, v.centroid);
+          ellipses.push(
+            `<ellipse class="sd-ellipse" data-cohort="${escapeXml(v.cohort.id)}" cx="${num(c.x)}" cy="${num(c.y)}" rx="${num(Math.max(1, e.radii.major * unit))}" ry="${num(Math.max(1, e.radii.minor * unit))}" transform="rotate(${num(-e.angleDeg)} ${num(c.x)} ${num(c.y)})" fill="${v.cohort.colour}" fill-opacity="${focus ? 0.1 : 0.05}" stroke="${v.cohort.colour}" stroke-width="${focus ? 2 : 1.2}"/>`,
+          );
+        }
+      }
+      for (const p of v.points) {
+        const at = toPx(frame, p);
+        marks.push(`<path class="mark" data-cohort="${escapeXml(v.cohort.id)}" d="${shapePath(v.cohort.shape, at.x, at.y, markR)}" fill="${v.cohort.colour}" fill-opacity="0.85" stroke="#ffffff" stroke-width="1"/>`);
+      }
+    }
+    const present = views.filter((v) => v.centroid);
+    const from = present[0];
+    if (from?.centroid)
+      for (const to of present.slice(1)) {
+        const a = toPx(frame, from.centroid);
+        const b = toPx(frame, to.centroid!);
+        const len = Math.hypot(b.x - a.x, b.y - a.y);
+        // Stop short of the target so the arrowhead does not hide its centroid.
+        if (len < centroidR * 2 + 4) continue;
+        const k = (len - centroidR - 2) / len;
+        const s0 = (centroidR + 2) / len;
+        arrows.push(
+          `<line class="centroid-arrow" x1="${num(a.x + (b.x - a.x) * s0)}" y1="${num(a.y + (b.y - a.y) * s0)}" x2="${num(a.x + (b.x - a.x) * k)}" y2="${num(a.y + (b.y - a.y) * k)}" stroke="#222" stroke-width="${focus ? 2 : 1.2}" marker-end="url(#arrow)"/>`,
+        );
+      }
+    for (const v of present) {
+      const c = toPx(frame, v.centroid!);
+      centroids.push(`<path class="centroid" data-cohort="${escapeXml(v.cohort.id)}" d="${shapePath(v.cohort.shape, c.x, c.y, centroidR)}" fill="${v.cohort.colour}" stroke="#111" stroke-width="2"/>`);
+    }
+    if (!focus && present.length) {
+      const all = centroidOf(present.flatMap((v) => v.points))!;
+      const at = toPx(frame, all);
+      labels.push(
+        `<text class="stakeholder-label" x="${num(at.x)}" y="${num(at.y - centroidR - 5)}" text-anchor="middle" font-size="11.5" font-weight="700" fill="#111" stroke="#ffffff" stroke-width="3" paint-order="stroke">${escapeXml(stakeholderLabel(st, lang).short)}</text>`,
+      );
+    }
+  }
+  parts.push(
+    `<g class="ellipses">${ellipses.join('\n')}</g>`,
+    `<g class="marks">${marks.join('\n')}</g>`,
+    `<g class="arrows">${arrows.join('\n')}</g>`,
+    `<g class="centroids">${centroids.join('\n')}</g>`,
+    `<g class="labels">${labels.join('\n')}</g>`,
+  );
+  if (focus && shown.every((st) => cohortViews(cohorts, sessions, st.id).every((v) => v.points.length === 0)))
+    parts.push(`<text class="no-placements" x="${num(frame.left + frame.size / 2)}" y="${num(frame.top + frame.size / 2 - 20)}" text-anchor="middle" font-size="16" fill="#333" stroke="#fff" stroke-width="4" paint-order="stroke">${escapeXml(text.compare.noPlacements)}</text>`);
+
+  // Legend: n per cohort next to every cohort, and how to read the marks.
+  const px = frame.left + frame.size + 48;
+  const panelW = WIDTH - 24 - px;
+  let y = frame.top - 14;
+  const legend: string[] = [`<g class="legend">`, `<text x="${px}" y="${y + 15}" font-size="15" font-weight="700" fill="#222">${escapeXml(text.compare.cohorts)}</text>`];
+  y += 30;
+  for (const cohort of cohorts) {
+    const n = focus
+      ? cohortViews([cohort], sessions, focus.id)[0]!.points.length
+      : sessions.filter((s) => s.cohortId === cohort.id).length;
+    legend.push(
+      `<path d="${shapePath(cohort.shape, px + 10, y + 8, 8)}" fill="${cohort.colour}" stroke="#111" stroke-width="1.5"/>`,
+      `<text class="cohort-n" x="${px + 28}" y="${y + 13}" font-size="14" fill="#222">${escapeXml(fitText(fillText(text.compare.cohortN, { cohort: cohort.name, n }), panelW - 28, 14))}</text>`,
+    );
+    y += 26;
+  }
+  y += 8;
+  const first = cohorts[0]?.name ?? '';
+  for (const line of [text.compare.mark, text.compare.centroid, text.compare.ellipse, fillText(text.compare.arrow, { from: first }), fillText(text.map.midline, { power: study.midline.power, interest: study.midline.interest })]) {
+    for (const l of wrapText(line, panelW, 13)) {
+      y += 19;
+      legend.push(`<text x="${px}" y="${y}" font-size="13" fill="#333">${escapeXml(l)}</text>`);
+    }
+    y += 4;
+  }
+  y += 12;
+  for (const l of wrapText(text.compare.sessionsNotIndividuals, panelW, 13.5, true)) {
+    y += 20;
+    legend.push(`<text class="sessions-note" x="${px}" y="${y}" font-size="13.5" font-weight="700" fill="#222">${escapeXml(l)}</text>`);
+  }
+  legend.push('</g>');
+  parts.push(legend.join('\n'));
+
+  const height = Math.max(frame.top + frame.size + margins.bottom + 16, y + 24);
+  return svgDocument({
+    width: WIDTH,
+    height: Math.ceil(height),
+    title: `${study.title} — ${subtitle}`,
+    lang,
+    fontCss: input.fontCss ?? '',
+    body: parts.join('\n'),
+  });
+}
