@@ -106,9 +106,24 @@ function labelOf(value: unknown, field: 'code' | 'title'): string | null {
   return typeof v === 'string' && v.trim() !== '' ? v.trim().slice(0, 80) : null;
 }
 
+/**
+ * The session code or study title from a file that is not valid JSON (typically cut
+ * short), so the message can still name the session: `"code": "FGD 3"`.
+ */
+function salvageLabel(bytes: Uint8Array, field: 'code' | 'title'): string | null {
+  const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 4096));
+  const m = new RegExp(`"${field}"\\s*:\\s*"((?:[^"\\\\]|\\\\.){1,80})"`).exec(head);
+  if (!m) return null;
+  try {
+    return labelOf({ [field]: JSON.parse(`"${m[1]}"`) }, field);
+  } catch {
+    return null;
+  }
+}
+
 function load<T>(bytes: Uint8Array, field: 'code' | 'title', read: (raw: unknown) => ReadResult<T>): Loaded<T> {
   const decoded = decodeJsonBytes(bytes);
-  if (!decoded.ok) return { ok: false, problem: decoded.problem, label: null };
+  if (!decoded.ok) return { ok: false, problem: decoded.problem, label: salvageLabel(bytes, field) };
   const label = labelOf(decoded.value, field);
   try {
     return { ...read(decoded.value), label };
