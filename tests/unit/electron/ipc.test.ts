@@ -46,3 +46,25 @@ describe('registerHostIpc', () => {
     expect(services.listStudies).not.toHaveBeenCalled();
   });
 });
+
+describe('waiting for host calls before quitting', () => {
+  it('idle() resolves only after every call in flight is answered', async () => {
+    let finishSave!: () => void;
+    const handlers = new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>();
+    const ipcMain = { handle: (channel: string, fn: (event: unknown, payload: unknown) => Promise<unknown>) => handlers.set(channel, fn) };
+    const services = { listStudies: () => new Promise<never[]>((resolve) => (finishSave = () => resolve([]))) } as unknown as HostHandlers;
+    const ipc = registerHostIpc(ipcMain as unknown as IpcMain, services, isAppUrl);
+    expect(ipc.inFlight).toBe(0);
+    const call = handlers.get('pimap:listStudies')!(fromFrame('app://pimap/index.html'), {});
+    expect(ipc.inFlight).toBe(1);
+    let idle = false;
+    const waiting = ipc.idle().then(() => (idle = true));
+    await Promise.resolve();
+    expect(idle).toBe(false);
+    finishSave();
+    await waiting;
+    expect(idle).toBe(true);
+    expect(ipc.inFlight).toBe(0);
+    await expect(call).resolves.toEqual({ ok: true, value: [] });
+  });
+});
