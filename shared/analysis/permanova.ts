@@ -1,0 +1,164 @@
+import { Mulberry32 } from './prng';
+
+/** What the permutation test reports for one stakeholder. See ANALYSIS.md. */
+export interface PermanovaResult {
+  /** Sessions that placed the stakeholder (N). */
+  n: number;
+  /** Cohorts among them with at least one session (K). */
+  groups: number;
+  /** Σ of squared distances to the overall centroid. */
+  ssTotal: number;
+  /** Σ over cohorts of squared distances to the cohort centroid. */
+  ssWithin: number;
+  /** SS_total − SS_within. */
+  ssBetween: number;
+  /** [SS_between / (K − 1)] / [SS_within / (N − K)]; null when SS_within = 0 (F is infinite or undefined). */
+  pseudoF: number | null;
+  /** SS_between / SS_total; null when SS_total = 0 (every session put it in the same spot). */
+  rSquared: number | null;
+  /** (1 + #{F* ≥ F}) / (1 + B); 1 when SS_total = 0. */
+  pValue: number;
+  /** B, the number of label shuffles. */
+  permutations: number;
+}
+
+/**
+ * PERMANOVA on Euclidean distances in the power–interest plane, with a label-permutation
+ * test.
+ *
+ * NOTE: for Euclidean distances, Anderson's identity SS_W = Σ_g (1/n_g) Σ_{i<j in g} d²_ij
+ * equals Σ_g Σ_{i∈g} ‖x_i − c_g‖², and SS_between = Σ_g ‖S_g‖² / n_g where S_g is the sum
+ * of group g's points after centring on the overall centroid. F is a decreasing function of
+ * SS_within (SS_total is the same under every shuffle), so F* ≥ F exactly when
+ * SS_between* ≥ SS_between. A shuffle therefore costs O(N) — a partial Fisher–Yates that
+ * accumulates the group sums as it goes — instead of the O(N²) pass over the distance matrix
+ * a general PERMANOVA needs. `ssWithinFromDistances` keeps the distance form for checking.
+ *
+ * @param xs interest of each session's placement
+ * @param ys power of each session's placement
+ * @param labels cohort index of each session, 0..K−1, every index used at least once
+ */
+export function permanova(
+  xs: ArrayLike<number>,
+  ys: ArrayLike<number>,
+  labels: ArrayLike<number>,
+  groupCount: number,
+  options: { permutations: number; rng: Mulberry32 },
+): PermanovaResult {
+  const n = labels.length;
+  const k = groupCount;
+  const permutations = options.permutations;
+  // Centre on the overall centroid: group sums then give SS_between directly.
+  let mx = 0;
+  let my = 0;
+  for (let i = 0; i < n; i++) {
+    mx += xs[i]!;
+    my += ys[i]!;
+  }
+  mx /= n;
+  my /= n;
+  const cx = new Float64Array(n);
+  const cy = new Float64Array(n);
+  let ssTotal = 0;
+  for (let i = 0; i < n; i++) {
+    cx[i] = xs[i]! - mx;
+    cy[i] = ys[i]! - my;
+    ssTotal += cx[i]! * cx[i]! + cy[i]! * cy[i]!;
+  }
+  const sizes = new Int32Array(k);
+  const sumX = new Float64Array(k);
+  const sumY = new Float64Array(k);
+  for (let i = 0; i < n; i++) {
+    const g = labels[i]!;
+    sizes[g]!++;
+    sumX[g]! += cx[i]!;
+    sumY[g]! += cy[i]!;
+  }
+  let ssBetween = 0;
+  for (let g = 0; g < k; g++) ssBetween += (sumX[g]! * sumX[g]! + sumY[g]! * sumY[g]!) / sizes[g]!;
+  // Guard against rounding pushing SS_between a hair above SS_total.
+  ssBetween = Math.min(ssBetween, ssTotal);
+  const ssWithin = Math.max(0, ssTotal - ssBetween);
+  const pseudoF = ssWithin > 0 ? ssBetween / (k - 1) / (ssWithin / (n - k)) : null;
+  const rSquared = ssTotal > 0 ? ssBetween / ssTotal : null;
+
+  if (!(ssTotal > 0) || k < 2 || permutations < 1) {
+    return { n, groups: k, ssTotal, ssWithin, ssBetween, pseudoF, rSquared, pValue: 1, permutations };
+  }
+
+  // Shuffled positions [start_g, start_g + n_g) belong to group g. The largest group goes
+  // last: its sum is minus the others' (the data are centred), so it is never visited.
+  const sortedSizes = Int32Array.from(sizes).sort();
+  // The centred points, interleaved (x0, y0, x1, y1…) and shuffled in place: one array,
+  // no index indirection, nothing allocated inside the loop.
+  const xy = new Float64Array(2 * n);
+  for (let i = 0; i < n; i++) {
+    xy[2 * i] = cx[i]!;
+    xy[2 * i + 1] = cy[i]!;
+  }
+  // Ties (duplicate points, symmetric designs) must count as "at least as large": allow
+  // for rounding at a scale set by the data.
+  const threshold = ssBetween - 1e-9 * ssTotal;
+  const rng = options.rng;
+  const lastSize = sortedSizes[k - 1]!;
+  let atLeastAsLarge = 0;
+  for (let b = 0; b < permutations; b++) {
+    let ss = 0;
+    let restX = 0;
+    let restY = 0;
+    let i = 0;
+    for (let g = 0; g < k - 1; g++) {
+      const size = sortedSizes[g]!;
+      const end = i + size;
+      let sx = 0;
+      let sy = 0;
+      for (; i < end; i++) {
+        // Forward Fisher–Yates: position i takes a uniform pick among positions i..n−1.
+        const j = i + Math.floor(rng.nextFloat() * (n - i));
+        const x = xy[2 * j]!;
+        const y = xy[2 * j + 1]!;
+        xy[2 * j] = xy[2 * i]!;
+        xy[2 * j + 1] = xy[2 * i + 1]!;
+        xy[2 * i] = x;
+        xy[2 * i + 1] = y;
+        sx += x;
+        sy += y;
+      }
+      ss += (sx * sx + sy * sy) / size;
+      restX += sx;
+      restY += sy;
+    }
+    ss += (restX * restX + restY * restY) / lastSize;
+    if (ss >= threshold) atLeastAsLarge++;
+  }
+  return {
+    n,
+    groups: k,
+    ssTotal,
+    ssWithin,
+    ssBetween,
+    pseudoF,
+    rSquared,
+    pValue: (1 + atLeastAsLarge) / (1 + permutations),
+    permutations,
+  };
+}
+
+/**
+ * SS_within in PERMANOVA's distance form, Σ_g (1/n_g) Σ_{i<j in g} d²_ij (Anderson 2001).
+ * O(N²): used by tests to check the O(N) form above, not in the analysis.
+ */
+export function ssWithinFromDistances(xs: ArrayLike<number>, ys: ArrayLike<number>, labels: ArrayLike<number>, groupCount: number): number {
+  const sizes = new Array<number>(groupCount).fill(0);
+  for (let i = 0; i < labels.length; i++) sizes[labels[i]!]!++;
+  let ss = 0;
+  for (let i = 0; i < labels.length; i++) {
+    for (let j = i + 1; j < labels.length; j++) {
+      if (labels[i] !== labels[j]) continue;
+      const dx = xs[i]! - xs[j]!;
+      const dy = ys[i]! - ys[j]!;
+      ss += (dx * dx + dy * dy) / sizes[labels[i]!]!;
+    }
+  }
+  return ss;
+}
