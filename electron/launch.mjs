@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// `npm start`: build the app if out/ is missing or older than its sources, make sure
-// the Electron runtime is downloaded (Electron 45 has no install script, so the
-// runtime arrives on first use), then open the desktop app.
+// `npm start`: make sure the Electron runtime is downloaded (Electron 45 has no install
+// script, so the runtime arrives on first use), build the app if out/ is missing or
+// older than its sources, then open the desktop app.
 //
 // Offline, the download fails: then this prints one sentence naming `npm run web` and
 // exits non-zero, with no stack trace. Extra arguments go to the app
@@ -73,8 +73,7 @@ function downloadElectron() {
   return r.status === 0;
 }
 
-if (buildIsStale()) build();
-
+// The runtime first: offline there is no point in building.
 let binary = electronBinary();
 if (!binary) {
   binary = downloadElectron() ? electronBinary() : null;
@@ -83,6 +82,8 @@ if (!binary) {
     process.exit(1);
   }
 }
+
+if (buildIsStale()) build();
 
 // ELECTRON_RUN_AS_NODE in the environment would start a bare Node instead of the app.
 const env = { ...process.env };
