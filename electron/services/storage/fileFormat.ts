@@ -41,12 +41,24 @@ export function decodeJsonBytes(bytes: Uint8Array): Decoded {
   try {
     value = JSON.parse(text);
   } catch (err) {
-    const detail = err instanceof Error ? err.message : String(err);
-    return { ok: false, problem: `the file is not valid JSON, perhaps cut short (${detail.slice(0, 160)})` };
+    return { ok: false, problem: jsonProblem(text, err instanceof Error ? err.message : String(err)) };
   }
   const structural = checkStructure(text);
   if (structural) return { ok: false, problem: structural };
   return { ok: true, value };
+}
+
+/** JSON.parse's complaint as one line a person can act on: where the file is broken. */
+function jsonProblem(text: string, detail: string): string {
+  if (/Unexpected end of JSON input|Unterminated string/.test(detail)) return 'the file is not valid JSON: it ends too early (cut short?)';
+  const at = /position (\d+)/.exec(detail);
+  if (at) {
+    const before = text.slice(0, Number(at[1]));
+    const line = before.split('\n').length;
+    const column = before.length - before.lastIndexOf('\n');
+    return `the file is not valid JSON: it is broken at line ${line}, column ${column}`;
+  }
+  return `the file is not valid JSON (${detail.replace(/\s+/g, ' ').slice(0, 120)})`;
 }
 
 /**
@@ -126,11 +138,21 @@ function load<T>(bytes: Uint8Array, field: 'code' | 'title', read: (raw: unknown
   if (!decoded.ok) return { ok: false, problem: decoded.problem, label: salvageLabel(bytes, field) };
   const label = labelOf(decoded.value, field);
   try {
-    return { ...read(decoded.value), label };
+    const result = read(decoded.value);
+    return result.ok ? { ...result, label } : { ok: false, problem: plainer(result.problem), label };
   } catch (err) {
     // The validators should never throw; if one does, the file is still only "bad".
     return { ok: false, problem: `the file could not be checked (${err instanceof Error ? err.message : String(err)})`, label };
   }
+}
+
+/** Schema messages in words a facilitator reads more easily ("missing" rather than "received undefined"). */
+function plainer(problem: string): string {
+  const text = problem
+    .replace(/Invalid input: expected \w+, received undefined/g, 'missing')
+    // A damaged file can have a 200,000-character key; the message quotes only its start.
+    .replace(/[^\s.:;"]{61,}/g, (long) => `${long.slice(0, 40)}…`);
+  return text.length > 300 ? `${text.slice(0, 299)}…` : text;
 }
 
 /** Decode, validate and migrate the bytes of a session file. Never throws. */
