@@ -1,11 +1,82 @@
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import '../styles/app.css';
+import { setLanguage } from '../i18n';
+import { useAppStore } from '../store/appStore';
+import { loadPrefs, reportError } from '../store/actions';
+import { StudiesPage } from '../studies/StudiesPage';
+import { StudyPage } from '../studies/StudyPage';
+import { TrashPage } from '../studies/TrashPage';
+import { NoticeArea } from './NoticeArea';
+import { PageHeading } from './PageHeading';
+import { navigate, useRoute } from './router';
+import { SessionPage } from './SessionPage';
+import { TopBar } from './TopBar';
+import { useUnloadGuard } from './useUnloadGuard';
 
-/** Placeholder shell; replaced by the app shell (study list, study page, editor routes). */
+/** Whether the app was started without a place to go (not a reload of a page). */
+const startedWithoutRoute = () => window.location.hash === '' || window.location.hash === '#';
+
+/**
+ * The shell: preferences (language, large text), the top bar, routing, the notice
+ * area, and the guard that flushes saves on leaving. On a fresh start it reopens the
+ * study used last.
+ */
 export function App() {
   const { t } = useTranslation();
+  const [booted, setBooted] = useState(false);
+  const prefs = useAppStore((s) => s.prefs);
+  const route = useRoute();
+  useUnloadGuard();
+
+  useEffect(() => {
+    const fresh = startedWithoutRoute();
+    loadPrefs()
+      .then(() => {
+        const last = useAppStore.getState().prefs.lastStudyId;
+        if (fresh && last) navigate({ name: 'study', studyId: last, tab: 'sessions' }, { replace: true });
+      })
+      .catch(reportError)
+      .finally(() => setBooted(true));
+  }, []);
+
+  useEffect(() => {
+    void setLanguage(prefs.language);
+  }, [prefs.language]);
+
+  useEffect(() => {
+    document.documentElement.classList.toggle('large-text', prefs.largeText);
+  }, [prefs.largeText]);
+
+  let page: ReactNode;
+  if (!booted) page = <p className="page">{t('loading')}</p>;
+  else if (route.name === 'studies') page = <StudiesPage />;
+  else if (route.name === 'trash') page = <TrashPage />;
+  else if (route.name === 'study') page = <StudyPage key={route.studyId} studyId={route.studyId} tab={route.tab} />;
+  else if (route.name === 'session') page = <SessionPage key={route.sessionId} studyId={route.studyId} sessionId={route.sessionId} />;
+  else
+    page = (
+      <div className="page">
+        <PageHeading>{t('app:notFound.title')}</PageHeading>
+        <p>
+          <a href="#/">{t('app:notFound.toStudies')}</a>
+        </p>
+      </div>
+    );
+
   return (
-    <main>
-      <h1>{t('appName')}</h1>
-    </main>
+    <div className={`app${route.name === 'session' ? ' app-editor' : ''}`}>
+      <a className="skip-link" href="#main" onClick={(e) => {
+        e.preventDefault();
+        document.getElementById('main')?.focus();
+      }}>
+        {t('app:skipToContent')}
+      </a>
+      <TopBar />
+      <main id="main" tabIndex={-1} className="app-main">
+        {page}
+        <NoticeArea />
+      </main>
+    </div>
   );
 }

@@ -1,0 +1,35 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SaveStatus } from './saveStatus';
+import { formatTime } from './format';
+
+/**
+ * "Saving…", "Saved" (only after the host reported the write durable) or
+ * "Not saved: <reason>" with Retry. Announced politely; the failure is an alert.
+ */
+export function SaveIndicator({ status, onRetry }: { status: SaveStatus; onRetry(): void }) {
+  const { t, i18n } = useTranslation();
+  let body: ReactNode = null;
+  if (status.state === 'saving') body = <span className="save-state save-saving">{t('saveStatus.saving')}</span>;
+  else if (status.state === 'saved')
+    body = (
+      <span className="save-state save-saved" title={t('app:savedAt', { time: formatTime(status.savedAt, i18n.language) })}>
+        <span aria-hidden="true">✓ </span>
+        {t('saveStatus.saved')}
+      </span>
+    );
+  else if (status.state === 'error')
+    body = (
+      <span className="save-state save-error">
+        {t('saveStatus.notSaved', { reason: t(`errors.${status.code}`, { message: status.reason, defaultValue: status.reason }) })}{' '}
+        <button type="button" className="button button-small" onClick={onRetry}>
+          {t('retry')}
+        </button>
+      </span>
+    );
+  return (
+    <div className="save-indicator" role="status">
+      {body}
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../store/appStore';
+import { openStudy, putSession } from '../store/actions';
+import { retrySave, sessionKey } from '../store/persistence';
+import { EditorSlot } from './EditorSlot';
+import { PageHeading } from './PageHeading';
+import { hrefFor } from './router';
+import { StudyUnavailable } from './StudyUnavailable';
+import { VersionsDialog } from './VersionsDialog';
+
+const IDLE = { state: 'idle' } as const;
+
+/** One session's map: the page around the map editor, and its persistence. */
+export function SessionPage({ studyId, sessionId }: { studyId: string; sessionId: string }) {
+  const { t } = useTranslation('app');
+  const open = useAppStore((s) => (s.open?.study.id === studyId ? s.open : null));
+  const failure = useAppStore((s) => (s.openFailure?.studyId === studyId ? s.openFailure : null));
+  const language = useAppStore((s) => s.prefs.language);
+  const key = sessionKey(studyId, sessionId);
+  const saveStatus = useAppStore((s) => s.saves[key]) ?? IDLE;
+  const resetCount = useAppStore((s) => s.resetKeys[sessionId] ?? 0);
+  const [versionsOpen, setVersionsOpen] = useState(false);
+
+  useEffect(() => {
+    void openStudy(studyId);
+  }, [studyId]);
+
+  if (!open) {
+    if (failure) return <StudyUnavailable failure={failure} />;
+    return (
+      <div className="page">
+        <PageHeading>{t('common:loading')}</PageHeading>
+      </div>
+    );
+  }
+
+  const { study } = open;
+  const session = open.sessions.find((s) => s.id === sessionId);
+  const studyHref = hrefFor({ name: 'study', studyId, tab: 'sessions' });
+  if (!session) {
+    return (
+      <div className="page">
+        <PageHeading>{t('editor.notFound')}</PageHeading>
+        <p>{t('editor.notFoundText')}</p>
+        <a className="button" href={studyHref}>
+          {t('editor.backTo', { title: study.title })}
+        </a>
+      </div>
+    );
+  }
+
+  const cohort = study.cohorts.find((c) => c.id === session.cohortId);
+  const round = study.rounds.find((r) => r.id === session.roundId);
+  return (
+    <div className="session-page">
+      <div className="session-bar">
+        <a className="back-link" href={studyHref}>
+          <span aria-hidden="true">← </span>
+          {t('editor.backTo', { title: study.title })}
+        </a>
+        <div className="session-bar-title">
+          <PageHeading className="session-title">{t('editor.heading', { code: session.code })}</PageHeading>
+          <span className="session-bar-meta">
+            {[t(`studies:kinds.${session.kind}`), cohort?.name, round?.name].filter(Boolean).join(' · ')}
+          </span>
+        </div>
+        <button type="button" className="button button-small" onClick={() => setVersionsOpen(true)}>
+          {t('versions.open')}
+        </button>
+      </div>
+      <EditorSlot
+        study={study}
+        session={session}
+        onChange={putSession}
+        saveStatus={saveStatus}
+        onRetrySave={() => void retrySave(key)}
+        resetKey={`${session.id}:${resetCount}`}
+        language={language}
+      />
+      {versionsOpen ? <VersionsDialog session={session} onClose={() => setVersionsOpen(false)} /> : null}
+    </div>
+  );
+}

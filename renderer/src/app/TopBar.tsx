@@ -1,0 +1,54 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LANGUAGES, type Language } from '../../../shared/model/stakeholder';
+import { useAppStore } from '../store/appStore';
+import { updatePrefs } from '../store/actions';
+import { hrefFor } from './router';
+
+/** The bar on every page: the app's name (back to the studies), language, large text. */
+export function TopBar() {
+  const { t } = useTranslation();
+  const prefs = useAppStore((s) => s.prefs);
+  const languageId = useId();
+  return (
+    <header className="app-bar">
+      <a className="app-brand" href={hrefFor({ name: 'studies' })}>
+        <svg className="app-logo" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+          <rect x="1" y="1" width="8.5" height="8.5" rx="1.5" className="logo-hp-li" />
+          <rect x="10.5" y="1" width="8.5" height="8.5" rx="1.5" className="logo-hp-hi" />
+          <rect x="1" y="10.5" width="8.5" height="8.5" rx="1.5" className="logo-lp-li" />
+          <rect x="10.5" y="10.5" width="8.5" height="8.5" rx="1.5" className="logo-lp-hi" />
+        </svg>
+        {t('appName')}
+      </a>
+      <div className="app-bar-tools">
+        <label className="app-bar-field" htmlFor={languageId}>
+          {t('app:language')}
+        </label>
+        <select
+          id={languageId}
+          className="select select-compact"
+          value={prefs.language}
+          onChange={(e) => void updatePrefs({ language: e.target.value as Language })}
+        >
+          {LANGUAGES.map((lang) => (
+            <option key={lang} value={lang} lang={lang}>
+              {t(`languages.${lang}`)}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          className="button button-small toggle"
+          aria-pressed={prefs.largeText}
+          onClick={() => void updatePrefs({ largeText: !prefs.largeText })}
+        >
+          <span aria-hidden="true" className="toggle-icon">
+            A<span className="toggle-icon-big">A</span>
+          </span>
+          {t('app:largeText')}
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,77 @@
+import { useSyncExternalStore } from 'react';
+
+/**
+ * Hash routes, so a reload (or the Electron window restoring) comes back to the same
+ * place without a server that knows about paths:
+ *   #/                                  the studies
+ *   #/trash                             deleted studies and sessions
+ *   #/study/<id>[/<tab>]                one study (tab: sessions, stakeholders, groups, settings)
+ *   #/study/<id>/session/<id>           the map editor for one session
+ */
+export const STUDY_TABS = ['sessions', 'stakeholders', 'groups', 'settings'] as const;
+export type StudyTab = (typeof STUDY_TABS)[number];
+
+export type Route =
+  | { name: 'studies' }
+  | { name: 'trash' }
+  | { name: 'study'; studyId: string; tab: StudyTab }
+  | { name: 'session'; studyId: string; sessionId: string }
+  | { name: 'notFound'; hash: string };
+
+const ID = '([A-Za-z0-9_-]{1,100})';
+
+export function parseHash(hash: string): Route {
+  const path = hash.replace(/^#/, '').replace(/\/+$/, '') || '/';
+  if (path === '/' || path === '') return { name: 'studies' };
+  if (path === '/trash') return { name: 'trash' };
+  let m = new RegExp(`^/study/${ID}/session/${ID}$`).exec(path);
+  if (m) return { name: 'session', studyId: m[1]!, sessionId: m[2]! };
+  m = new RegExp(`^/study/${ID}(?:/(\\w+))?$`).exec(path);
+  if (m) {
+    const tab = (m[2] ?? 'sessions') as StudyTab;
+    if (STUDY_TABS.includes(tab)) return { name: 'study', studyId: m[1]!, tab };
+  }
+  return { name: 'notFound', hash };
+}
+
+export function hrefFor(route: Exclude<Route, { name: 'notFound' }>): string {
+  switch (route.name) {
+    case 'studies':
+      return '#/';
+    case 'trash':
+      return '#/trash';
+    case 'study':
+      return route.tab === 'sessions' ? `#/study/${route.studyId}` : `#/study/${route.studyId}/${route.tab}`;
+    case 'session':
+      return `#/study/${route.studyId}/session/${route.sessionId}`;
+  }
+}
+
+export function navigate(route: Exclude<Route, { name: 'notFound' }>, opts: { replace?: boolean } = {}): void {
+  const href = hrefFor(route);
+  if (opts.replace) {
+    const url = new URL(window.location.href);
+    url.hash = href;
+    window.history.replaceState(window.history.state, '', url);
+    // replaceState fires no hashchange; tell the subscribers ourselves.
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+  } else {
+    window.location.hash = href;
+  }
+}
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+const currentHash = () => window.location.hash;
+
+/** The current hash; components re-render when it changes. */
+export function useHash(): string {
+  return useSyncExternalStore(subscribe, currentHash);
+}
+
+export function useRoute(): Route {
+  return parseHash(useHash());
+}

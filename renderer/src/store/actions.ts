@@ -1,0 +1,268 @@
+import type { LoadProblem, Prefs } from '../../../shared/contract/hostContract';
+import type { Session } from '../../../shared/model/session';
+import type { Stakeholder } from '../../../shared/model/stakeholder';
+import type { Study } from '../../../shared/model/study';
+import { updateStudySettings } from '../../../shared/ops/studyOps';
+import { touchStudy } from '../../../shared/ops/studyOps';
+import { callHost, HostCallError } from '../host/hostClient';
+import { useAppStore, type Notice } from './appStore';
+import {
+  dropQueue,
+  dropStudyQueues,
+  flushDoc,
+  flushStudy,
+  replacedOnDisk,
+  scheduleSessionSave,
+  scheduleStudySave,
+  sessionKey,
+  studyKey,
+  unsavedDoc,
+} from './persistence';
+
+/**
+ * What the UI can do to the data. Components call these; they talk to the host
+ * through hostClient and keep the store in step. Pure changes to a study or a
+ * session come from shared/ops and are passed in as functions or finished values.
+ */
+
+const get = useAppStore.getState;
+const set = useAppStore.setState;
+const now = () => new Date().toISOString();
+
+/** How many studies "recent" remembers. */
+const RECENT_LIMIT = 8;
+
+// ── Notices ──────────────────────────────────────────────────────────────────
+
+let nextNoticeId = 1;
+
+export function notify(notice: Omit<Notice, 'id'>): number {
+  const id = nextNoticeId++;
+  set((s) => ({ notices: [...s.notices.slice(-4), { ...notice, id }] }));
+  return id;
+}
+
+export function dismissNotice(id: number): void {
+  set((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));
+}
+
+/** The i18n key and values for a host error, for notices and inline messages. */
+export function errorMessage(err: unknown): { key: string; values: Record<string, string> } {
+  if (err instanceof HostCallError) return { key: `common:errors.${err.code}`, values: { message: err.message } };
+  return { key: 'common:errors.internal', values: { message: err instanceof Error ? err.message : String(err) } };
+}
+
+/** Show a failed host call in the notice area. */
+export function reportError(err: unknown): void {
+  const { key, values } = errorMessage(err);
+  notify({ tone: 'error', key, values });
+}
+
+// ── Preferences and app info ─────────────────────────────────────────────────
+
+export async function loadPrefs(): Promise<void> {
+  const [prefs, appInfo] = await Promise.all([callHost('getPrefs', {}), callHost('appInfo', {})]);
+  set({ prefs, appInfo });
+}
+
+/** Change preferences at once in the UI, then store them. */
+export async function updatePrefs(patch: Partial<Prefs>): Promise<void> {
+  set((s) => ({ prefs: { ...s.prefs, ...patch } }));
+  try {
+    await callHost('setPrefs', patch);
+  } catch (err) {
+    reportError(err);
+  }
+}
+
+function rememberOpened(studyId: string): void {
+  const { prefs } = get();
+  const recentStudyIds = [studyId, ...prefs.recentStudyIds.filter((id) => id !== studyId)].slice(0, RECENT_LIMIT);
+  if (prefs.lastStudyId === studyId && prefs.recentStudyIds[0] === studyId) return;
+  void updatePrefs({ lastStudyId: studyId, recentStudyIds });
+}
+
+function forgetStudy(studyId: string): void {
+  const { prefs } = get();
+  if (prefs.lastStudyId !== studyId && !prefs.recentStudyIds.includes(studyId)) return;
+  void updatePrefs({
+    lastStudyId: prefs.lastStudyId === studyId ? null : prefs.lastStudyId,
+    recentStudyIds: prefs.recentStudyIds.filter((id) => id !== studyId),
+  });
+}
+
+// ── Lists ────────────────────────────────────────────────────────────────────
+
+export async function loadStudies(): Promise<void> {
+  try {
+    set({ studies: await callHost('listStudies', {}) });
+  } catch (err) {
+    reportError(err);
+  }
+}
+
+export async function loadTrash(): Promise<void> {
+  try {
+    set({ trash: await callHost('listTrash', {}) });
+  } catch (err) {
+    reportError(err);
+  }
+}
+
+export async function loadLibrary(): Promise<Stakeholder[]> {
+  const cached = get().library;
+  if (cached) return cached;
+  const library = await callHost('getLibrary', {});
+  set({ library });
+  return library;
+}
+
+// ── Studies ──────────────────────────────────────────────────────────────────
+
+/** Write a new study; it is only shown as created once the host has it on disk. */
+export async function createStudy(study: Study): Promise<void> {
+  await callHost('createStudy', { study });
+  void loadStudies();
+}
+
+/** Rename a study from the list (it may not be the open one). */
+export async function renameStudy(studyId: string, title: string): Promise<void> {
+  const open = get().open;
+  if (open?.study.id === studyId) {
+    updateStudy((s) => updateStudySettings(s, { title }));
+    await flushDoc(studyKey(studyId));
+  } else {
+    const { study } = await callHost('openStudy', { studyId });
+    await callHost('saveStudy', { study: touchStudy(updateStudySettings(study, { title }), now()) });
+  }
+  await loadStudies();
+}
+
+/** Move a study to the trash, with an undo in the notice. */
+export async function deleteStudy(studyId: string, title: string): Promise<void> {
+  // Write pending edits first so the copy in the trash is the latest one.
+  await flushStudy(studyId);
+  const { trashId } = await callHost('deleteStudy', { studyId });
+  dropStudyQueues(studyId);
+  if (get().open?.study.id === studyId) set({ open: null });
+  forgetStudy(studyId);
+  notify({ tone: 'info', key: 'studies:deleted', values: { title }, action: { key: 'undo', run: () => restoreFromTrash(trashId).then(() => undefined) } });
+  await Promise.all([loadStudies(), loadTrash()]);
+}
+
+/** Bring a study or session back from the trash. */
+export async function restoreFromTrash(trashId: string): Promise<string | null> {
+  try {
+    const { studyId } = await callHost('restoreFromTrash', { trashId });
+    await Promise.all([loadStudies(), loadTrash()]);
+    // A restored session belongs to a study that may be open: show it.
+    if (get().open?.study.id === studyId) await openStudy(studyId, { reload: true });
+    return studyId;
+  } catch (err) {
+    reportError(err);
+    return null;
+  }
+}
+
+/**
+ * Open a study. An already open study is not reloaded (memory is newer than disk)
+ * unless asked; on a reload, documents whose latest state is not durable yet keep
+ * the in-memory state rather than the older file.
+ */
+export async function openStudy(studyId: string, opts: { reload?: boolean } = {}): Promise<void> {
+  const current = get().open;
+  if (current?.study.id === studyId && !opts.reload) {
+    rememberOpened(studyId);
+    return;
+  }
+  set({ openingStudyId: studyId, openFailure: null });
+  await flushStudy(studyId);
+  try {
+    const result = await callHost('openStudy', { studyId });
+    const study = (unsavedDoc(studyKey(studyId)) as Study | null) ?? result.study;
+    const sessions = result.sessions.map((s) => (unsavedDoc(sessionKey(studyId, s.id)) as Session | null) ?? s);
+    if (get().openingStudyId !== studyId) return; // another study was asked for meanwhile
+    set({ open: { study, sessions, problems: result.problems }, openingStudyId: null });
+    rememberOpened(studyId);
+  } catch (err) {
+    if (get().openingStudyId !== studyId) return;
+    const { key: _key, values } = errorMessage(err);
+    const code = err instanceof HostCallError ? err.code : 'internal';
+    set({ openingStudyId: null, openFailure: { studyId, code, message: values.message ?? '' } });
+    if (code === 'not_found') forgetStudy(studyId);
+  }
+}
+
+/** Change the open study; it is saved shortly after. `change` comes from shared/ops. */
+export function updateStudy(change: (study: Study) => Study): void {
+  const open = get().open;
+  if (!open) return;
+  const changed = change(open.study);
+  if (changed === open.study) return;
+  const study = touchStudy(changed, now());
+  set({ open: { ...open, study } });
+  scheduleStudySave(study);
+}
+
+// ── Sessions ─────────────────────────────────────────────────────────────────
+
+/** Store an edited session (from the editor or a details dialog); it is saved shortly after. */
+export function putSession(next: Session): void {
+  const open = get().open;
+  if (!open || open.study.id !== next.studyId) return;
+  const session = { ...next, updatedAt: now() };
+  set({ open: { ...open, sessions: open.sessions.map((s) => (s.id === session.id ? session : s)) } });
+  scheduleSessionSave(session);
+}
+
+/** Add a new session and write it at once; resolves false if the write failed (it is retried). */
+export async function createSession(session: Session): Promise<boolean> {
+  const open = get().open;
+  if (!open) return false;
+  set({ open: { ...open, sessions: [...open.sessions, session] } });
+  scheduleSessionSave(session);
+  return flushDoc(sessionKey(session.studyId, session.id));
+}
+
+/** Move a session to the trash, with an undo in the notice. */
+export async function deleteSession(session: Session): Promise<void> {
+  const key = sessionKey(session.studyId, session.id);
+  await flushDoc(key);
+  const { trashId } = await callHost('deleteSession', { studyId: session.studyId, sessionId: session.id });
+  dropQueue(key);
+  const open = get().open;
+  if (open?.study.id === session.studyId) set({ open: { ...open, sessions: open.sessions.filter((s) => s.id !== session.id) } });
+  notify({ tone: 'info', key: 'studies:sessionDeleted', values: { code: session.code }, action: { key: 'undo', run: () => restoreFromTrash(trashId).then(() => undefined) } });
+  void loadTrash();
+}
+
+/**
+ * Replace a session with an earlier version. Pending edits are written first, so the
+ * state being replaced is itself kept in the history and can be restored in turn.
+ */
+export async function restoreSessionVersion(session: Pick<Session, 'id' | 'studyId'>, versionId: string): Promise<Session> {
+  const key = sessionKey(session.studyId, session.id);
+  await flushDoc(key);
+  const result = await callHost('restoreSessionVersion', { studyId: session.studyId, sessionId: session.id, versionId });
+  await replacedOnDisk(key, result.savedAt);
+  const open = get().open;
+  if (open?.study.id === session.studyId) {
+    const exists = open.sessions.some((s) => s.id === session.id);
+    const sessions = exists ? open.sessions.map((s) => (s.id === session.id ? result.session : s)) : [...open.sessions, result.session];
+    set({ open: { ...open, sessions } });
+  }
+  set((s) => ({ resetKeys: { ...s.resetKeys, [session.id]: (s.resetKeys[session.id] ?? 0) + 1 } }));
+  return result.session;
+}
+
+/** Restore the newest valid earlier version of a session that failed to load. */
+export async function recoverProblem(studyId: string, problem: LoadProblem): Promise<void> {
+  if (!problem.sessionId) return;
+  const versions = await callHost('listSessionVersions', { studyId, sessionId: problem.sessionId });
+  const newest = [...versions].sort((a, b) => b.savedAt.localeCompare(a.savedAt))[0];
+  if (!newest) throw new HostCallError('not_found', 'no earlier version was found');
+  const restored = await restoreSessionVersion({ id: problem.sessionId, studyId }, newest.versionId);
+  const open = get().open;
+  if (open?.study.id === studyId) set({ open: { ...open, problems: open.problems.filter((p) => p !== problem) } });
+  notify({ tone: 'info', key: 'studies:problems.recovered', values: { code: restored.code } });
+}

@@ -1,0 +1,118 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DEFAULT_COHORTS, DEFAULT_ROUNDS, newStudy } from '../../../shared/model/defaults';
+import { DEFAULT_AXES } from '../../../shared/model/study';
+import { DEFAULT_MIDLINE } from '../../../shared/model/zones';
+import { isValidMidlineValue, updateStudySettings } from '../../../shared/ops/studyOps';
+import { Dialog } from '../app/Dialog';
+import { navigate } from '../app/router';
+import { useAppStore } from '../store/appStore';
+import { createStudy, errorMessage, loadLibrary } from '../store/actions';
+import { Field, parseNumber } from './Field';
+
+/**
+ * New study: title and description, with the axis wording and midline pre-filled
+ * from the study this product grows from. Cohorts, rounds and the stakeholder list
+ * start from the defaults and are edited on the study's own pages.
+ */
+export function CreateStudyDialog({ onClose }: { onClose(): void }) {
+  const { t } = useTranslation('studies');
+  const library = useAppStore((s) => s.library);
+  const [title, setTitle] = useState('');
+  const [description, setDescription] = useState('');
+  const [power, setPower] = useState(DEFAULT_AXES.power);
+  const [interest, setInterest] = useState(DEFAULT_AXES.interest);
+  const [midPower, setMidPower] = useState(String(DEFAULT_MIDLINE.power));
+  const [midInterest, setMidInterest] = useState(String(DEFAULT_MIDLINE.interest));
+  const [withLibrary, setWithLibrary] = useState(true);
+  const [submitted, setSubmitted] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ReturnType<typeof errorMessage> | null>(null);
+
+  useEffect(() => {
+    loadLibrary().catch((err: unknown) => setError(errorMessage(err)));
+  }, []);
+
+  const midP = parseNumber(midPower);
+  const midI = parseNumber(midInterest);
+  const errors = {
+    title: !title.trim() ? t('create.titleRequired') : null,
+    power: !power.trim() ? t('settings.axisRequired') : null,
+    interest: !interest.trim() ? t('settings.axisRequired') : null,
+    midPower: midP === null || !isValidMidlineValue(midP) ? t('settings.midlineRange') : null,
+    midInterest: midI === null || !isValidMidlineValue(midI) ? t('settings.midlineRange') : null,
+  };
+  const show = (e: string | null) => (submitted ? e : null);
+
+  const submit = async () => {
+    setSubmitted(true);
+    if (Object.values(errors).some(Boolean)) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const stakeholders = withLibrary ? await loadLibrary() : [];
+      const base = newStudy({ id: crypto.randomUUID(), title, description: description.trim(), now: new Date().toISOString(), stakeholders });
+      const study = updateStudySettings(base, { axes: { power, interest }, midline: { power: midP!, interest: midI! } });
+      await createStudy(study);
+      onClose();
+      navigate({ name: 'study', studyId: study.id, tab: 'sessions' });
+    } catch (err) {
+      setError(errorMessage(err));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog
+      title={t('create.title')}
+      onClose={onClose}
+      onSubmit={() => void submit()}
+      error={error ? t(error.key, error.values) : null}
+      footer={
+        <>
+          <button type="button" className="button" onClick={onClose}>
+            {t('common:cancel')}
+          </button>
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {t('create.submit')}
+          </button>
+        </>
+      }
+    >
+      <Field label={t('create.titleLabel')} error={show(errors.title)}>
+        {(p) => <input {...p} className="input" value={title} autoFocus maxLength={200} onChange={(e) => setTitle(e.target.value)} />}
+      </Field>
+      <Field label={t('create.descriptionLabel')} hint={t('create.descriptionHint')}>
+        {(p) => <textarea {...p} className="input" rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />}
+      </Field>
+      <fieldset className="fieldset">
+        <legend>{t('settings.axesLegend')}</legend>
+        <Field label={t('settings.powerAxis')} error={show(errors.power)}>
+          {(p) => <input {...p} className="input" value={power} maxLength={200} onChange={(e) => setPower(e.target.value)} />}
+        </Field>
+        <Field label={t('settings.interestAxis')} error={show(errors.interest)}>
+          {(p) => <input {...p} className="input" value={interest} maxLength={200} onChange={(e) => setInterest(e.target.value)} />}
+        </Field>
+        <div className="field-row">
+          <Field label={t('settings.midlinePower')} error={show(errors.midPower)}>
+            {(p) => <input {...p} className="input input-number" inputMode="decimal" value={midPower} onChange={(e) => setMidPower(e.target.value)} />}
+          </Field>
+          <Field label={t('settings.midlineInterest')} error={show(errors.midInterest)}>
+            {(p) => <input {...p} className="input input-number" inputMode="decimal" value={midInterest} onChange={(e) => setMidInterest(e.target.value)} />}
+          </Field>
+        </div>
+        <p className="field-hint">{t('settings.midlineHint')}</p>
+      </fieldset>
+      <label className="check">
+        <input type="checkbox" checked={withLibrary} onChange={(e) => setWithLibrary(e.target.checked)} />
+        <span>{t('create.withLibrary', { count: library?.length ?? 24 })}</span>
+      </label>
+      <p className="field-hint">
+        {t('create.defaultsNote', {
+          cohorts: DEFAULT_COHORTS.map((c) => c.name).join(', '),
+          rounds: DEFAULT_ROUNDS.map((r) => r.name).join(', '),
+        })}
+      </p>
+    </Dialog>
+  );
+}

@@ -1,0 +1,60 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LoadProblem } from '../../../shared/contract/hostContract';
+import { errorMessage, recoverProblem } from '../store/actions';
+
+/**
+ * Files that could not be read when the study was opened. Each is named in one clear
+ * sentence; the host has moved it to quarantine (never deleted it), and when an earlier
+ * valid version exists it can be restored from here.
+ */
+export function LoadProblems({ studyId, problems }: { studyId: string; problems: LoadProblem[] }) {
+  const { t } = useTranslation('studies');
+  const [busy, setBusy] = useState<string | null>(null);
+  const [failed, setFailed] = useState<Record<string, string>>({});
+  if (!problems.length) return null;
+
+  const recover = async (p: LoadProblem) => {
+    setBusy(p.file);
+    try {
+      await recoverProblem(studyId, p);
+    } catch (err) {
+      const { key, values } = errorMessage(err);
+      setFailed((f) => ({ ...f, [p.file]: t(key, values) }));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <section className="problems" aria-labelledby="problems-title">
+      <h2 id="problems-title" className="problems-title">
+        {t('problems.title', { count: problems.length })}
+      </h2>
+      <ul className="problems-list">
+        {problems.map((p) => {
+          const name = p.sessionCode ? t('problems.session', { code: p.sessionCode }) : t('problems.file', { file: p.file });
+          const moved = p.quarantinedTo ? t('problems.quarantined', { name, why: p.problem }) : t('problems.notMoved', { name, why: p.problem });
+          const canRecover = p.recoverable && p.sessionId;
+          return (
+            <li key={p.file} className="problem">
+              <p>
+                {moved} {canRecover ? t('problems.recoverable') : t('problems.notRecoverable')}
+              </p>
+              {canRecover ? (
+                <button type="button" className="button button-small" disabled={busy === p.file} onClick={() => void recover(p)}>
+                  {t('problems.restore', { name })}
+                </button>
+              ) : null}
+              {failed[p.file] ? (
+                <p className="field-error" role="alert">
+                  {failed[p.file]}
+                </p>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

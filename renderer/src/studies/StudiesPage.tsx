@@ -1,0 +1,107 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StudySummary } from '../../../shared/contract/hostContract';
+import { ConfirmDialog } from '../app/ConfirmDialog';
+import { formatDateTime } from '../app/format';
+import { PageHeading } from '../app/PageHeading';
+import { hrefFor } from '../app/router';
+import { useAppStore } from '../store/appStore';
+import { deleteStudy, loadStudies, loadTrash } from '../store/actions';
+import { CreateStudyDialog } from './CreateStudyDialog';
+import { RenameStudyDialog } from './RenameStudyDialog';
+
+/** The list of studies: open, create, rename, move to the trash. */
+export function StudiesPage() {
+  const { t, i18n } = useTranslation('studies');
+  const studies = useAppStore((s) => s.studies);
+  const trashCount = useAppStore((s) => s.trash?.length ?? 0);
+  const lastStudyId = useAppStore((s) => s.prefs.lastStudyId);
+  const dataDir = useAppStore((s) => s.appInfo?.dataDir ?? '');
+  const [creating, setCreating] = useState(false);
+  const [renaming, setRenaming] = useState<StudySummary | null>(null);
+  const [deleting, setDeleting] = useState<StudySummary | null>(null);
+
+  useEffect(() => {
+    void loadStudies();
+    void loadTrash();
+  }, []);
+
+  const sorted = studies ? [...studies].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)) : null;
+
+  return (
+    <div className="page">
+      <div className="page-header">
+        <div>
+          <PageHeading>{t('list.title')}</PageHeading>
+          <p className="lead">{t('list.intro')}</p>
+        </div>
+        <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
+          {t('list.create')}
+        </button>
+      </div>
+
+      {sorted === null ? (
+        <p>{t('common:loading')}</p>
+      ) : sorted.length === 0 ? (
+        <div className="empty-state">
+          <h2>{t('list.emptyTitle')}</h2>
+          <p>{t('list.emptyText')}</p>
+          <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
+            {t('list.create')}
+          </button>
+        </div>
+      ) : (
+        <ul className="study-list" aria-label={t('list.title')}>
+          {sorted.map((s) => (
+            <li key={s.id} className="study-card">
+              <div className="study-card-main">
+                <h2 className="study-card-title">
+                  <a href={hrefFor({ name: 'study', studyId: s.id, tab: 'sessions' })}>{s.title}</a>
+                  {s.id === lastStudyId ? <span className="badge">{t('list.lastOpened')}</span> : null}
+                </h2>
+                {s.description ? <p className="study-card-description">{s.description}</p> : null}
+                <p className="study-card-meta">
+                  <span>{t('list.sessionCount', { count: s.sessionCount })}</span>
+                  <span>{t('list.cohortCount', { count: s.cohortCount })}</span>
+                  <span>{t('list.changed', { when: formatDateTime(s.updatedAt, i18n.language) })}</span>
+                </p>
+              </div>
+              <div className="study-card-actions">
+                <button type="button" className="button button-small" aria-label={t('list.renameLabel', { title: s.title })} onClick={() => setRenaming(s)}>
+                  {t('list.rename')}
+                </button>
+                <button
+                  type="button"
+                  className="button button-small button-quiet-danger"
+                  aria-label={t('list.deleteLabel', { title: s.title })}
+                  onClick={() => setDeleting(s)}
+                >
+                  {t('list.delete')}
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <footer className="page-footer">
+        <a href={hrefFor({ name: 'trash' })}>{t('trash.link', { count: trashCount })}</a>
+        {dataDir ? <span className="muted">{t('list.dataDir', { dir: dataDir })}</span> : null}
+      </footer>
+
+      {creating ? <CreateStudyDialog onClose={() => setCreating(false)} /> : null}
+      {renaming ? <RenameStudyDialog study={renaming} onClose={() => setRenaming(null)} /> : null}
+      {deleting ? (
+        <ConfirmDialog
+          title={t('list.deleteTitle', { title: deleting.title })}
+          confirmLabel={t('list.deleteConfirm')}
+          danger
+          onConfirm={() => deleteStudy(deleting.id, deleting.title)}
+          onClose={() => setDeleting(null)}
+        >
+          <p>{t('list.deleteText', { count: deleting.sessionCount })}</p>
+        </ConfirmDialog>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SaveStatus } from '../app/saveStatus';
+import { PageHeading } from '../app/PageHeading';
+import { hrefFor, STUDY_TABS, type StudyTab } from '../app/router';
+import { SaveIndicator } from '../app/SaveIndicator';
+import { StudyUnavailable } from '../app/StudyUnavailable';
+import { useAppStore } from '../store/appStore';
+import { openStudy } from '../store/actions';
+import { retryFailedSaves } from '../store/persistence';
+import { GroupsTab } from './GroupsTab';
+import { LoadProblems } from './LoadProblems';
+import { SessionsTab } from './SessionsTab';
+import { SettingsTab } from './SettingsTab';
+import { StakeholdersTab } from './StakeholdersTab';
+
+const IDLE: SaveStatus = { state: 'idle' };
+
+/**
+ * One status for everything of a study: a failure anywhere shows, then "Saving…" while
+ * anything is being written, then "Saved" with the latest time.
+ */
+function combine(statuses: SaveStatus[]): SaveStatus {
+  const failed = statuses.find((s) => s.state === 'error');
+  if (failed) return failed;
+  if (statuses.some((s) => s.state === 'saving')) return { state: 'saving' };
+  const saved = statuses.filter((s): s is Extract<SaveStatus, { state: 'saved' }> => s.state === 'saved');
+  if (saved.length) return saved.reduce((a, b) => (a.savedAt > b.savedAt ? a : b));
+  return IDLE;
+}
+
+function useStudySaveStatus(studyId: string): SaveStatus {
+  const saves = useAppStore((s) => s.saves);
+  const mine = Object.entries(saves)
+    .filter(([k]) => k === `study:${studyId}` || k.startsWith(`session:${studyId}/`))
+    .map(([, v]) => v);
+  return combine(mine);
+}
+
+export function StudyPage({ studyId, tab }: { studyId: string; tab: StudyTab }) {
+  const { t } = useTranslation('studies');
+  const open = useAppStore((s) => (s.open?.study.id === studyId ? s.open : null));
+  const failure = useAppStore((s) => (s.openFailure?.studyId === studyId ? s.openFailure : null));
+  const saveStatus = useStudySaveStatus(studyId);
+
+  useEffect(() => {
+    void openStudy(studyId);
+  }, [studyId]);
+
+  if (!open) {
+    if (failure) return <StudyUnavailable failure={failure} />;
+    return (
+      <div className="page">
+        <PageHeading>{t('common:loading')}</PageHeading>
+      </div>
+    );
+  }
+  const { study, sessions } = open;
+  const activeCount = study.stakeholders.filter((s) => !s.retired).length;
+  const counts: Record<StudyTab, number | null> = { sessions: sessions.length, stakeholders: activeCount, groups: null, settings: null };
+
+  return (
+    <div className="page page-wide">
+      <nav className="breadcrumbs" aria-label={t('common:breadcrumbs')}>
+        <a href={hrefFor({ name: 'studies' })}>{t('list.title')}</a>
+      </nav>
+      <div className="page-header">
+        <div className="page-header-text">
+          <PageHeading>{study.title}</PageHeading>
+          {study.description ? <p className="lead">{study.description}</p> : null}
+        </div>
+        <SaveIndicator status={saveStatus} onRetry={() => void retryFailedSaves()} />
+      </div>
+
+      <LoadProblems studyId={study.id} problems={open.problems} />
+
+      <nav className="tabs" aria-label={t('tabs.label')}>
+        <ul>
+          {STUDY_TABS.map((name) => (
+            <li key={name}>
+              <a className="tab" href={hrefFor({ name: 'study', studyId, tab: name })} aria-current={name === tab ? 'page' : undefined}>
+                {t(`tabs.${name}`)}
+                {counts[name] !== null ? <span className="tab-count">{counts[name]}</span> : null}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
+      <div className="tab-panel">
+        {tab === 'sessions' ? <SessionsTab study={study} sessions={sessions} /> : null}
+        {tab === 'stakeholders' ? <StakeholdersTab study={study} sessions={sessions} /> : null}
+        {tab === 'groups' ? <GroupsTab study={study} sessions={sessions} /> : null}
+        {tab === 'settings' ? <SettingsTab study={study} sessionCount={sessions.length} /> : null}
+      </div>
+    </div>
+  );
+}
