@@ -1,4 +1,4 @@
-import { Mulberry32 } from './prng';
+import type { Mulberry32 } from './prng';
 
 /** What the permutation test reports for one stakeholder. See ANALYSIS.md. */
 export interface PermanovaResult {
