@@ -19,6 +19,8 @@ export interface CompareSvgInput {
   /** Words for the selection, e.g. "Baseline, all cohorts"; defaults to the session count. */
   selectionLabel?: string;
   fontCss?: string;
+  /** Prefix for element ids, so several pictures can share one HTML page (the report). */
+  idPrefix?: string;
 }
 
 const WIDTH = 1240;
@@ -87,6 +89,7 @@ export function buildCompareSvg(input: CompareSvgInput): string {
     ? [focus]
     : study.stakeholders.filter((st) => sessions.some((s) => s.placements[st.id]?.status === 'placed'));
   const parts: string[] = [];
+  const arrowId = `${input.idPrefix ?? ''}arrow`;
 
   const selection = input.selectionLabel ?? fillText(text.compare.sessionsCount, { sessions: sessions.length });
   const subtitle = [fillText(text.compare.title, { selection }), focus ? fillText(text.compare.focus, { name: stakeholderLabel(focus, lang).name }) : ''].filter(Boolean).join('  ·  ');
@@ -96,7 +99,7 @@ export function buildCompareSvg(input: CompareSvgInput): string {
     `<text class="selection" x="24" y="70" font-size="15" fill="#333">${escapeXml(fitText(subtitle, WIDTH - 48, 15))}</text>`,
     `<line x1="24" y1="86" x2="${WIDTH - 24}" y2="86" stroke="#bbb"/>`,
     `</g>`,
-    `<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0 0 L10 5 L0 10 Z" fill="#222"/></marker></defs>`,
+    `<defs><marker id="${arrowId}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0 0 L10 5 L0 10 Z" fill="#222"/></marker></defs>`,
     `<g class="grid">${gridSvg(frame, study, text)}</g>`,
   );
 
@@ -149,7 +152,7 @@ export function buildCompareSvg(input: CompareSvgInput): string {
         const k = (len - centroidR - 2) / len;
         const s0 = (centroidR + 2) / len;
         arrows.push(
-          `<line class="centroid-arrow" x1="${num(a.x + (b.x - a.x) * s0)}" y1="${num(a.y + (b.y - a.y) * s0)}" x2="${num(a.x + (b.x - a.x) * k)}" y2="${num(a.y + (b.y - a.y) * k)}" stroke="#222" stroke-width="${focus ? 2 : 1.2}" marker-end="url(#arrow)"/>`,
+          `<line class="centroid-arrow" x1="${num(a.x + (b.x - a.x) * s0)}" y1="${num(a.y + (b.y - a.y) * s0)}" x2="${num(a.x + (b.x - a.x) * k)}" y2="${num(a.y + (b.y - a.y) * k)}" stroke="#222" stroke-width="${focus ? 2 : 1.2}" marker-end="url(#${arrowId})"/>`,
         );
       }
     for (const v of present) {

@@ -127,6 +127,15 @@ export interface ExportText {
     no: string;
     /** Shown in place of a p-value when the test cannot be run: "not testable: {{why}}" */
     notTestable: string;
+    /** Why a stakeholder cannot be tested, keyed by the analysis's reason code. */
+    notTestableReasons: Record<'fewer_than_two_cohorts_with_3', string>;
+    /** "Krippendorff's alpha (interval): power {{power}}, interest {{interest}}." */
+    alpha: string;
+    /** Shown for a value that cannot be computed (too few placements). */
+    notAvailable: string;
+    /** "Salience gaps" heading and one line per gap: "{{stakeholder}}: placed by {{placedBy}}, unknown to {{unknownTo}}" */
+    salienceHeading: string;
+    salienceGap: string;
     dictionary: string;
     dictionaryIntro: string;
     /** One description per CSV column, keyed by the column name. */

@@ -80,7 +80,7 @@ export const ENGLISH_EXPORT_TEXT: ExportText = {
       {
         term: 'Agreement',
         definition:
-          '1 − (SD of power² + SD of interest²) / (2 × 100/12), clipped to 0–1; 100/12 is the variance of a placement made at random on 0–10. 1 means every session put the stakeholder in the same spot; 0 means no better than random.',
+          '1 − (variance of power + variance of interest) / (2 × 100/12), clipped to 0–1, where 100/12 is the variance of a placement made at random on 0–10. 1 means every session put the stakeholder in the same spot; 0 means no better than random.',
       },
       { term: 'Modal zone', definition: 'the zone most sessions chose (ties broken in the order high/high, high power/low interest, low power/high interest, low/low), with its share of n.' },
       {
@@ -90,7 +90,7 @@ export const ENGLISH_EXPORT_TEXT: ExportText = {
       {
         term: 'Permutation test',
         definition:
-          'a PERMANOVA on Euclidean distances: pseudo-F = [SS between / (K − 1)] / [SS within / (N − K)]; cohort labels are shuffled among the N sessions that placed the stakeholder, and p = (1 + number of shuffles with F ≥ the observed F) / (1 + number of shuffles). R² = SS between / SS total.',
+          'a PERMANOVA on Euclidean distances: pseudo-F = [SS between / (K − 1)] / [SS within / (N − K)]; cohort labels are shuffled among the N sessions that placed the stakeholder, and p = (1 + number of shuffles with F at least the observed F) / (1 + number of shuffles). R-squared = SS between / SS total.',
       },
       { term: 'Testable', definition: 'at least two cohorts with 3 or more sessions each; otherwise no p-value is given, only points and centroids.' },
       { term: 'q-value', definition: 'the Benjamini–Hochberg adjustment of the p-values across the testable stakeholders of this report.' },
@@ -105,11 +105,11 @@ export const ENGLISH_EXPORT_TEXT: ExportText = {
     sessionMaps: 'Session maps',
     compareViews: 'Compare view per stakeholder',
     divergence: 'Divergence table',
-    divergenceIntro: 'One row per stakeholder, ordered by between-cohort variance. Centroids are power, interest (n).',
+    divergenceIntro: 'One row per stakeholder, ordered by between-cohort variance, largest first. Each cohort column gives the cohort’s centroid (power, interest) and its n.',
     columns: {
       stakeholder: 'Stakeholder',
       n: 'n',
-      centroids: 'Cohort centroids',
+      centroids: 'power, interest (n)',
       modalZone: 'Modal zone (share)',
       agreement: 'Agreement',
       betweenVariance: 'Between-cohort variance',
@@ -122,6 +122,11 @@ export const ENGLISH_EXPORT_TEXT: ExportText = {
     yes: 'yes',
     no: 'no',
     notTestable: 'not testable: {{why}}',
+    notTestableReasons: { fewer_than_two_cohorts_with_3: 'fewer than two cohorts with 3 sessions' },
+    alpha: 'Agreement across the whole map, Krippendorff’s alpha (interval): power {{power}}, interest {{interest}}.',
+    notAvailable: '–',
+    salienceHeading: 'Salience gaps',
+    salienceGap: '{{stakeholder}}: placed by {{placedBy}}, unknown to {{unknownTo}}.',
     dictionary: 'Data dictionary (CSV)',
     dictionaryIntro:
       'The CSV export has one row per session and stakeholder, UTF-8 with a byte-order mark so spreadsheet programs show Bengali and Hindi correctly. Columns:',

@@ -1,5 +1,6 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, requireChromium } from '../chromiumPath';
+import { embeddedFontCss } from './fonts';
 
 /**
  * Pictures and PDFs drawn by the system Chromium: it shapes Bengali and Devanagari
@@ -20,9 +21,14 @@ export interface ExportRenderer {
 /**
  * Options for the report PDF, shared with the desktop app's `webContents.printToPDF`
  * so both produce the same pages: A4 from the document's @page rule, backgrounds on,
- * page numbers in the footer.
+ * page numbers in the footer (`footerTemplate: reportFooter(embeddedFontCss())`).
  */
-export const REPORT_FOOTER = '<div style="font-size:8px;width:100%;text-align:center;color:#555;"><span class="pageNumber"></span> / <span class="totalPages"></span></div>';
+export function reportFooter(fontCss: string): string {
+  // The footer is a separate document: it gets the Latin face itself, so the page numbers
+  // do not fall back to whatever sans-serif the printing machine has.
+  const latin = fontCss.split('\n').filter((rule) => rule.includes("'Noto Sans'") && rule.includes('font-weight: 400')).join('\n');
+  return `<style>${latin}</style><div style="font-family:'Noto Sans';font-size:8px;width:100%;text-align:center;color:#555;"><span class="pageNumber"></span> / <span class="totalPages"></span></div>`;
+}
 
 /** The pixel size an SVG declares on its root element. */
 export function svgSize(svg: string): { width: number; height: number } {
@@ -90,7 +96,7 @@ export async function openRenderer(): Promise<ExportRenderer> {
           printBackground: true,
           displayHeaderFooter: true,
           headerTemplate: '<div></div>',
-          footerTemplate: REPORT_FOOTER,
+          footerTemplate: reportFooter(embeddedFontCss()),
         });
       } finally {
         await context.close();
