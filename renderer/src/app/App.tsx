@@ -72,7 +72,7 @@ export function App() {
       }}>
         {t('app:skipToContent')}
       </a>
-      <TopBar />
+      <TopBar compact={route.name === 'session'} />
       <main id="main" tabIndex={-1} className="app-main">
         {page}
         <NoticeArea />

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../store/appStore';
 import { openStudy, putSession } from '../store/actions';
@@ -7,6 +8,7 @@ import { EditorSlot } from './EditorSlot';
 import { PageHeading } from './PageHeading';
 import { hrefFor } from './router';
 import { StudyUnavailable } from './StudyUnavailable';
+import { APP_BAR_SLOT_ID } from './TopBar';
 import { VersionsDialog } from './VersionsDialog';
 
 const IDLE = { state: 'idle' } as const;
@@ -21,6 +23,9 @@ export function SessionPage({ studyId, sessionId }: { studyId: string; sessionId
   const saveStatus = useAppStore((s) => s.saves[key]) ?? IDLE;
   const resetCount = useAppStore((s) => s.resetKeys[sessionId] ?? 0);
   const [versionsOpen, setVersionsOpen] = useState(false);
+  // The top bar is mounted by the shell before any page (pages wait for the
+  // preferences); its middle is filled from here.
+  const [barSlot] = useState(() => document.getElementById(APP_BAR_SLOT_ID));
 
   useEffect(() => {
     void openStudy(studyId);
@@ -54,21 +59,27 @@ export function SessionPage({ studyId, sessionId }: { studyId: string; sessionId
   const round = study.rounds.find((r) => r.id === session.roundId);
   return (
     <div className="session-page">
-      <div className="session-bar">
-        <a className="back-link" href={studyHref}>
-          <span aria-hidden="true">← </span>
-          {t('editor.backTo', { title: study.title })}
-        </a>
-        <div className="session-bar-title">
-          <PageHeading className="session-title">{t('editor.heading', { code: session.code })}</PageHeading>
-          <span className="session-bar-meta">
-            {[t(`studies:kinds.${session.kind}`), cohort?.name, round?.name].filter(Boolean).join(' · ')}
-          </span>
-        </div>
-        <button type="button" className="button button-small" onClick={() => setVersionsOpen(true)}>
-          {t('versions.open')}
-        </button>
-      </div>
+      {barSlot
+        ? createPortal(
+            <>
+              <a className="back-link" href={studyHref}>
+                <span aria-hidden="true">← </span>
+                <span className="visually-hidden">{t('editor.backToHidden')}</span>
+                {study.title}
+              </a>
+              <div className="session-bar-title">
+                <PageHeading className="session-title">{t('editor.heading', { code: session.code })}</PageHeading>
+                <span className="session-bar-meta">
+                  {[t(`studies:kindsShort.${session.kind}`), cohort?.name, round?.name].filter(Boolean).join(' · ')}
+                </span>
+              </div>
+              <button type="button" className="button button-small" onClick={() => setVersionsOpen(true)}>
+                {t('versions.open')}
+              </button>
+            </>,
+            barSlot,
+          )
+        : null}
       <EditorSlot
         study={study}
         session={session}

@@ -5,13 +5,20 @@ import { useAppStore } from '../store/appStore';
 import { updatePrefs } from '../store/actions';
 import { hrefFor } from './router';
 
-/** The bar on every page: the app's name (back to the studies), language, large text. */
-export function TopBar() {
+/** Where the session page puts its title and tools, inside the top bar (one bar leaves the map more room). */
+export const APP_BAR_SLOT_ID = 'app-bar-slot';
+
+/**
+ * The bar on every page: the app's name (back to the studies), language, large text.
+ * On the map editor it is compact: the name shrinks to the logo and the session's own
+ * title and tools fill the middle.
+ */
+export function TopBar({ compact = false }: { compact?: boolean }) {
   const { t } = useTranslation();
   const prefs = useAppStore((s) => s.prefs);
   const languageId = useId();
   return (
-    <header className="app-bar">
+    <header className={`app-bar${compact ? ' app-bar-compact' : ''}`}>
       <a className="app-brand" href={hrefFor({ name: 'studies' })}>
         <svg className="app-logo" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
           <rect x="1" y="1" width="8.5" height="8.5" rx="1.5" className="logo-hp-li" />
@@ -19,8 +26,9 @@ export function TopBar() {
           <rect x="1" y="10.5" width="8.5" height="8.5" rx="1.5" className="logo-lp-li" />
           <rect x="10.5" y="10.5" width="8.5" height="8.5" rx="1.5" className="logo-lp-hi" />
         </svg>
-        {t('appName')}
+        <span className="app-brand-name">{t('appName')}</span>
       </a>
+      <div className="app-bar-middle" id={APP_BAR_SLOT_ID} />
       <div className="app-bar-tools">
         <label className="app-bar-field" htmlFor={languageId}>
           {t('app:language')}

@@ -44,40 +44,46 @@ export function SessionsTab({ study, sessions }: { study: Study; sessions: Sessi
           {g.count === 0 ? (
             <p className="muted empty-row">{t('sessions.noneInCohort')}</p>
           ) : (
-            g.rounds.map((r) => (
-              <table key={r.round?.id ?? 'none'} className="table sessions-table">
-                <caption className="round-caption">{r.round?.name ?? t('sessions.noRound')}</caption>
-                <colgroup>
-                  <col className="col-code" />
-                  <col className="col-kind" />
-                  <col className="col-date" />
-                  <col className="col-progress" />
-                  <col className="col-actions" />
-                </colgroup>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('sessions.code')}</th>
-                    <th scope="col">{t('sessions.kind')}</th>
-                    <th scope="col">{t('sessions.dateAndPlace')}</th>
-                    <th scope="col">{t('sessions.progress')}</th>
-                    <th scope="col">
-                      <span className="visually-hidden">{t('sessions.actions')}</span>
+            <table className="table sessions-table">
+              <colgroup>
+                <col className="col-code" />
+                <col className="col-kind" />
+                <col className="col-date" />
+                <col className="col-progress" />
+                <col className="col-actions" />
+              </colgroup>
+              <thead>
+                <tr>
+                  <th scope="col">{t('sessions.code')}</th>
+                  <th scope="col">{t('sessions.kind')}</th>
+                  <th scope="col">{t('sessions.dateAndPlace')}</th>
+                  <th scope="col">{t('sessions.progress')}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('sessions.actions')}</span>
+                  </th>
+                </tr>
+              </thead>
+              {g.rounds.map((r) => (
+                <tbody key={r.round?.id ?? 'none'}>
+                  <tr className="round-row">
+                    <th scope="rowgroup" colSpan={5}>
+                      {r.round?.name ?? t('sessions.noRound')}
                     </th>
                   </tr>
-                </thead>
-                <tbody>
                   {r.sessions.map((s) => (
                     <tr key={s.id}>
                       <th scope="row" className="session-code">
                         <a href={hrefFor({ name: 'session', studyId: study.id, sessionId: s.id })} aria-label={t('sessions.openLabel', { code: s.code })}>
                           {s.code}
                         </a>
-                        <span className="badges">
-                          {s.locked ? <span className="badge">{t('sessions.locked')}</span> : null}
-                          {!s.consent ? <span className="badge badge-warning">{t('sessions.noConsent')}</span> : null}
-                        </span>
+                        {s.locked || !s.consent ? (
+                          <span className="badges">
+                            {s.locked ? <span className="badge">{t('sessions.locked')}</span> : null}
+                            {!s.consent ? <span className="badge badge-warning">{t('sessions.noConsent')}</span> : null}
+                          </span>
+                        ) : null}
                       </th>
-                      <td>{t(`kinds.${s.kind}`)}</td>
+                      <td>{t(`kindsShort.${s.kind}`)}</td>
                       <td>
                         {[formatDay(s.date, i18n.language), s.place].filter(Boolean).join(' · ') || <span className="muted">{t('sessions.noDate')}</span>}
                       </td>
@@ -98,8 +104,8 @@ export function SessionsTab({ study, sessions }: { study: Study; sessions: Sessi
                     </tr>
                   ))}
                 </tbody>
-              </table>
-            ))
+              ))}
+            </table>
           )}
         </section>
       ))}

@@ -77,7 +77,7 @@ export function StakeholdersTab({ study, sessions }: { study: Study; sessions: S
             </thead>
             <tbody>
               {study.stakeholders.map((s, i) => {
-                const translations = (['bn', 'hi'] as const).filter((l) => s.labels[l]).map((l) => t(`common:languages.${l}`));
+                const translations = (['bn', 'hi'] as const).filter((l) => s.labels[l]).map((l) => t(`languagesShort.${l}`));
                 const used = placedIn(s.id);
                 return (
                   <tr key={s.id} data-stakeholder={s.id} className={s.retired ? 'row-retired' : undefined}>
