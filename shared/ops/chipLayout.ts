@@ -159,9 +159,9 @@ export function layoutChipLabels(chips: readonly ChipToLay[], options: ChipLayou
     const found = find(c);
     const box = found ?? keepInside({ x: c.x + r + g, y: c.y - c.labelHeight / 2, width: c.labelWidth, height: c.labelHeight }, bounds);
     placed.push(box);
-    // Beside or at a corner of its own marker a label needs no line (a corner spot is
-    // about 1.4 r away); anything further does.
-    const leader = distanceToBox(box, c.x, c.y) > 1.6 * r + g + 1;
+    // Only a label right beside its marker (left or right, centred) goes without a line:
+    // at a corner or further away, which label belongs to which chip must be drawn.
+    const leader = distanceToBox(box, c.x, c.y) > r + g + 1;
     return { id: c.id, box, leader, overlaps: found === null };
   });
 }

@@ -1,0 +1,70 @@
+import Konva from 'konva';
+import { useEffect, useState } from 'react';
+
+/**
+ * Text on the canvas: the font it uses, how wide a label is, how big text should be
+ * (large-text mode), and waiting for the bundled Bengali and Devanagari faces before
+ * Konva draws (a canvas does not redraw itself when a web font arrives later, so text
+ * drawn early would stay in a fallback font or as empty boxes).
+ */
+
+/** The UI font stack, with the bundled Noto faces for Bengali and Hindi labels. */
+export const CANVAS_FONT_FAMILY = "system-ui, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans Bengali', 'Noto Sans Devanagari', sans-serif";
+
+let measurer: Konva.Text | null = null;
+
+/** Width in pixels of `text` as Konva will draw it (the same font string, so labels fit their boxes). */
+export function measureText(text: string, fontSize: number, fontStyle = 'normal'): number {
+  measurer ??= new Konva.Text({ fontFamily: CANVAS_FONT_FAMILY, padding: 0, wrap: 'none' });
+  measurer.setAttrs({ text, fontSize, fontStyle });
+  return measurer.width();
+}
+
+/**
+ * How much larger than normal text is: 1 normally, about 1.3 in large-text mode (which
+ * scales the root font size). Follows the `large-text` class on <html> as it changes.
+ */
+export function useTextScale(): number {
+  const read = () => {
+    const size = Number.parseFloat(getComputedStyle(document.documentElement).fontSize);
+    return Number.isFinite(size) && size > 0 ? size / 16 : 1;
+  };
+  const [scale, setScale] = useState(read);
+  useEffect(() => {
+    const observer = new MutationObserver(() => setScale(read()));
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['class', 'style'] });
+    return () => observer.disconnect();
+  }, []);
+  return scale;
+}
+
+/** Scripts whose faces ship with the app, with a sample character for `document.fonts.load`. */
+const SAMPLES = ['অআ', 'अआ', 'Aa'];
+
+/** Give up waiting after this long and draw anyway: text in a fallback font beats no map. */
+const FONT_WAIT_MS = 2500;
+
+/** True once the fonts the canvas needs are loaded (or the wait timed out). */
+export function useFontsReady(): boolean {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    let live = true;
+    const done = () => {
+      if (live) setReady(true);
+    };
+    const fonts = document.fonts;
+    const timer = setTimeout(done, FONT_WAIT_MS);
+    const loads = SAMPLES.flatMap((sample) => [`400 16px ${CANVAS_FONT_FAMILY}`, `600 16px ${CANVAS_FONT_FAMILY}`].map((f) => fonts.load(f, sample)));
+    void Promise.allSettled(loads)
+      .then(() => fonts.ready)
+      .then(() => {
+        clearTimeout(timer);
+        done();
+      });
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, []);
+  return ready;
+}
