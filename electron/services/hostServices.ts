@@ -6,6 +6,7 @@ import { describeIssues } from '../../shared/model/migrations';
 import { StakeholderLibrarySchema, type Stakeholder } from '../../shared/model/stakeholder';
 import { withoutStudy, withRecentStudy, type PrefsStore } from './prefs';
 import { StudyRepository } from './storage/studyRepository';
+import { exportHandlers } from './export/exportHandlers';
 
 /**
  * The services behind the host contract, one function per operation. The Electron
@@ -101,6 +102,7 @@ export function hostServicesFor(deps: HostServiceDeps): HostServices {
     restoreSessionVersion: ({ studyId, sessionId, versionId }) => repository.restoreSessionVersion(studyId, sessionId, versionId),
     getPrefs: async () => prefs.get(),
     setPrefs: async (patch) => prefs.set(patch),
+    ...exportHandlers({ repository, version: deps.version }),
     flush: () => repository.flush(),
   };
 }

@@ -4,6 +4,15 @@ import { SessionSchema } from '../model/session';
 import { StakeholderSchema, LANGUAGES } from '../model/stakeholder';
 import { StudySchema } from '../model/study';
 import { HOST_OP_NAMES, type HostOpName } from './hostOps';
+import {
+  ApplyMergeInput,
+  ApplyMergeResultSchema,
+  ExportedFileSchema,
+  ExportSessionInput,
+  ExportStudyInput,
+  MergePreviewSchema,
+  PreviewMergeInput,
+} from '../export/exportContract';
 
 /**
  * The host contract: every operation the UI may ask of the host (the Electron main
@@ -115,6 +124,14 @@ export const hostContract = {
   },
   getPrefs: { input: Empty, output: PrefsSchema },
   setPrefs: { input: PrefsSchema.partial().strict(), output: PrefsSchema },
+  /** One session's map as a picture (SVG, PNG 2×/4×, PDF); notes left out unless `redact: false`. */
+  exportSession: { input: ExportSessionInput, output: ExportedFileSchema },
+  /** A study or selection as CSV, study file, report PDF or compare picture. */
+  exportStudy: { input: ExportStudyInput, output: ExportedFileSchema },
+  /** What importing a study file would add, skip and which conflicts need a decision. Changes nothing. */
+  previewMerge: { input: PreviewMergeInput, output: MergePreviewSchema },
+  /** Merge a study file with a resolution for every conflict; never overwrites without one. */
+  applyMerge: { input: ApplyMergeInput, output: ApplyMergeResultSchema },
 } as const;
 
 export type HostContract = typeof hostContract;

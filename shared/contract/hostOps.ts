@@ -22,6 +22,10 @@ export const HOST_OP_NAMES = [
   'restoreSessionVersion',
   'getPrefs',
   'setPrefs',
+  'exportSession',
+  'exportStudy',
+  'previewMerge',
+  'applyMerge',
 ] as const;
 
 export type HostOpName = (typeof HOST_OP_NAMES)[number];

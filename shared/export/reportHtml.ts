@@ -1,4 +1,5 @@
 import type { CohortComparison, StakeholderComparison } from '../analysis/compareCohorts';
+import { LONG_FORMAT_COLUMNS } from '../csv/longFormat';
 import type { Session } from '../model/session';
 import { stakeholderLabel, type Language, type Stakeholder } from '../model/stakeholder';
 import type { Study } from '../model/study';
@@ -8,8 +9,6 @@ import { buildMapSvg, cohortName, roundName } from './mapSvg';
 import { redactSession } from './redact';
 import { escapeXml } from './svgText';
 
-/** The columns of the long-format CSV, in file order (issue 5), for the data dictionary. */
-export const CSV_COLUMNS = ['study', 'session', 'cohort', 'round', 'stakeholder', 'status', 'power', 'interest', 'contested', 'alt_power', 'alt_interest', 'note'] as const;
 
 export interface ReportInput {
   study: Study;
@@ -198,7 +197,7 @@ ${gaps.length ? `<h3>${e(t.salienceHeading)}</h3><ul>${gaps.join('')}</ul>` : ''
   pages.push(`<section class="page dictionary">
 <h2>${e(t.dictionary)}</h2>
 <p>${e(t.dictionaryIntro)}</p>
-<table><tbody>${CSV_COLUMNS.map((col) => `<tr><th><code>${col}</code></th><td>${e(t.csvColumns[col] ?? '')}</td></tr>`).join('\n')}</tbody></table>
+<table><tbody>${LONG_FORMAT_COLUMNS.map((col) => `<tr><th><code>${col}</code></th><td>${e(t.csvColumns[col] ?? '')}</td></tr>`).join('\n')}</tbody></table>
 </section>`);
 
   return `<!doctype html>

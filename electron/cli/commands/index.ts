@@ -1,9 +1,13 @@
 import type { Command } from 'commander';
+import { registerExport } from './export';
+import { registerReport } from './report';
 
 /**
  * Every `pimap` subcommand registers itself here, one line each, so commands can be
  * added without touching the program's set-up.
  */
-export function registerCommands(_program: Command): void {
+export function registerCommands(program: Command): void {
   // Commands are added by later issues: validate, import, analyze, export, report.
+  registerExport(program);
+  registerReport(program);
 }

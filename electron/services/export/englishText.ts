@@ -147,3 +147,6 @@ export const ENGLISH_EXPORT_TEXT: ExportText = {
     notesHeading: 'Notes and quotes',
   },
 };
+
+/** Appended to the code of a session kept beside ours on import ("FGD 3 (imported)"). */
+export const IMPORTED_SUFFIX = '(imported)';

@@ -55,8 +55,12 @@ async function fontsLoaded(page: Page): Promise<void> {
   })()`);
 }
 
-export async function openRenderer(): Promise<ExportRenderer> {
-  const browser: Browser = await chromium.launch({ executablePath: requireChromium(), args: CHROMIUM_ARGS });
+/**
+ * Start a renderer on the system Chromium, or on a browser the caller already runs
+ * (tests share one browser between rendering and checking; it is then not closed here).
+ */
+export async function openRenderer(shared?: Browser): Promise<ExportRenderer> {
+  const browser: Browser = shared ?? (await chromium.launch({ executablePath: requireChromium(), args: CHROMIUM_ARGS }));
   // Exports never fetch anything: every resource is inline, so block the network outright.
   const page = async (opts: { width: number; height: number; scale: number }) => {
     const context = await browser.newContext({ viewport: { width: Math.ceil(opts.width), height: Math.ceil(opts.height) }, deviceScaleFactor: opts.scale, offline: true, javaScriptEnabled: true });
@@ -103,7 +107,7 @@ export async function openRenderer(): Promise<ExportRenderer> {
       }
     },
     async close() {
-      await browser.close();
+      if (!shared) await browser.close();
     },
   };
 }

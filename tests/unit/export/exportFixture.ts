@@ -99,3 +99,32 @@ export function exportSessions(study: Study): Session[] {
   first.placements.wdo = { status: 'not_discussed', position: null, contested: false, alt: null, note: '' };
   return sessions;
 }
+
+/** Words whose shaping the tests check: conjuncts that break without a proper shaper or font. */
+export const CONJUNCT_WORDS = ['ক্ষ', 'স্ত্র', 'শিশু সুরক্ষা', 'क्ष', 'त्र'];
+
+/**
+ * A small study for the shaping references: stakeholders named in Bengali and Hindi,
+ * placed, with notes full of conjuncts. Kept separate from the realistic study so that
+ * its reference pictures change only when the map's drawing changes.
+ */
+export function shapingStudy(): { study: Study; session: Session } {
+  const stakeholders: Stakeholder[] = [
+    { ...BENGALI_STAKEHOLDER },
+    { ...HINDI_STAKEHOLDER },
+    { id: 'stri-shakti', name: 'স্ত্রী শক্তি দল', short: 'স্ত্রী শক্তি', description: '', category: 'community', labels: {}, retired: false, custom: true },
+    { id: 'mitra', name: 'मित्र मंडल', short: 'मित्र', description: '', category: 'community', labels: {}, retired: false, custom: true },
+  ];
+  const study = newStudy({ id: 'study-shaping', title: 'শিশু সুরক্ষা / बाल सुरक्षा', now: NOW, stakeholders });
+  const base = newSession({ id: 's-shaping', studyId: study.id, code: 'FGD ক্ষ', kind: 'fgd', cohortId: 'survivors', roundId: 'baseline', now: NOW, date: '2026-03-01', consent: true, notes: 'সভা: ক্ষ স্ত্র' });
+  const session: Session = {
+    ...base,
+    placements: {
+      [BENGALI_STAKEHOLDER.id]: { status: 'placed', position: { power: 7.5, interest: 2.5 }, contested: false, alt: null, note: 'শিশু সুরক্ষা কমিটি কাগজে আছে — ক্ষমতা নেই' },
+      [HINDI_STAKEHOLDER.id]: { status: 'placed', position: { power: 3, interest: 7 }, contested: true, alt: { power: 7, interest: 7.5 }, note: 'क्षेत्र के मित्र — पत्र नहीं आया' },
+      'stri-shakti': { status: 'placed', position: { power: 2.5, interest: 2.5 }, contested: false, alt: null, note: 'স্ত্রী শক্তি দল সক্রিয়' },
+      mitra: { status: 'unknown', position: null, contested: false, alt: null, note: '' },
+    },
+  };
+  return { study, session };
+}

@@ -1,0 +1,107 @@
+import { rename, writeFile } from 'node:fs/promises';
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import { HostError } from '../../../shared/contract/hostContract';
+import type { OpenStudyResult } from '../../../shared/contract/hostContract';
+import type { Session } from '../../../shared/model/session';
+import { defaultStudiesDir } from '../../services/dataDir';
+import { exportSession, exportStudy, type ExportedFile } from '../../services/export/exportService';
+import { StudyRepository } from '../../services/storage/studyRepository';
+
+/** The data folder: `--data` on the program, or the desktop app's default. */
+export function dataDirOf(cmd: Command): string {
+  return (cmd.optsWithGlobals().data as string | undefined) ?? defaultStudiesDir();
+}
+
+/** A study by id, or by title (case-insensitive); ambiguous titles are refused with the ids to choose from. */
+export async function resolveStudy(repository: StudyRepository, ref: string): Promise<OpenStudyResult> {
+  try {
+    return await repository.openStudy(ref);
+  } catch (err) {
+    // Not an id, or no study with that id: try it as a title. A damaged study says so.
+    if (!(err instanceof HostError) || err.code === 'invalid_file') throw err;
+  }
+  const matches = await repository.findStudiesByTitle(ref);
+  if (matches.length === 0) throw new Error(`No study with id or title "${ref}" in ${repository.dataDir}`);
+  if (matches.length > 1) throw new Error(`Several studies are titled "${ref}"; use an id: ${matches.map((m) => m.id).join(', ')}`);
+  return repository.openStudy(matches[0]!.id);
+}
+
+/** A session by code (case-insensitive), in a round when the code is used in several. */
+export function resolveSession(result: OpenStudyResult, code: string, round?: string): Session {
+  const wanted = code.trim().toLocaleLowerCase();
+  let found = result.sessions.filter((s) => s.code.trim().toLocaleLowerCase() === wanted);
+  if (round !== undefined) {
+    const r = result.study.rounds.find((x) => x.id === round || x.name.toLocaleLowerCase() === round.toLocaleLowerCase());
+    found = found.filter((s) => s.roundId === (r?.id ?? round));
+  }
+  if (found.length === 0) throw new Error(`No session "${code}"${round ? ` in round "${round}"` : ''} in study "${result.study.title}"`);
+  if (found.length > 1) throw new Error(`Session "${code}" is in several rounds; add --round (${found.map((s) => s.roundId ?? '-').join(', ')})`);
+  return found[0]!;
+}
+
+/** Write next to the target and rename, so a reader never sees half a file. */
+export async function writeOut(path: string, file: ExportedFile): Promise<void> {
+  const tmp = `${path}.${process.pid}.tmp`;
+  await writeFile(tmp, file.data);
+  await rename(tmp, path);
+}
+
+const FORMATS = ['csv', 'json', 'svg', 'png', 'pdf'] as const;
+type CliFormat = (typeof FORMATS)[number];
+
+function scaleOf(v: string): 2 | 4 {
+  if (v === '2' || v === '4') return Number(v) as 2 | 4;
+  throw new InvalidArgumentError('the scale is 2 or 4');
+}
+
+export function registerExport(program: Command): void {
+  program
+    .command('export')
+    .description(
+      'Export a study, a session or the compare view.\n' +
+        '  csv   the long format (UTF-8 with BOM), one row per session and stakeholder\n' +
+        '  json  a study file (pimap/study-bundle) to send to a trainer; import it in the app\n' +
+        '  svg, png, pdf  the map of --session, or the compare view of all sessions (--focus one stakeholder)\n' +
+        'Pictures leave out notes and quotes unless --with-notes; csv and json keep them unless --redact.',
+    )
+    .argument('<study>', 'study id or title')
+    .addOption(new Option('--format <format>', 'what to write').choices(FORMATS).makeOptionMandatory())
+    .requiredOption('--out <file>', 'file to write')
+    .option('--session <code>', 'only this session (its map, for pictures)')
+    .option('--round <round>', 'the round of --session, when its code is used in several rounds')
+    .option('--focus <stakeholder>', 'compare view: one stakeholder (id, name or short label)')
+    .option('--scale <n>', 'PNG resolution: 2 or 4 times the picture size', scaleOf, 2 as 2 | 4)
+    .option('--redact', 'leave out notes and quotes')
+    .option('--with-notes', 'keep notes and quotes in pictures')
+    .action(async (studyRef: string, opts: { format: CliFormat; out: string; session?: string; round?: string; focus?: string; scale: 2 | 4; redact?: boolean; withNotes?: boolean }, cmd: Command) => {
+      if (opts.redact && opts.withNotes) throw new Error('--redact and --with-notes contradict each other');
+      const repository = new StudyRepository(dataDirOf(cmd));
+      const opened = await resolveStudy(repository, studyRef);
+      const { study, sessions } = opened;
+      const session = opts.session ? resolveSession(opened, opts.session, opts.round) : null;
+      const version = String(cmd.parent?.version() ?? '');
+      let file: ExportedFile;
+      if (opts.format === 'csv' || opts.format === 'json') {
+        file = await exportStudy({
+          study,
+          sessions,
+          sessionIds: session ? [session.id] : null,
+          format: opts.format === 'csv' ? 'csv' : 'bundle',
+          redact: opts.redact ?? false,
+          appVersion: version,
+        });
+      } else {
+        const redact = !opts.withNotes;
+        const picture = opts.format === 'png' ? (opts.scale === 4 ? 'png4x' : 'png2x') : opts.format;
+        if (session) file = await exportSession({ study, session, format: picture, redact });
+        else {
+          const wanted = opts.focus?.trim().toLocaleLowerCase();
+          const focus = wanted ? study.stakeholders.find((s) => [s.id, s.name, s.short].some((k) => k.toLocaleLowerCase() === wanted)) : undefined;
+          if (wanted && !focus) throw new Error(`No stakeholder "${opts.focus}" in study "${study.title}"`);
+          file = await exportStudy({ study, sessions, format: `compare-${picture}`, focusStakeholderId: focus?.id ?? null, redact, appVersion: version });
+        }
+      }
+      await writeOut(opts.out, file);
+      console.log(`Wrote ${opts.out} (${file.data.length.toLocaleString('en')} bytes)`);
+    });
+}
