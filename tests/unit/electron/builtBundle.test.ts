@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import vm from 'node:vm';
@@ -9,11 +9,14 @@ import { APP_DIR_NAME } from '../../../electron/services/dataDir';
 import { HOST_OPS } from '../../../shared/contract/hostContract';
 
 // The issue asks for the Electron settings to be tested on the built main bundle, not
-// only on the sources: this builds the app (into its own folder, so it cannot race the
-// end-to-end build in out/) and runs the bundle under plain Node with `electron`
-// stubbed (electronStub.mjs, via a resolve hook).
+// only on the sources: this builds the main process and the preload and runs the bundle
+// under plain Node with `electron` stubbed (electronStub.mjs, via a resolve hook).
+// The build goes into a folder laid out like the packaged app (app.asar holds
+// package.json, resources/ and out/), so it cannot race the end-to-end build in out/ and
+// code that reaches outside the packaged files fails here too.
 const root = join(import.meta.dirname, '..', '..', '..');
-const bundleDir = join(root, 'out', 'unit-bundle');
+const appRoot = join(root, 'out', 'unit-bundle');
+const bundleDir = join(appRoot, 'out');
 const here = import.meta.dirname;
 let configHome: string;
 
@@ -38,9 +41,11 @@ function runMain(...flags: string[]): Report {
 }
 
 beforeAll(() => {
-  rmSync(bundleDir, { recursive: true, force: true });
+  rmSync(appRoot, { recursive: true, force: true });
   const build = spawnSync('npx', ['electron-vite', 'build', '--outDir', bundleDir, '-c', join(here, 'mainAndPreload.config.ts')], { cwd: root, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`electron-vite build failed:\n${build.stdout}\n${build.stderr}`);
+  cpSync(join(root, 'package.json'), join(appRoot, 'package.json'));
+  cpSync(join(root, 'resources'), join(appRoot, 'resources'), { recursive: true });
   // A stand-in page: the real renderer is built and driven by the end-to-end tests.
   mkdirSync(join(bundleDir, 'renderer'), { recursive: true });
   writeFileSync(join(bundleDir, 'renderer', 'index.html'), '<!doctype html><title>Power–Interest Mapper</title><div id="root"></div>');

@@ -2,12 +2,14 @@
 // stubbed, plays the part of Electron (ready, a page, IPC callers, requests) and
 // prints what the app did as one JSON line. Started by builtBundle.test.ts as
 //   node --import ./registerElectronStub.mjs builtMainDriver.mjs <bundle> [--no-lock]
+import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as electron from 'electron';
 
 const [bundle, ...flags] = process.argv.slice(2);
 electron.knobs.singleInstanceLock = !flags.includes('--no-lock');
-electron.knobs.appPath = process.cwd();
+// The app's root (app.asar when packaged) holds out/main/index.js.
+electron.knobs.appPath = resolve(dirname(bundle), '..', '..');
 
 await import(pathToFileURL(bundle).href);
 const { recorded, session } = electron;
