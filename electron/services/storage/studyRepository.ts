@@ -95,7 +95,7 @@ export class StudyRepository {
       }
       const loaded = await this.readStudyFile(name);
       if (!loaded.ok) {
-        problems.push({ folder: name, studyId: name, problem: loaded.problem, recoverable: await this.hasValidStudyVersion(name) });
+        problems.push({ folder: name, studyId: name, problem: loaded.problem, recoverable: (await this.newestValidStudy(name)) !== null });
         continue;
       }
       const study = loaded.value;
@@ -168,8 +168,10 @@ export class StudyRepository {
     const loaded = await this.readStudyFile(studyId);
     if (!loaded.ok) {
       if (loaded.problem === MISSING) throw new HostError('not_found', `There is no study with id "${studyId}"`);
-      const earlier = (await this.hasValidStudyVersion(studyId)) ? ' An earlier valid version is kept in its history folder.' : '';
-      throw new HostError('invalid_file', `The settings of study “${loaded.label ?? studyId}” cannot be read: ${loaded.problem}.${earlier}`);
+      const earlier = await this.newestValidStudy(studyId);
+      const name = loaded.label ?? earlier?.title ?? studyId;
+      const offer = earlier ? ' An earlier valid version is kept in its history folder.' : '';
+      throw new HostError('invalid_file', `The settings of study “${name}” cannot be read: ${loaded.problem}.${offer}`);
     }
     const sessions: Session[] = [];
     const problems: LoadProblem[] = [];
@@ -471,13 +473,14 @@ export class StudyRepository {
     return null;
   }
 
-  private async hasValidStudyVersion(studyId: string): Promise<boolean> {
+  private async newestValidStudy(studyId: string): Promise<Study | null> {
     const dir = this.layout.historyDir(studyId, STUDY_HISTORY_KEY);
     for (const id of (await listVersionIds(this.fs, dir)).reverse()) {
       const bytes = await this.readOrNull(versionFile(dir, id));
-      if (bytes && loadStudyBytes(bytes).ok) return true;
+      const loaded = bytes ? loadStudyBytes(bytes) : null;
+      if (loaded?.ok && loaded.value.id === studyId) return loaded.value;
     }
-    return false;
+    return null;
   }
 
   /** Session files of a study: `*.json` in sessions/, not our temporary files. */
