@@ -449,6 +449,9 @@ export const MapCanvas = forwardRef<MapCanvasHandle, MapCanvasProps>(function Ma
       className={`map-canvas${props.zoom < 1 ? ' map-canvas--small' : ''}`}
       data-drop="grid"
       data-cursor={cursor}
+      // Where the 0–10 square lies on the stage (left, top, width, height in CSS pixels):
+      // lets automation turn a position into a point without knowing the layout rules.
+      data-plot={scene ? [scene.frame.left, scene.frame.top, scene.frame.width, scene.frame.height].map((v) => Math.round(v * 100) / 100).join(',') : undefined}
       tabIndex={0}
       role="application"
       aria-roledescription={props.text.mapLabel}
