@@ -1,0 +1,116 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createHostServices } from '../../electron/services/hostServices';
+import { createFilePrefsStore } from '../../electron/services/prefs';
+import { dispatchHostCall } from '../../shared/contract/dispatch';
+import { HOST_OPS, type HostOp } from '../../shared/contract/hostContract';
+import { newSession, newStudy } from '../../shared/model/defaults';
+import type { Stakeholder } from '../../shared/model/stakeholder';
+
+/**
+ * Every operation of the host contract, called the way the UI calls it (through
+ * dispatchHostCall, which validates payloads and results), on a real data folder.
+ */
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+function services(opts: { libraryPath?: string } = {}) {
+  const root = mkdtempSync(join(tmpdir(), 'pimap-host-'));
+  dirs.push(root);
+  const dataDir = join(root, 'studies');
+  const handlers = createHostServices({ dataDir, host: 'test', prefs: createFilePrefsStore(join(root, 'prefs')), version: '9.9.9', ...opts });
+  const call = async <T = unknown>(op: HostOp | string, payload: unknown = {}): Promise<T> => {
+    const result = await dispatchHostCall(handlers, op, payload);
+    if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code });
+    return result.value as T;
+  };
+  const fail = async (op: HostOp | string, payload: unknown = {}) => {
+    const result = await dispatchHostCall(handlers, op, payload);
+    expect(result.ok).toBe(false);
+    return result.ok ? null : result.error;
+  };
+  return { handlers, call, fail, dataDir, root };
+}
+
+const NOW = '2026-03-02T10:00:00.000Z';
+
+describe('host services', () => {
+  it('implement every operation of the contract', () => {
+    const { handlers } = services();
+    for (const op of HOST_OPS) expect(typeof handlers[op], op).toBe('function');
+  });
+
+  it('tell the UI what serves it and where the data lives', async () => {
+    const { call, dataDir } = services();
+    expect(await call('appInfo')).toEqual({ name: 'Power–Interest Mapper', version: '9.9.9', host: 'test', dataDir });
+  });
+
+  it('serve the default stakeholder library, validated', async () => {
+    const { call } = services();
+    const library = await call<Stakeholder[]>('getLibrary');
+    expect(library.length).toBeGreaterThanOrEqual(20);
+    expect(library.map((s) => s.id)).toEqual(expect.arrayContaining(['bdo', 'gram-panchayat', 'police', 'asha', 'vlcpc', 'childline']));
+  });
+
+  it('say clearly when the library is missing or broken', async () => {
+    const broken = join(mkdtempSync(join(tmpdir(), 'pimap-lib-')), 'stakeholders.json');
+    dirs.push(join(broken, '..'));
+    writeFileSync(broken, JSON.stringify({ format: 'pimap/stakeholder-library', version: 1, region: 'x', stakeholders: [] }));
+    expect(await services({ libraryPath: broken }).fail('getLibrary')).toMatchObject({ code: 'invalid_file', message: expect.stringMatching(/stakeholders/) });
+    expect(await services({ libraryPath: join(broken, '..', 'missing.json') }).fail('getLibrary')).toMatchObject({ code: 'invalid_file' });
+  });
+
+  it('carry a study and its sessions through create, save, open, versions, trash and restore', async () => {
+    const { call, fail } = services();
+    const library = await call<Stakeholder[]>('getLibrary');
+    const study = newStudy({ id: 'study-1', title: 'Murshidabad baseline', now: NOW, stakeholders: library.slice(0, 10) });
+    await call('createStudy', { study });
+    expect(await fail('createStudy', { study })).toMatchObject({ code: 'conflict' });
+    expect(await call('listStudies')).toEqual([expect.objectContaining({ id: 'study-1', title: 'Murshidabad baseline', sessionCount: 0 })]);
+
+    const session = newSession({ id: 'fgd-3', studyId: 'study-1', code: 'FGD 3', kind: 'fgd', cohortId: 'survivors', roundId: 'baseline', now: NOW });
+    const placed = { ...session, placements: { bdo: { status: 'placed', position: { power: 8, interest: 2 }, contested: false, alt: null, note: '' } } };
+    await call('saveSession', { session });
+    expect(await call('saveSession', { session: placed })).toEqual({ savedAt: expect.any(String) });
+
+    const opened = await call<{ sessions: unknown[]; problems: unknown[] }>('openStudy', { studyId: 'study-1' });
+    expect(opened.sessions).toEqual([placed]);
+    expect(opened.problems).toEqual([]);
+    // Opening a study records it as the last and most recent one.
+    expect(await call('getPrefs')).toMatchObject({ lastStudyId: 'study-1', recentStudyIds: ['study-1'] });
+
+    const versions = await call<{ versionId: string; placed: number }[]>('listSessionVersions', { studyId: 'study-1', sessionId: 'fgd-3' });
+    expect(versions).toEqual([expect.objectContaining({ kind: 'recent', placed: 0 })]);
+    const restored = await call<{ session: { placements: object } }>('restoreSessionVersion', { studyId: 'study-1', sessionId: 'fgd-3', versionId: versions[0]?.versionId });
+    expect(restored.session.placements).toEqual({});
+
+    const { trashId } = await call<{ trashId: string }>('deleteSession', { studyId: 'study-1', sessionId: 'fgd-3' });
+    expect(await call('listTrash')).toEqual([expect.objectContaining({ trashId, kind: 'session', label: 'FGD 3' })]);
+    expect(await call('restoreFromTrash', { trashId })).toEqual({ studyId: 'study-1' });
+
+    await call('saveStudy', { study: { ...study, title: 'Murshidabad baseline, six blocks' } });
+    const deleted = await call<{ trashId: string }>('deleteStudy', { studyId: 'study-1' });
+    expect(await call('listStudies')).toEqual([]);
+    expect(await call('getPrefs')).toMatchObject({ lastStudyId: null, recentStudyIds: [] });
+    await call('restoreFromTrash', { trashId: deleted.trashId });
+    expect(await call('listStudies')).toEqual([expect.objectContaining({ title: 'Murshidabad baseline, six blocks', sessionCount: 1 })]);
+  });
+
+  it('keep preferences', async () => {
+    const { call, fail } = services();
+    expect(await call('setPrefs', { language: 'bn', largeText: true })).toEqual({ language: 'bn', largeText: true, lastStudyId: null, recentStudyIds: [] });
+    expect(await call('getPrefs')).toMatchObject({ language: 'bn' });
+    expect(await fail('setPrefs', { language: 'fr' })).toMatchObject({ code: 'invalid_payload' });
+  });
+
+  it('reject what the contract does not allow before any service runs', async () => {
+    const { fail } = services();
+    expect(await fail('deleteEverything')).toMatchObject({ code: 'unknown_operation' });
+    expect(await fail('openStudy', { studyId: '../../etc' })).toMatchObject({ code: 'invalid_payload' });
+    expect(await fail('openStudy', { studyId: 'nope' })).toMatchObject({ code: 'not_found' });
+    expect(await fail('restoreFromTrash', { trashId: '../../studies' })).toMatchObject({ code: 'not_found' });
+    expect(await fail('restoreSessionVersion', { studyId: 'a', sessionId: 'b', versionId: '../../../study.json' })).toMatchObject({ code: 'not_found' });
+  });
+});
