@@ -13,8 +13,11 @@ export type SummaryItem =
   | { kind: 'no_divergence'; testable: number }
   /** No stakeholder had two cohorts with at least 3 sessions placing it: nothing was tested. */
   | { kind: 'nothing_testable' }
-  /** Every cohort puts this stakeholder in the same zone, and ≥ 75 % of sessions do. */
-  | { kind: 'zone_consensus'; stakeholderId: string; zone: ZoneId; n: number; share: number }
+  /**
+   * Every cohort puts this stakeholder in the same zone, and ≥ 75 % of sessions do.
+   * `divergent`: the cohorts still differ significantly within that zone (word it so).
+   */
+  | { kind: 'zone_consensus'; stakeholderId: string; zone: ZoneId; n: number; share: number; divergent: boolean }
   /** A cohort did not know these stakeholders in at least half of its sessions. */
   | { kind: 'did_not_know'; cohortId: string; sessions: number; stakeholderIds: string[] }
   /** Always present: the unit is the session, not the individual. */
@@ -37,7 +40,7 @@ export function summarize(result: CohortComparison): SummaryItem[] {
   else items.push({ kind: 'nothing_testable' });
 
   for (const s of result.stakeholders) {
-    if (s.zoneConsensus && s.modalZone) items.push({ kind: 'zone_consensus', stakeholderId: s.id, zone: s.modalZone, n: s.n, share: s.modalZoneShare! });
+    if (s.zoneConsensus && s.modalZone) items.push({ kind: 'zone_consensus', stakeholderId: s.id, zone: s.modalZone, n: s.n, share: s.modalZoneShare!, divergent: s.divergent });
   }
 
   for (const cohort of result.cohorts) {

@@ -160,3 +160,16 @@ export function generateStudy(options: GenerateOptions): { study: Study; session
   }
   return { study, sessions };
 }
+
+/** tests/fixtures/csv/generated-40x20.csv: the fixture the CLI tests and timings use. */
+export const GENERATED_FIXTURE = { sessions: 40, stakeholders: 20, seed: 2026, endlinePairs: 0 } as const;
+
+// `npx tsx tests/helpers/studyGenerator.ts` rewrites the generated fixture (a unit test checks it is current).
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const { writeFileSync } = await import('node:fs');
+  const { serializeLongFormat } = await import('../../shared/csv/longFormat');
+  const { study, sessions } = generateStudy(GENERATED_FIXTURE);
+  const out = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'csv', 'generated-40x20.csv');
+  writeFileSync(out, serializeLongFormat(study, sessions, { redact: false, bom: true }));
+  console.log(`Wrote ${out}`);
+}

@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
+import { registerAnalyze } from './analyze';
 import { registerExport } from './export';
+import { registerImport } from './import';
 import { registerReport } from './report';
 
 /**
@@ -8,6 +10,8 @@ import { registerReport } from './report';
  */
 export function registerCommands(program: Command): void {
   // Commands are added by later issues: validate, import, analyze, export, report.
+  registerAnalyze(program);
   registerExport(program);
+  registerImport(program);
   registerReport(program);
 }

@@ -1,0 +1,111 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, runPimap, spawnPimap } from './runCli';
+
+const GOOD = join(FIXTURES, 'good.csv');
+const GENERATED = join(FIXTURES, 'generated-40x20.csv');
+
+describe('pimap analyze <file.csv>', () => {
+  it('prints the header a reader needs: axes, midline, sessions not individuals, permutations, seed, exploratory p-values', async () => {
+    const r = await runPimap('analyze', GOOD, '--permutations', '999', '--seed', '7');
+    expect(r.exitCode).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe('Comparison of cohorts: study "Two districts"');
+    expect(r.stdout).toContain('Axes: power = Power and influence to prevent trafficking\n      interest = Interest and involvement in preventing trafficking');
+    expect(r.stdout).toContain('Midline: power 5, interest 5');
+    expect(r.stdout).toContain('Sessions: 10 (sessions, not individuals), all rounds');
+    expect(r.stdout).toContain('Cohorts (n per cohort is listed in this order): Survivors 4 / Frontline social workers 3 / Duty bearers 3');
+    expect(r.stdout).toContain('999 permutations, seed 7');
+    expect(r.stdout).toContain('p-values are exploratory');
+  });
+
+  it('prints an aligned table: n per cohort, modal zone and share, agreement, between-var, p, q, flags', async () => {
+    const r = await runPimap('analyze', GOOD, '--permutations', '999');
+    const lines = r.stdout.split('\n');
+    const headerAt = lines.findIndex((l) => l.startsWith('Stakeholder'));
+    expect(lines[headerAt]).toMatch(/^Stakeholder\s+n\s+Unknown\s+Modal zone\s+Agreement\s+Between-var\s+p\s+q\s+Flags$/);
+    const row = (name: string) => lines.slice(headerAt).find((l) => l.startsWith(name))!;
+    // ASHA: every session placed it low power, high interest; A 4, B 3, C 3.
+    expect(row('ASHA worker')).toMatch(/^ASHA worker\s+4\/3\/3\s+0\/0\/0\s+LP-HI 100%\s+0\.\d\d\s+0\.\d\d\s+0\.\d{3}\s+0\.\d{3}\s+consensus$/);
+    // VLCPC: survivors did not know it in 2 of 4 sessions; still testable on the other two cohorts
+    expect(row('Village Level Child Protection Committee')).toMatch(/\s1\/3\/3\s+2\/0\/0\s+HP-LI/);
+    // Madrasa committee appears once: no test, and the table says so
+    expect(row('Madrasa committee')).toMatch(/1\/0\/0\s+0\/0\/0\s+LP-HI 100%\s+–\s+–\s+–\s+–\s+consensus, not testable$/);
+    // Columns line up: wherever the dashed rule has a gap between columns, every row has a space.
+    const rule = lines[headerAt + 1]!;
+    const gaps = [...rule].map((c, i) => (c === ' ' ? i : -1)).filter((i) => i >= 0);
+    const body = lines.slice(headerAt, lines.indexOf('', headerAt));
+    expect(body.length).toBe(2 + 5);
+    for (const line of body) for (const i of gaps) expect(line[i] ?? ' ').toBe(' ');
+    expect(r.stdout).toContain('Salience gaps');
+    expect(r.stdout).toContain('Village Level Child Protection Committee: unknown to Survivors (50%); placed by Frontline social workers (100%), Duty bearers (100%)');
+    expect(r.stdout).toContain('Over time (Baseline → Endline): 1 session code mapped in both rounds.');
+    expect(r.stdout).toContain('Local police station: power −1.00, interest +2.50 (1 pair)');
+  });
+
+  it('prints one JSON object with the documented fields', async () => {
+    const r = await runPimap('analyze', GOOD, '--json', '--permutations', '999');
+    expect(r.exitCode).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json).toMatchObject({ sessions: 10, midline: { power: 5, interest: 5 }, permutations: 999, seed: 1, study: { title: 'Two districts' } });
+    expect(json.cohorts).toEqual([
+      { id: 'survivors', name: 'Survivors', sessions: 4 },
+      { id: 'social-workers', name: 'Frontline social workers', sessions: 3 },
+      { id: 'duty-bearers', name: 'Duty bearers', sessions: 3 },
+    ]);
+    expect(Object.keys(json.alpha)).toEqual(['power', 'interest']);
+    expect(json.salienceGaps[0]).toMatchObject({ stakeholder: 'Village Level Child Protection Committee', placedBy: 'Frontline social workers', unknownTo: 'Survivors' });
+    const fields = ['name', 'n', 'unknown', 'notDiscussed', 'coverage', 'centroid', 'sd', 'standardDistance', 'agreement', 'zoneCounts', 'modalZone', 'modalZoneShare', 'contestedShare', 'cohorts', 'betweenVariance', 'maxCentroidDistance', 'testable', 'pValue', 'qValue', 'rSquared', 'zoneConsensus', 'divergent'];
+    for (const s of json.stakeholders) for (const f of fields) expect(s).toHaveProperty(f);
+    const police = json.stakeholders.find((s: { id: string }) => s.id === 'police');
+    expect(Object.keys(police.centroid)).toEqual(['power', 'interest']);
+    for (const c of police.cohorts) for (const f of ['name', 'n', 'unknown', 'centroid', 'sd', 'modalZone']) expect(c).toHaveProperty(f);
+    // Police by survivors: (9.5,1.5) (9,2) (9.2,1) and the endline (8.5,4) → centroid (9.05, 2.125)
+    expect(police.cohorts[0]).toMatchObject({ name: 'Survivors', n: 4, centroid: { power: 9.05, interest: 2.125 } });
+    expect(police.points).toHaveLength(10);
+    expect(json.summary.map((i: { kind: string }) => i.kind)).toContain('sessions_not_individuals');
+  });
+
+  it('restricts to cohorts and a round', async () => {
+    const r = await runPimap('analyze', GOOD, '--json', '--permutations', '99', '--cohorts', 'survivors,Duty Bearers', '--round', 'baseline');
+    const json = JSON.parse(r.stdout);
+    expect(json.sessions).toBe(6);
+    expect(json.round).toEqual({ id: 'baseline', name: 'Baseline' });
+    expect(json.cohorts.map((c: { name: string }) => c.name)).toEqual(['Survivors', 'Duty bearers']);
+    const bad = await runPimap('analyze', GOOD, '--cohorts', 'teachers');
+    expect(bad.exitCode).toBe(1);
+    expect(bad.stderr).toContain('No cohort "teachers" in study "Two districts"; its cohorts are: Survivors, Frontline social workers, Duty bearers, Financiers');
+  });
+
+  it('reports a bad CSV with line numbers and exit code 1', async () => {
+    const r = await runPimap('analyze', join(FIXTURES, 'bad.csv'));
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('bad.csv: line 5, power: 12 is outside the scale 0–10');
+    expect(r.stderr).toContain('bad.csv: line 8, cohort: cohort "Duty bearers", but line 2 puts this session in "Survivors"');
+  });
+
+  it('gives byte-identical output for the same input, permutations and seed, across processes', () => {
+    const a = spawnPimap('analyze', GENERATED, '--json', '--permutations', '999', '--seed', '11');
+    const b = spawnPimap('analyze', GENERATED, '--json', '--permutations', '999', '--seed', '11');
+    expect(a.exitCode).toBe(0);
+    expect(a.stdout.length).toBeGreaterThan(1000);
+    expect(b.stdout).toBe(a.stdout);
+    const text1 = spawnPimap('analyze', GENERATED, '--permutations', '999', '--seed', '11');
+    expect(text1.exitCode).toBe(0);
+    expect(text1.stdout).toContain('999 permutations, seed 11');
+  });
+
+  it('changes p-values, and only p-values, with another seed', async () => {
+    const a = JSON.parse((await runPimap('analyze', GENERATED, '--json', '--permutations', '199', '--seed', '1')).stdout);
+    const b = JSON.parse((await runPimap('analyze', GENERATED, '--json', '--permutations', '199', '--seed', '2')).stdout);
+    expect(b.stakeholders.map((s: { centroid: unknown }) => s.centroid)).toEqual(a.stakeholders.map((s: { centroid: unknown }) => s.centroid));
+    expect(b.stakeholders.map((s: { pValue: number }) => s.pValue)).not.toEqual(a.stakeholders.map((s: { pValue: number }) => s.pValue));
+  });
+
+  it('says when the study does not exist', async () => {
+    const r = await runPimap('analyze', 'No such study', '--data', join(FIXTURES, 'missing-data-folder'));
+    expect(r.exitCode).not.toBe(0);
+    expect(r.stderr).toContain('No study with id or title "No such study"');
+  });
+});
