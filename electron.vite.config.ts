@@ -8,6 +8,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // playwright-core drives the system Chromium for exports; keep it a runtime import.
+      externalizeDeps: { include: ['playwright-core'] },
       rolldownOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
     },
   },

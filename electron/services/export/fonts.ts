@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
  * Noto Sans design, so they serve as 'Noto Sans'. Each family keeps its unicode-range,
  * so Chromium picks the face per character and shapes each Indic run in one font.
  */
-const require = createRequire(import.meta.url);
+const requireHere = createRequire(import.meta.url);
 
 const LATIN_RANGE =
   'U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+0304,U+0308,U+0329,U+2000-206F,U+20AC,U+2122,U+2191,U+2193,U+2212,U+2215,U+FEFF,U+FFFD';
@@ -45,7 +45,7 @@ export function embeddedFontCss(): string {
   const rules: string[] = [];
   for (const face of FACES)
     for (const weight of WEIGHTS) {
-      const path = require.resolve(`${face.pkg}/files/${face.file(weight)}`);
+      const path = requireHere.resolve(`${face.pkg}/files/${face.file(weight)}`);
       const data = readFileSync(path).toString('base64');
       rules.push(
         `@font-face { font-family: '${face.family}'; font-style: normal; font-weight: ${weight}; font-display: block; ` +

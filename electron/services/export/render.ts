@@ -1,4 +1,4 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { CHROMIUM_ARGS, requireChromium } from '../chromiumPath';
 import { embeddedFontCss } from './fonts';
 
@@ -60,7 +60,9 @@ async function fontsLoaded(page: Page): Promise<void> {
  * (tests share one browser between rendering and checking; it is then not closed here).
  */
 export async function openRenderer(shared?: Browser): Promise<ExportRenderer> {
-  const browser: Browser = shared ?? (await chromium.launch({ executablePath: requireChromium(), args: CHROMIUM_ARGS }));
+  // NOTE: loaded on demand so the desktop app's main process does not pay for (or bundle)
+  // the Chromium driver until someone actually exports a picture.
+  const browser: Browser = shared ?? (await (await import('playwright-core')).chromium.launch({ executablePath: requireChromium(), args: CHROMIUM_ARGS }));
   // Exports never fetch anything: every resource is inline, so block the network outright.
   const page = async (opts: { width: number; height: number; scale: number }) => {
     const context = await browser.newContext({ viewport: { width: Math.ceil(opts.width), height: Math.ceil(opts.height) }, deviceScaleFactor: opts.scale, offline: true, javaScriptEnabled: true });
