@@ -3,6 +3,7 @@ import { registerAnalyze } from './analyze';
 import { registerExport } from './export';
 import { registerImport } from './import';
 import { registerReport } from './report';
+import { registerValidate } from './validate';
 
 /**
  * Every `pimap` subcommand registers itself here, one line each, so commands can be
@@ -14,4 +15,5 @@ export function registerCommands(program: Command): void {
   registerExport(program);
   registerImport(program);
   registerReport(program);
+  registerValidate(program);
 }

@@ -165,6 +165,31 @@ export function loadStudyBytes(bytes: Uint8Array): Loaded<Study> {
   return load(bytes, 'title', readStudy);
 }
 
+/**
+ * A session file as found in `<study>/sessions/<name>`: valid, and in the right place —
+ * named after the session's id and belonging to this study. A valid session under
+ * another name is a second copy (a sync tool's "s1 (1).json"); one of another study was
+ * copied into the wrong folder. The repository and `pimap validate` share this rule.
+ */
+export function checkSessionFile(bytes: Uint8Array, where: { studyId: string; fileName: string }): Loaded<Session> {
+  const loaded = loadSessionBytes(bytes);
+  if (!loaded.ok) return loaded;
+  const stem = where.fileName.replace(/\.json$/i, '');
+  const fail = (problem: string): Loaded<Session> => ({ ok: false, problem, label: loaded.label });
+  if (!/^[A-Za-z0-9_-]{1,100}$/.test(stem)) return fail('the file name is not a session id (a second copy of a session?)');
+  if (loaded.value.id !== stem) return fail(`the file name does not match the session id inside ("${loaded.value.id}"), so it looks like a copy`);
+  if (loaded.value.studyId !== where.studyId) return fail(`the session belongs to another study ("${loaded.value.studyId}")`);
+  return loaded;
+}
+
+/** study.json of the folder `<data>/<folder>`: valid, and about the study of that folder. */
+export function checkStudyFile(bytes: Uint8Array, folder: string): Loaded<Study> {
+  const loaded = loadStudyBytes(bytes);
+  if (loaded.ok && loaded.value.id !== folder)
+    return { ok: false, problem: `its study.json belongs to study "${loaded.value.id}" (a copied folder?)`, label: loaded.label };
+  return loaded;
+}
+
 /** Counts of a map's placements by status, as shown in the version list. */
 export function placementCounts(session: Session): { placed: number; unknown: number; notDiscussed: number } {
   const counts = { placed: 0, unknown: 0, notDiscussed: 0 };

@@ -13,7 +13,7 @@ import { describeIssues } from '../../../shared/model/migrations';
 import { SessionSchema, type Session } from '../../../shared/model/session';
 import { StudySchema, type Study } from '../../../shared/model/study';
 import { ensureDir, isTempName, moveDurably, sweepTempFiles, writeFileAtomic } from './atomicWrite';
-import { encodeDocument, loadSessionBytes, loadStudyBytes, placementCounts, sameBytes, type Loaded } from './fileFormat';
+import { checkSessionFile, checkStudyFile, encodeDocument, loadSessionBytes, loadStudyBytes, placementCounts, sameBytes, type Loaded } from './fileFormat';
 import { isVersionId, listVersionIds, recordVersion, retention, versionFile, versionSavedAt } from './history';
 import { assertSafeId, isSafeId, Layout, STUDY_HISTORY_KEY } from './layout';
 import { quarantineFile } from './quarantine';
@@ -399,10 +399,7 @@ export class StudyRepository {
   private async readStudyFile(studyId: string): Promise<Loaded<Study>> {
     const bytes = await this.readOrNull(this.layout.studyFile(studyId));
     if (!bytes) return { ok: false, problem: MISSING, label: null };
-    const loaded = loadStudyBytes(bytes);
-    if (loaded.ok && loaded.value.id !== studyId)
-      return { ok: false, problem: `its study.json belongs to study "${loaded.value.id}" (a copied folder?)`, label: loaded.label };
-    return loaded;
+    return checkStudyFile(bytes, studyId);
   }
 
   /** Load one session file; on any problem quarantine it and describe the problem. */
@@ -413,13 +410,8 @@ export class StudyRepository {
     const check = async (): Promise<{ session: Session } | { problem: string; label: string | null } | null> => {
       const bytes = await this.readOrNull(file);
       if (!bytes) return null;
-      const loaded = loadSessionBytes(bytes);
-      if (!loaded.ok) return { problem: loaded.problem, label: loaded.label };
-      if (!sessionId) return { problem: 'the file name is not a session id (a second copy of a session?)', label: loaded.label };
-      if (loaded.value.id !== sessionId)
-        return { problem: `the file name does not match the session id inside ("${loaded.value.id}"), so it looks like a copy`, label: loaded.label };
-      if (loaded.value.studyId !== studyId) return { problem: `the session belongs to another study ("${loaded.value.studyId}")`, label: loaded.label };
-      return { session: loaded.value };
+      const loaded = checkSessionFile(bytes, { studyId, fileName: name });
+      return loaded.ok ? { session: loaded.value } : { problem: loaded.problem, label: loaded.label };
     };
     const first = await check();
     if (!first || 'session' in first) return first ?? { problem: this.vanished(name) };
