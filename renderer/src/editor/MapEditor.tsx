@@ -409,8 +409,8 @@ export function MapEditor(props: MapEditorProps): JSX.Element {
             <button type="button" className="ed-btn ed-btn--icon" onClick={() => zoomBy(-1)} disabled={zoom <= ZOOM_STEPS[0]} aria-label={t('toolbar.zoomOut')} title={t('toolbar.zoomOut')} aria-keyshortcuts="Control+-">
               −
             </button>
-            <button type="button" className="ed-btn ed-btn--zoom" onClick={() => setZoom(1)} aria-label={t('toolbar.zoomReset', { percent: Math.round(zoom * 100) })} aria-keyshortcuts="Control+0">
-              {Math.round(zoom * 100)}%
+            <button type="button" className="ed-btn ed-btn--zoom" onClick={() => setZoom(1)} title={t('toolbar.zoomFit')} aria-keyshortcuts="Control+0">
+              {Math.round(zoom * 100)}%<span className="visually-hidden"> {t('toolbar.zoomReset')}</span>
             </button>
             <button type="button" className="ed-btn ed-btn--icon" onClick={() => zoomBy(1)} disabled={zoom >= ZOOM_STEPS[ZOOM_STEPS.length - 1]!} aria-label={t('toolbar.zoomIn')} title={t('toolbar.zoomIn')} aria-keyshortcuts="Control+=">
               +
