@@ -4,6 +4,7 @@ import '../styles/app.css';
 import { setLanguage } from '../i18n';
 import { useAppStore } from '../store/appStore';
 import { loadPrefs, reportError } from '../store/actions';
+import { ComparePage } from '../compare/ComparePage';
 import { StudiesPage } from '../studies/StudiesPage';
 import { StudyPage } from '../studies/StudyPage';
 import { TrashPage } from '../studies/TrashPage';
@@ -54,6 +55,7 @@ export function App() {
   else if (route.name === 'trash') page = <TrashPage />;
   else if (route.name === 'study') page = <StudyPage key={route.studyId} studyId={route.studyId} tab={route.tab} />;
   else if (route.name === 'session') page = <SessionPage key={route.sessionId} studyId={route.studyId} sessionId={route.sessionId} />;
+  else if (route.name === 'compare') page = <ComparePage key={route.studyId} studyId={route.studyId} />;
   else
     page = (
       <div className="page">

@@ -14,14 +14,16 @@ export function SaveIndicator({ status, onRetry }: { status: SaveStatus; onRetry
   else if (status.state === 'saved')
     body = (
       <span className="save-state save-saved" title={t('app:savedAt', { time: formatTime(status.savedAt, i18n.language) })}>
-        <span aria-hidden="true">✓ </span>
-        {t('saveStatus.saved')}
+        <span aria-hidden="true" className="save-icon">
+          ✓
+        </span>
+        <span>{t('saveStatus.saved')}</span>
       </span>
     );
   else if (status.state === 'error')
     body = (
       <span className="save-state save-error">
-        {t('saveStatus.notSaved', { reason: t(`errors.${status.code}`, { message: status.reason, defaultValue: status.reason }) })}{' '}
+        <span>{t('saveStatus.notSaved', { reason: t(`errors.${status.code}`, { message: status.reason, defaultValue: status.reason }) })}</span>
         <button type="button" className="button button-small" onClick={onRetry}>
           {t('retry')}
         </button>

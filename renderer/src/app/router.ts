@@ -7,6 +7,7 @@ import { useSyncExternalStore } from 'react';
  *   #/trash                             deleted studies and sessions
  *   #/study/<id>[/<tab>]                one study (tab: sessions, stakeholders, groups, settings)
  *   #/study/<id>/session/<id>           the map editor for one session
+ *   #/study/<id>/compare                compare cohorts (overlay, divergence, side by side, over time)
  */
 export const STUDY_TABS = ['sessions', 'stakeholders', 'groups', 'settings'] as const;
 export type StudyTab = (typeof STUDY_TABS)[number];
@@ -16,6 +17,7 @@ export type Route =
   | { name: 'trash' }
   | { name: 'study'; studyId: string; tab: StudyTab }
   | { name: 'session'; studyId: string; sessionId: string }
+  | { name: 'compare'; studyId: string }
   | { name: 'notFound'; hash: string };
 
 const ID = '([A-Za-z0-9_-]{1,100})';
@@ -26,6 +28,8 @@ export function parseHash(hash: string): Route {
   if (path === '/trash') return { name: 'trash' };
   let m = new RegExp(`^/study/${ID}/session/${ID}$`).exec(path);
   if (m) return { name: 'session', studyId: m[1]!, sessionId: m[2]! };
+  m = new RegExp(`^/study/${ID}/compare$`).exec(path);
+  if (m) return { name: 'compare', studyId: m[1]! };
   m = new RegExp(`^/study/${ID}(?:/(\\w+))?$`).exec(path);
   if (m) {
     const tab = (m[2] ?? 'sessions') as StudyTab;
@@ -44,6 +48,8 @@ export function hrefFor(route: Exclude<Route, { name: 'notFound' }>): string {
       return route.tab === 'sessions' ? `#/study/${route.studyId}` : `#/study/${route.studyId}/${route.tab}`;
     case 'session':
       return `#/study/${route.studyId}/session/${route.sessionId}`;
+    case 'compare':
+      return `#/study/${route.studyId}/compare`;
   }
 }
 
