@@ -37,9 +37,23 @@ async function api(op: string, payload: unknown): Promise<unknown> {
   return body.value;
 }
 
+/** The little of the DOM the page functions below use (the Node test config has no DOM types). */
+interface PageElement {
+  getAttribute(name: string): string | null;
+  getBoundingClientRect(): { left: number; top: number; width: number; height: number };
+  querySelector(selector: string): PageElement | null;
+  querySelectorAll(selector: string): Iterable<PageElement>;
+  textContent: string | null;
+}
+interface PageWindow {
+  document: PageElement;
+  axe?: { run(context: unknown): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> };
+}
+
 /** A grid position as a point on the page, from the plot frame the map publishes. */
 async function pointFor(p: Position): Promise<{ x: number; y: number }> {
   return page.evaluate((pos) => {
+    const { document } = globalThis as unknown as PageWindow;
     const map = document.querySelector('.map-canvas')!;
     const stage = map.querySelector('.konvajs-content')!.getBoundingClientRect();
     const [left, top, width, height] = map.getAttribute('data-plot')!.split(',').map(Number) as [number, number, number, number];
@@ -68,6 +82,7 @@ const trayChip = (id: string) => `.tray [data-stakeholder-id="${id}"]`;
 type RowText = { status: string; zone: string; power: string; interest: string; minority: string; note: string };
 async function rows(): Promise<Record<string, RowText>> {
   return page.evaluate(() => {
+    const { document } = globalThis as unknown as PageWindow;
     const out: Record<string, { status: string; zone: string; power: string; interest: string; minority: string; note: string }> = {};
     for (const tr of document.querySelectorAll('.twin-table tbody tr')) {
       const cell = (c: string) => tr.querySelector(`[data-col="${c}"]`)?.textContent?.trim() ?? '';
@@ -251,12 +266,12 @@ describe('the map editor in the browser preview', () => {
 
 /** axe-core's verdict on the page as it is now (rule id and the elements it found). */
 async function axeViolations(): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window)))
+  if (!(await page.evaluate(() => 'axe' in globalThis)))
     // Evaluated through the DevTools protocol, which the page's CSP (script-src 'self') allows.
     await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
-    const result = await axe.run(document);
+    const w = globalThis as unknown as PageWindow;
+    const result = await w.axe!.run(w.document);
     return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`);
   });
 }

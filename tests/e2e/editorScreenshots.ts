@@ -44,7 +44,7 @@ try {
     await page.waitForTimeout(400);
     if (process.env.SHOTS_SELECT) {
       await page.locator(`tr[data-stakeholder-id="${process.env.SHOTS_SELECT}"]`).click();
-      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
       await page.waitForTimeout(200);
     }
     await page.screenshot({ path: join(out, shot.name) });
