@@ -43,7 +43,12 @@ export function permanova(
   ys: ArrayLike<number>,
   labels: ArrayLike<number>,
   groupCount: number,
-  options: { permutations: number; rng: Mulberry32 },
+  options: {
+    permutations: number;
+    rng: Mulberry32;
+    /** Use the packed path for data on the 0.1 grid (default true); tests turn it off to compare the two. */
+    gridPath?: boolean;
+  },
 ): PermanovaResult {
   const n = labels.length;
   const k = groupCount;
@@ -86,34 +91,129 @@ export function permanova(
     return { n, groups: k, ssTotal, ssWithin, ssBetween, pseudoF, rSquared, pValue: 1, permutations };
   }
 
-  // Shuffled positions [start_g, start_g + n_g) belong to group g. The largest group goes
-  // last: its sum is minus the others' (the data are centred), so it is never visited.
+  // Shuffled positions [start_g, start_g + n_g) belong to group g, smallest groups first.
+  // The largest group goes last and is never visited: its sum is the total minus the others'.
   const sortedSizes = Int32Array.from(sizes).sort();
-  // The centred points, interleaved (x0, y0, x1, y1…) and shuffled in place: one array,
-  // no index indirection, nothing allocated inside the loop.
+  // Ties (duplicate points, mirror-image splits) must count as "at least as large": allow
+  // for rounding at a scale set by the data.
+  const threshold = ssBetween - 1e-9 * ssTotal;
+  const useGrid = (options.gridPath ?? true) && n <= GRID_MAX_N && onTenthGrid(xs) && onTenthGrid(ys);
+  const atLeastAsLarge = useGrid
+    ? countOnGrid(xs, ys, sortedSizes, mx, my, permutations, threshold, options.rng)
+    : countGeneral(cx, cy, sortedSizes, permutations, threshold, options.rng);
+  return {
+    n,
+    groups: k,
+    ssTotal,
+    ssWithin,
+    ssBetween,
+    pseudoF,
+    rSquared,
+    pValue: (1 + atLeastAsLarge) / (1 + permutations),
+    permutations,
+  };
+}
+
+/** Positions are recorded to one decimal; the packed path needs every value on that grid. */
+function onTenthGrid(values: ArrayLike<number>): boolean {
+  for (let i = 0; i < values.length; i++) {
+    const t = values[i]! * 10;
+    if (!(t >= 0 && t <= 100) || Math.abs(t - Math.round(t)) > 1e-9) return false;
+  }
+  return true;
+}
+
+/** Σy in tenths must stay below 2^20 (100 · N < 1,048,576) for the packing to be exact. */
+const GRID_MAX_N = 10_000;
+const PACK = 1_048_576; // 2^20
+
+/**
+ * The permutation count for data on the 0.1 grid: each point is packed into one double,
+ * x·2^20 + y in tenths, whose sums stay exact integers (below 2^53). One array, one
+ * swap and one addition per step — about a quarter faster than the general path — and
+ * group sums that are exact, so mirror-image splits tie exactly. The same random numbers
+ * drive the same swaps as `countGeneral`.
+ */
+function countOnGrid(
+  xs: ArrayLike<number>,
+  ys: ArrayLike<number>,
+  sizes: Int32Array,
+  mx: number,
+  my: number,
+  permutations: number,
+  threshold: number,
+  rng: Mulberry32,
+): number {
+  const n = xs.length;
+  const k = sizes.length;
+  const packed = new Float64Array(n);
+  let totalX = 0;
+  let totalY = 0;
+  for (let i = 0; i < n; i++) {
+    const x = Math.round(xs[i]! * 10);
+    const y = Math.round(ys[i]! * 10);
+    packed[i] = x * PACK + y;
+    totalX += x;
+    totalY += y;
+  }
+  const lastSize = sizes[k - 1]!;
+  let count = 0;
+  for (let b = 0; b < permutations; b++) {
+    let ss = 0;
+    let restX = totalX;
+    let restY = totalY;
+    let i = 0;
+    for (let g = 0; g < k - 1; g++) {
+      const size = sizes[g]!;
+      const end = i + size;
+      let sum = 0;
+      for (; i < end; i++) {
+        // Forward Fisher–Yates: position i takes a uniform pick among positions i..n−1.
+        const j = i + Math.floor(rng.nextFloat() * (n - i));
+        const v = packed[j]!;
+        packed[j] = packed[i]!;
+        packed[i] = v;
+        sum += v;
+      }
+      const sx = Math.floor(sum / PACK);
+      const sy = sum - sx * PACK;
+      restX -= sx;
+      restY -= sy;
+      // Back to grid units, centred on the overall centroid.
+      const dx = sx / 10 - size * mx;
+      const dy = sy / 10 - size * my;
+      ss += (dx * dx + dy * dy) / size;
+    }
+    const dx = restX / 10 - lastSize * mx;
+    const dy = restY / 10 - lastSize * my;
+    ss += (dx * dx + dy * dy) / lastSize;
+    if (ss >= threshold) count++;
+  }
+  return count;
+}
+
+/** The permutation count for any real values: centred points, interleaved and shuffled in place. */
+function countGeneral(cx: Float64Array, cy: Float64Array, sizes: Int32Array, permutations: number, threshold: number, rng: Mulberry32): number {
+  const n = cx.length;
+  const k = sizes.length;
   const xy = new Float64Array(2 * n);
   for (let i = 0; i < n; i++) {
     xy[2 * i] = cx[i]!;
     xy[2 * i + 1] = cy[i]!;
   }
-  // Ties (duplicate points, symmetric designs) must count as "at least as large": allow
-  // for rounding at a scale set by the data.
-  const threshold = ssBetween - 1e-9 * ssTotal;
-  const rng = options.rng;
-  const lastSize = sortedSizes[k - 1]!;
-  let atLeastAsLarge = 0;
+  const lastSize = sizes[k - 1]!;
+  let count = 0;
   for (let b = 0; b < permutations; b++) {
     let ss = 0;
     let restX = 0;
     let restY = 0;
     let i = 0;
     for (let g = 0; g < k - 1; g++) {
-      const size = sortedSizes[g]!;
+      const size = sizes[g]!;
       const end = i + size;
       let sx = 0;
       let sy = 0;
       for (; i < end; i++) {
-        // Forward Fisher–Yates: position i takes a uniform pick among positions i..n−1.
         const j = i + Math.floor(rng.nextFloat() * (n - i));
         const x = xy[2 * j]!;
         const y = xy[2 * j + 1]!;
@@ -128,20 +228,11 @@ export function permanova(
       restX += sx;
       restY += sy;
     }
+    // Centred data: the last group's sum is minus the others'.
     ss += (restX * restX + restY * restY) / lastSize;
-    if (ss >= threshold) atLeastAsLarge++;
+    if (ss >= threshold) count++;
   }
-  return {
-    n,
-    groups: k,
-    ssTotal,
-    ssWithin,
-    ssBetween,
-    pseudoF,
-    rSquared,
-    pValue: (1 + atLeastAsLarge) / (1 + permutations),
-    permutations,
-  };
+  return count;
 }
 
 /**

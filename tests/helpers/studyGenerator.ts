@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Mulberry32 } from '../../shared/analysis/prng';
+import { serializeLongFormat } from '../../shared/csv/longFormat';
 import { newSession, newStudy } from '../../shared/model/defaults';
 import type { Placement, Session } from '../../shared/model/session';
 import { StakeholderLibrarySchema, type Stakeholder } from '../../shared/model/stakeholder';
@@ -166,8 +167,6 @@ export const GENERATED_FIXTURE = { sessions: 40, stakeholders: 20, seed: 2026, e
 
 // `npx tsx tests/helpers/studyGenerator.ts` rewrites the generated fixture (a unit test checks it is current).
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const { writeFileSync } = await import('node:fs');
-  const { serializeLongFormat } = await import('../../shared/csv/longFormat');
   const { study, sessions } = generateStudy(GENERATED_FIXTURE);
   const out = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'csv', 'generated-40x20.csv');
   writeFileSync(out, serializeLongFormat(study, sessions, { redact: false, bom: true }));

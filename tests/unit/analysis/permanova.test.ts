@@ -97,6 +97,26 @@ describe('PERMANOVA with a seeded permutation test', () => {
     );
   });
 
+  it('gives the same p-value on the packed 0.1-grid path as on the general path (same shuffles)', () => {
+    const point = fc.tuple(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 3 }));
+    fc.assert(
+      fc.property(fc.array(point, { minLength: 6, maxLength: 60 }), fc.integer(), (rows, seed) => {
+        const used = [...new Set(rows.map((r) => r[2]))].sort();
+        if (used.length < 2) return true;
+        const ls = Int32Array.from(rows, (r) => used.indexOf(r[2]));
+        const xs = rows.map((r) => r[0] / 10);
+        const ys = rows.map((r) => r[1] / 10);
+        const grid = permanova(xs, ys, ls, used.length, { permutations: 199, rng: new Mulberry32(seed) });
+        const general = permanova(xs, ys, ls, used.length, { permutations: 199, rng: new Mulberry32(seed), gridPath: false });
+        return grid.pValue === general.pValue;
+      }),
+      { numRuns: 200 },
+    );
+    // Off the grid (hand-made data with two decimals) the general path is used and still works.
+    const off = permanova([1.25, 1.35, 1.3, 8.75, 8.65, 8.7], [2, 2, 2, 8, 8, 8], labels, 2, { permutations: 999, rng: new Mulberry32(1) });
+    expect(off.pValue).toBeCloseTo(0.1, 1);
+  });
+
   it('derives independent, reproducible streams per stakeholder', () => {
     expect(streamSeed(1, 'police')).toBe(streamSeed(1, 'police'));
     expect(streamSeed(1, 'police')).not.toBe(streamSeed(2, 'police'));
