@@ -1,6 +1,7 @@
 import { readSession, readStudy, type ReadResult } from '../../../shared/model/migrations';
 import type { Session } from '../../../shared/model/session';
 import type { Study } from '../../../shared/model/study';
+import { isSafeId } from './layout';
 
 /**
  * Bytes on disk ⇄ validated documents. Every load goes through here, so a damaged file
@@ -176,7 +177,7 @@ export function checkSessionFile(bytes: Uint8Array, where: { studyId: string; fi
   if (!loaded.ok) return loaded;
   const stem = where.fileName.replace(/\.json$/i, '');
   const fail = (problem: string): Loaded<Session> => ({ ok: false, problem, label: loaded.label });
-  if (!/^[A-Za-z0-9_-]{1,100}$/.test(stem)) return fail('the file name is not a session id (a second copy of a session?)');
+  if (!isSafeId(stem)) return fail('the file name is not a session id (a second copy of a session?)');
   if (loaded.value.id !== stem) return fail(`the file name does not match the session id inside ("${loaded.value.id}"), so it looks like a copy`);
   if (loaded.value.studyId !== where.studyId) return fail(`the session belongs to another study ("${loaded.value.studyId}")`);
   return loaded;
