@@ -168,8 +168,9 @@ function countOnGrid(
       const end = i + size;
       let sum = 0;
       for (; i < end; i++) {
-        // Forward Fisher–Yates: position i takes a uniform pick among positions i..n−1.
-        const j = i + Math.floor(rng.nextFloat() * (n - i));
+        // Forward Fisher–Yates: position i takes a uniform pick among positions i..n−1
+        // (`| 0` is Math.floor for these non-negative values below 2^31, and cheaper).
+        const j = i + ((rng.nextFloat() * (n - i)) | 0);
         const v = packed[j]!;
         packed[j] = packed[i]!;
         packed[i] = v;
@@ -214,7 +215,7 @@ function countGeneral(cx: Float64Array, cy: Float64Array, sizes: Int32Array, per
       let sx = 0;
       let sy = 0;
       for (; i < end; i++) {
-        const j = i + Math.floor(rng.nextFloat() * (n - i));
+        const j = i + ((rng.nextFloat() * (n - i)) | 0);
         const x = xy[2 * j]!;
         const y = xy[2 * j + 1]!;
         xy[2 * j] = xy[2 * i]!;

@@ -24,7 +24,8 @@ export class Mulberry32 {
 
   /** The next value, uniform on [0, 1). */
   nextFloat(): number {
-    return this.nextUint32() / 4294967296;
+    // × 2^−32 rather than ÷ 2^32: the same value, and measurably cheaper in the permutation loop.
+    return this.nextUint32() * 2.3283064365386963e-10;
   }
 
   /** A uniform integer in [0, bound). The bias of this multiply-and-floor method is below bound / 2^32: negligible here. */
