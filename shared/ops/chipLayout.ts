@@ -143,8 +143,25 @@ export function layoutChipLabels(chips: readonly ChipToLay[], options: ChipLayou
     return best;
   };
 
+  /**
+   * Whether a reader would pair this label with its own chip without a line: the label
+   * must be clearly nearer its own marker than any other marker.
+   */
+  const unambiguous = (box: Box, c: ChipToLay): boolean => {
+    const own = distanceToBox(box, c.x, c.y);
+    if (own > r + g + 1) return false;
+    for (const o of chips) if (o !== c && distanceToBox(box, o.x, o.y) < own + 2.5 * r) return false;
+    return true;
+  };
+
   const find = (c: ChipToLay): Box | null => {
     for (const avoidSoft of [true, false]) {
+      // First choice: right beside the chip, where no other chip could claim the label.
+      for (const candidate of candidates(c, r, g)) {
+        const box = keepInside(candidate, bounds);
+        if (isFree(box, avoidSoft) && unambiguous(box, c)) return box;
+      }
+      // Otherwise anywhere free, nearest first; the leader line says whose label it is.
       for (const candidate of candidates(c, r, g)) {
         const box = keepInside(candidate, bounds);
         if (isFree(box, avoidSoft)) return box;
@@ -159,9 +176,9 @@ export function layoutChipLabels(chips: readonly ChipToLay[], options: ChipLayou
     const found = find(c);
     const box = found ?? keepInside({ x: c.x + r + g, y: c.y - c.labelHeight / 2, width: c.labelWidth, height: c.labelHeight }, bounds);
     placed.push(box);
-    // Only a label right beside its marker (left or right, centred) goes without a line:
-    // at a corner or further away, which label belongs to which chip must be drawn.
-    const leader = distanceToBox(box, c.x, c.y) > r + g + 1;
+    // A label without a line must be right beside its own chip and clearly nearer to it
+    // than to any other; at a corner, further away or in a crowd, a line says whose it is.
+    const leader = !unambiguous(box, c);
     return { id: c.id, box, leader, overlaps: found === null };
   });
 }

@@ -488,14 +488,6 @@ export function MapEditor(props: MapEditorProps): JSX.Element {
           </div>
 
           <div className="ed-center">
-            {placing && selection && (
-              <div className="placing-hint">
-                <p>{t('placing.hint', { name: selectedName })}</p>
-                <button type="button" className="ed-btn ed-btn--small" onClick={() => setPlacing(false)}>
-                  {t('placing.cancel')}
-                </button>
-              </div>
-            )}
             {fontsReady && (
               <MapCanvas
                 ref={canvasRef}
@@ -514,6 +506,18 @@ export function MapEditor(props: MapEditorProps): JSX.Element {
                 onKeyDown={onMapKeyDown}
               />
             )}
+            {/* One line under the map: what just happened, or what to do while placing. It is
+                the polite live region too, so what a facilitator sees is what is announced. */}
+            <div className={`map-status${placing && selection ? ' map-status--placing' : ''}`}>
+              <p role="status" aria-live="polite" data-testid="map-announcer">
+                {placing && selection ? t('placing.hint', { name: selectedName }) : announcement}
+              </p>
+              {placing && selection && (
+                <button type="button" className="ed-btn ed-btn--small" onClick={() => setPlacing(false)}>
+                  {t('placing.cancel')}
+                </button>
+              )}
+            </div>
             <p id={helpId} className="visually-hidden">
               {t('keys.map')}
             </p>
@@ -560,9 +564,6 @@ export function MapEditor(props: MapEditorProps): JSX.Element {
         <TwinTable rows={rows} midline={study.midline} selectedId={selection?.id ?? null} onSelect={(id) => select(id)} onRowKeyDown={onRowKeyDown} />
       </section>
 
-      <div className="visually-hidden" role="status" aria-live="polite" data-testid="map-announcer">
-        {announcement}
-      </div>
       <div ref={domGhostRef} className="drag-ghost" hidden aria-hidden="true" />
 
       {unlockOpen && (

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { boxesOverlap, boxHitsCircle, layoutChipLabels, type ChipLabel, type ChipToLay } from '../../../shared/ops/chipLayout';
+import { boxesOverlap, boxHitsCircle, layoutChipLabels, type Box, type ChipLabel, type ChipToLay } from '../../../shared/ops/chipLayout';
 
 const bounds = { x: 0, y: 0, width: 1000, height: 700 };
+
+/** Distance from a chip's centre to the nearest point of a label box. */
+function distance(b: Box, c: { x: number; y: number }): number {
+  return Math.hypot(Math.max(b.x - c.x, 0, c.x - (b.x + b.width)), Math.max(b.y - c.y, 0, c.y - (b.y + b.height)));
+}
 const R = 9;
 
 /** Every problem a reader of the map would see: names covered by names, names covering chips, names off the grid. */
@@ -68,6 +73,12 @@ describe('layoutChipLabels', () => {
         expect(labels.map((l) => l.id)).toEqual(chips.map((c) => c.id));
         expect(labels.every((l) => !l.overlaps)).toBe(true);
         expect(problems(chips, labels)).toEqual([]);
+        // a label with no leader line is nearer its own chip than any other chip
+        for (const [i, l] of labels.entries()) {
+          if (l.leader) continue;
+          const own = distance(l.box, chips[i]!);
+          for (const other of chips) if (other !== chips[i]) expect(distance(l.box, other), `${l.id} vs ${other.id}`).toBeGreaterThan(own);
+        }
       }),
       { numRuns: 60 },
     );
