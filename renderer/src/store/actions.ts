@@ -9,6 +9,7 @@ import { useAppStore, type Notice } from './appStore';
 import {
   dropQueue,
   dropStudyQueues,
+  flushAll,
   flushDoc,
   flushStudy,
   replacedOnDisk,
@@ -95,6 +96,8 @@ function forgetStudy(studyId: string): void {
 
 export async function loadStudies(): Promise<void> {
   try {
+    // Pending edits (a title typed a moment ago) first, so the list is not stale.
+    await flushAll();
     set({ studies: await callHost('listStudies', {}) });
   } catch (err) {
     reportError(err);

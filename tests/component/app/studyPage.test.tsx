@@ -64,7 +64,7 @@ test('creates a session, warning about a code already used in the round', async 
 
 test('maps a group again in the next round, without placements unless asked', async () => {
   await startApp(host, studyHash());
-  await page.getByRole('button', { name: 'Map DB-1 again in another round' }).click();
+  await page.getByRole('button', { name: 'Map again: DB-1' }).click();
   const dialog = page.getByRole('dialog', { name: 'Map DB-1 again' });
   await expect.element(dialog.getByLabelText('Round')).toHaveValue('endline');
   await expect.element(dialog.getByLabelText('Start from this session', { exact: false })).not.toBeChecked();
@@ -74,7 +74,7 @@ test('maps a group again in the next round, without placements unless asked', as
   expect(copy).toMatchObject({ cohortId: 'duty-bearers', kind: 'interview', placements: {}, consent: false });
 
   // With the option ticked, the placements come along as a starting point.
-  await page.getByRole('button', { name: 'Map FGD 1 again in another round' }).first().click();
+  await page.getByRole('button', { name: 'Map again: FGD 1' }).first().click();
   const again = page.getByRole('dialog', { name: 'Map FGD 1 again' });
   await again.getByLabelText('Session code').fill('FGD 1b');
   await again.getByLabelText('Start from this session', { exact: false }).click();
