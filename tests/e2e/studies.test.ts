@@ -43,9 +43,9 @@ describe('studies through the UI, persisted by the preview', () => {
     await dialog.getByLabel('Description').fill('Duty bearers as seen by four cohorts.');
     await dialog.getByRole('button', { name: 'Create study' }).click();
     await h1('Nadia and Murshidabad').waitFor();
-    [studyId] = studyDirs();
+    studyId = studyDirs()[0] ?? '';
     expect(studyId).toBeTruthy();
-    const study = readJson(studyId!, 'study.json');
+    const study = readJson(studyId, 'study.json');
     expect(study).toMatchObject({ title: 'Nadia and Murshidabad', description: 'Duty bearers as seen by four cohorts.' });
     expect((study.stakeholders as unknown[]).length).toBe(24);
   });
