@@ -69,6 +69,13 @@ function distanceToBox(b: Box, px: number, py: number): number {
   return Math.hypot(dx, dy);
 }
 
+/** Distance from a point to a box with vertical gaps weighted double (see `unambiguous`). */
+function readingDistance(b: Box, px: number, py: number): number {
+  const dx = Math.max(b.x - px, 0, px - (b.x + b.width));
+  const dy = Math.max(b.y - py, 0, py - (b.y + b.height));
+  return Math.hypot(dx, 2 * dy);
+}
+
 function keepInside(box: Box, bounds: Box): Box {
   const x = Math.max(bounds.x, Math.min(box.x, bounds.x + bounds.width - box.width));
   const y = Math.max(bounds.y, Math.min(box.y, bounds.y + bounds.height - box.height));
@@ -79,23 +86,30 @@ function keepInside(box: Box, bounds: Box): Box {
 const RINGS = 10;
 const RING_DIRECTIONS = 16;
 
-/**
- * Candidate label boxes for one chip, best first: beside the marker (right, left, above,
- * below, then the corners), then rings further out in 16 directions. The caller checks
- * each against what is already placed.
- */
-function* candidates(c: ChipToLay, r: number, g: number): Generator<Box> {
+/** Label boxes right beside the marker: right, left, above, below, then the corners. */
+function adjacent(c: ChipToLay, r: number, g: number): Box[] {
   const w = c.labelWidth;
   const h = c.labelHeight;
   const at = (x: number, y: number): Box => ({ x, y, width: w, height: h });
-  yield at(c.x + r + g, c.y - h / 2);
-  yield at(c.x - r - g - w, c.y - h / 2);
-  yield at(c.x - w / 2, c.y - r - g - h);
-  yield at(c.x - w / 2, c.y + r + g);
-  yield at(c.x + r + g, c.y - r - h);
-  yield at(c.x + r + g, c.y + r);
-  yield at(c.x - r - g - w, c.y - r - h);
-  yield at(c.x - r - g - w, c.y + r);
+  return [
+    at(c.x + r + g, c.y - h / 2),
+    at(c.x - r - g - w, c.y - h / 2),
+    at(c.x - w / 2, c.y - r - g - h),
+    at(c.x - w / 2, c.y + r + g),
+    at(c.x + r + g, c.y - r - h),
+    at(c.x + r + g, c.y + r),
+    at(c.x - r - g - w, c.y - r - h),
+    at(c.x - r - g - w, c.y + r),
+  ];
+}
+
+/**
+ * Label boxes on rings further out in 16 directions, nearest ring first; these need a
+ * leader line, which is then long enough to see.
+ */
+function* rings(c: ChipToLay, r: number, g: number): Generator<Box> {
+  const w = c.labelWidth;
+  const h = c.labelHeight;
   for (let k = 1; k <= RINGS; k++) {
     const d = k * (h + g);
     for (let i = 0; i < RING_DIRECTIONS; i++) {
@@ -104,7 +118,7 @@ function* candidates(c: ChipToLay, r: number, g: number): Generator<Box> {
       const theta = (step * 2 * Math.PI) / RING_DIRECTIONS;
       const cx = c.x + Math.cos(theta) * (r + g + w / 2 + d);
       const cy = c.y + Math.sin(theta) * (r + g + h / 2 + d);
-      yield at(cx - w / 2, cy - h / 2);
+      yield { x: cx - w / 2, y: cy - h / 2, width: w, height: h };
     }
   }
 }
@@ -145,26 +159,37 @@ export function layoutChipLabels(chips: readonly ChipToLay[], options: ChipLayou
 
   /**
    * Whether a reader would pair this label with its own chip without a line: the label
-   * must be clearly nearer its own marker than any other marker.
+   * must touch its own marker and be clearly nearer to it than to any other marker.
+   * Vertical gaps count double: a marker level with the end of a label reads as that
+   * label's chip even a little way off, one above or below it much less so.
    */
   const unambiguous = (box: Box, c: ChipToLay): boolean => {
-    const own = distanceToBox(box, c.x, c.y);
-    if (own > r + g + 1) return false;
-    for (const o of chips) if (o !== c && distanceToBox(box, o.x, o.y) < own + 2.5 * r) return false;
+    if (distanceToBox(box, c.x, c.y) > r + g + 1) return false;
+    const own = readingDistance(box, c.x, c.y);
+    for (const o of chips) if (o !== c && readingDistance(box, o.x, o.y) < own + 2 * r) return false;
     return true;
   };
 
   const find = (c: ChipToLay): Box | null => {
     for (const avoidSoft of [true, false]) {
+      const free = (candidate: Box) => {
+        const box = keepInside(candidate, bounds);
+        return isFree(box, avoidSoft) ? box : null;
+      };
       // First choice: right beside the chip, where no other chip could claim the label.
-      for (const candidate of candidates(c, r, g)) {
-        const box = keepInside(candidate, bounds);
-        if (isFree(box, avoidSoft) && unambiguous(box, c)) return box;
+      for (const candidate of adjacent(c, r, g)) {
+        const box = free(candidate);
+        if (box && unambiguous(box, c)) return box;
       }
-      // Otherwise anywhere free, nearest first; the leader line says whose label it is.
-      for (const candidate of candidates(c, r, g)) {
-        const box = keepInside(candidate, bounds);
-        if (isFree(box, avoidSoft)) return box;
+      // Then a little way off with a visible leader line saying whose label it is…
+      for (const candidate of rings(c, r, g)) {
+        const box = free(candidate);
+        if (box) return box;
+      }
+      // …or, in a crowd with no room on the rings, beside it after all, or anywhere free.
+      for (const candidate of adjacent(c, r, g)) {
+        const box = free(candidate);
+        if (box) return box;
       }
       const scanned = scan(c, avoidSoft);
       if (scanned) return scanned;

@@ -510,7 +510,7 @@ export function MapEditor(props: MapEditorProps): JSX.Element {
                 the polite live region too, so what a facilitator sees is what is announced. */}
             <div className={`map-status${placing && selection ? ' map-status--placing' : ''}`}>
               <p role="status" aria-live="polite" data-testid="map-announcer">
-                {placing && selection ? t('placing.hint', { name: selectedName }) : announcement}
+                {placing && selection ? t('placing.hint', { name: selectedName }) : announcement || t('idleHint')}
               </p>
               {placing && selection && (
                 <button type="button" className="ed-btn ed-btn--small" onClick={() => setPlacing(false)}>
