@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../store/appStore';
 import { openStudy, putSession } from '../store/actions';
 import { retrySave, sessionKey } from '../store/persistence';
-import { EditorSlot } from './EditorSlot';
+import { MapEditor } from '../editor/MapEditor';
 import { PageHeading } from './PageHeading';
 import { hrefFor } from './router';
 import { StudyUnavailable } from './StudyUnavailable';
@@ -80,7 +80,7 @@ export function SessionPage({ studyId, sessionId }: { studyId: string; sessionId
             barSlot,
           )
         : null}
-      <EditorSlot
+      <MapEditor
         study={study}
         session={session}
         onChange={putSession}
