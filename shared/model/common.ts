@@ -5,11 +5,16 @@ import { z } from 'zod';
  * ("bdo", "police"); everything created at run time uses a random UUID made by the
  * caller (shared/ stays free of randomness so its functions remain pure).
  */
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 export const IdSchema = z
   .string()
   .min(1)
   .max(100)
-  .regex(/^[A-Za-z0-9_-]+$/, 'may only contain letters, digits, "-" and "_"');
+  .regex(/^[A-Za-z0-9_-]+$/, 'may only contain letters, digits, "-" and "_"')
+  // NOTE: ids are used as object keys (placements); these would be silently dropped or
+  // would reach Object.prototype, losing a placement without an error.
+  .refine((id) => !RESERVED_KEYS.has(id), 'is a reserved word');
 export type Id = z.infer<typeof IdSchema>;
 
 /** ISO 8601 timestamp, e.g. 2026-11-28T09:33:00.000Z. */

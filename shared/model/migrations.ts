@@ -32,7 +32,9 @@ export function migrate(
     return { problem: 'the file has no valid format version' };
   if (from > target)
     return { problem: `the file uses format version ${from}, newer than this app understands (${target}); update the app` };
-  let current: Record<string, unknown> = structuredClone(doc);
+  // NOTE: no defensive deep copy: migrations must return new objects (they are pure), and
+  // cloning a hostile, deeply nested file would overflow the stack before validation.
+  let current: Record<string, unknown> = doc;
   for (let v = from; v < target; v++) {
     const step = migrations.find((m) => m.from === v);
     if (!step) return { problem: `no migration from format version ${v}` };
