@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { zoneOf } from '../../../shared/model/zones';
-import { keys, pointerDrag, renderEditor } from './editorHarness';
+import { keys, pointerDrag, renderEditor, tap } from './editorHarness';
 import { emptySession, libraryStudy, realisticSession } from './fixtures';
 
 // Fail any test that logs an error or a warning the user would never see.
@@ -312,5 +312,42 @@ describe('resize and zoom', () => {
     await expect.poll(() => ed.button(/fit the map to the window$/).textContent).toMatch(/^125%/);
     await check();
     expect(ed.changes).toHaveLength(0);
+  });
+});
+
+describe('touch, large text and other languages', () => {
+  it('a finger taps to select and drags to move; the map does not scroll under it', async () => {
+    const ed = await renderEditor({ session: realisticSession(libraryStudy()) });
+    expect(getComputedStyle(ed.map()).touchAction).toBe('none');
+    tap(ed.clientPointFor({ power: 7.9, interest: 8.3 })); // Childline
+    await expect.poll(() => ed.row('childline').selected).toBe(true);
+    await pointerDrag(ed.clientPointFor({ power: 7.9, interest: 8.3 }), ed.clientPointFor({ power: 3, interest: 8 }), { pointerType: 'touch' });
+    await expect.poll(() => ed.row('childline').zone).toBe('Low power, high interest');
+    expect(ed.changes).toHaveLength(1);
+  });
+
+  it('large-text mode makes the map wording bigger and keeps every position', async () => {
+    const ed = await renderEditor({ session: realisticSession(libraryStudy()) });
+    const left = () => Number(ed.map().getAttribute('data-plot')!.split(',')[0]);
+    const normal = left();
+    document.documentElement.classList.add('large-text');
+    try {
+      await expect.poll(left).toBeGreaterThan(normal * 1.2);
+      await userEvent.click(ed.map(), { position: ed.pointFor({ power: 9.3, interest: 0.8 }) });
+      expect(ed.row('police').selected).toBe(true);
+    } finally {
+      document.documentElement.classList.remove('large-text');
+    }
+  });
+
+  it('shows Bengali labels in the tray, the table and the announcements', async () => {
+    const base = libraryStudy();
+    const study = { ...base, stakeholders: base.stakeholders.map((s) => (s.id === 'police' ? { ...s, labels: { bn: { name: 'স্থানীয় থানা', short: 'পুলিশ' } } } : s)) };
+    const ed = await renderEditor({ study, language: 'bn' });
+    expect(ed.trayChip('পুলিশ').textContent).toContain('স্থানীয় থানা');
+    expect(ed.container.querySelector('tr[data-stakeholder-id="police"] th')?.textContent).toContain('স্থানীয় থানা');
+    await userEvent.click(ed.trayChip('পুলিশ'));
+    await userEvent.click(ed.map(), { position: ed.pointFor({ power: 9, interest: 1 }) });
+    await expect.poll(() => ed.announcement()).toMatch(/^পুলিশ placed at high power, low interest/);
   });
 });

@@ -8,6 +8,7 @@ import type { SaveStatus } from '../../../renderer/src/app/saveStatus';
 import { MapEditor } from '../../../renderer/src/editor/MapEditor';
 import type { Position } from '../../../shared/model/position';
 import type { Session } from '../../../shared/model/session';
+import type { Language } from '../../../shared/model/stakeholder';
 import type { Study } from '../../../shared/model/study';
 import { emptySession, libraryStudy } from './fixtures';
 
@@ -38,7 +39,9 @@ export interface EditorUnderTest {
   undoButton(): HTMLButtonElement;
 }
 
-export async function renderEditor(options: { study?: Study; session?: Session; saveStatus?: SaveStatus; width?: number; height?: number } = {}): Promise<EditorUnderTest> {
+export async function renderEditor(
+  options: { study?: Study; session?: Session; saveStatus?: SaveStatus; width?: number; height?: number; language?: Language } = {},
+): Promise<EditorUnderTest> {
   await page.viewport(options.width ?? 1366, options.height ?? 768);
   const study = options.study ?? libraryStudy();
   const initial = options.session ?? emptySession(study);
@@ -62,7 +65,7 @@ export async function renderEditor(options: { study?: Study; session?: Session; 
         saveStatus={props.saveStatus}
         onRetrySave={retry}
         resetKey={props.resetKey}
-        language="en"
+        language={options.language ?? 'en'}
       />
     );
   }
@@ -142,13 +145,12 @@ export const keys = (text: string) => userEvent.keyboard(text);
  * A pointer drag made of synthesised pointer events, for the one thing the real mouse
  * API cannot do in the middle of a drag: press Escape. Moves in a few steps like a hand.
  */
-export async function pointerDrag(from: { x: number; y: number }, to: { x: number; y: number }, opts: { beforeRelease?: () => Promise<void> } = {}): Promise<void> {
-  const fire = (type: string, at: { x: number; y: number }) => {
-    const target = document.elementFromPoint(at.x, at.y) ?? document.body;
-    target.dispatchEvent(
-      new PointerEvent(type, { clientX: at.x, clientY: at.y, pointerId: 7, pointerType: 'mouse', button: 0, buttons: type === 'pointerup' ? 0 : 1, bubbles: true, cancelable: true, isPrimary: true }),
-    );
-  };
+export async function pointerDrag(
+  from: { x: number; y: number },
+  to: { x: number; y: number },
+  opts: { beforeRelease?: () => Promise<void>; pointerType?: 'mouse' | 'touch' } = {},
+): Promise<void> {
+  const fire = (type: string, at: { x: number; y: number }) => firePointer(type, at, opts.pointerType ?? 'mouse');
   fire('pointerdown', from);
   for (let i = 1; i <= 4; i++) {
     fire('pointermove', { x: from.x + ((to.x - from.x) * i) / 4, y: from.y + ((to.y - from.y) * i) / 4 });
@@ -156,4 +158,28 @@ export async function pointerDrag(from: { x: number; y: number }, to: { x: numbe
   }
   await opts.beforeRelease?.();
   fire('pointerup', to);
+}
+
+/** One synthesised pointer event at a client point, sent to whatever is there. */
+export function firePointer(type: string, at: { x: number; y: number }, pointerType: 'mouse' | 'touch' = 'mouse'): void {
+  const target = document.elementFromPoint(at.x, at.y) ?? document.body;
+  target.dispatchEvent(
+    new PointerEvent(type, {
+      clientX: at.x,
+      clientY: at.y,
+      pointerId: pointerType === 'touch' ? 11 : 7,
+      pointerType,
+      button: 0,
+      buttons: type === 'pointerup' ? 0 : 1,
+      bubbles: true,
+      cancelable: true,
+      isPrimary: true,
+    }),
+  );
+}
+
+/** A tap: a touch press and release on the same spot. */
+export function tap(at: { x: number; y: number }): void {
+  firePointer('pointerdown', at, 'touch');
+  firePointer('pointerup', at, 'touch');
 }
