@@ -7,6 +7,10 @@ import { StakeholderLibrarySchema, type Stakeholder } from '../../shared/model/s
 import { withoutStudy, withRecentStudy, type PrefsStore } from './prefs';
 import { StudyRepository } from './storage/studyRepository';
 import { exportHandlers } from './export/exportHandlers';
+import { importCsv, previewCsvImport, type ImportHandlers } from './csvImport';
+import { parseLongFormat } from '../../shared/csv/longFormat';
+import { matchKey } from '../../shared/csv/planImport';
+import type { CsvImportInput, CsvImportPreview } from '../../shared/contract/hostContract';
 
 /**
  * The services behind the host contract, one function per operation. The Electron
@@ -68,7 +72,7 @@ export function hostServicesFor(deps: HostServiceDeps): HostServices {
     }
   };
 
-  return {
+  const services: HostServices = {
     appInfo: async () => ({ name: APP_NAME, version: deps.version, host: deps.host, dataDir: repository.dataDir }),
     getLibrary: () => {
       library ??= loadLibrary(deps.libraryPath).catch((err: unknown) => {
@@ -103,7 +107,60 @@ export function hostServicesFor(deps: HostServiceDeps): HostServices {
     getPrefs: async () => prefs.get(),
     setPrefs: async (patch) => prefs.set(patch),
     ...exportHandlers({ repository, version: deps.version }),
+    previewCsvImport: (input) => previewCsvOp(services, input),
+    commitCsvImport: async (input) => {
+      const { handlers, title } = await importTarget(services, input);
+      const result = await importCsv(handlers, input.csvText, { title });
+      if (!result.ok) {
+        const lines = new Set(result.errors.map((e) => e.line)).size;
+        throw new HostError('invalid_file', result.problem ? `several studies are titled "${result.problem.title}"` : `${result.errors.length} problems on ${lines} lines; nothing was imported`);
+      }
+      return { studyId: result.summary.studyId, savedAt: new Date().toISOString() };
+    },
     flush: () => repository.flush(),
+  };
+  return services;
+}
+
+/**
+ * The handlers and title csvImport should use. Extending a given study: its title, and a
+ * study list that holds only it, so csvImport's match by title finds exactly this study
+ * even when another study has the same title.
+ */
+async function importTarget(services: HostServices, input: CsvImportInput): Promise<{ handlers: ImportHandlers; title: string | undefined }> {
+  if (input.studyId === null) return { handlers: services, title: input.title?.trim() || undefined };
+  const studyId = input.studyId;
+  const only = (await services.listStudies({})).filter((s) => s.id === studyId);
+  if (only.length === 0) throw new HostError('not_found', `no study ${studyId}`);
+  return { handlers: { ...services, listStudies: async () => only }, title: only[0]!.title };
+}
+
+/** What importing would do, for the UI's preview. Writes nothing. */
+async function previewCsvOp(services: HostServices, input: CsvImportInput): Promise<CsvImportPreview> {
+  const { handlers, title } = await importTarget(services, input);
+  const parsed = parseLongFormat(input.csvText);
+  const preview = await previewCsvImport(handlers, input.csvText, { title });
+  const fileTitle = title ?? parsed.rows.find((r) => r.study.trim() !== '')?.study.trim() ?? '';
+  if (!preview.ok) {
+    const errors: CsvImportPreview['errors'] = preview.errors.map((e) => ({ ...e }));
+    if (preview.problem) errors.unshift({ line: 0, code: preview.problem.code, params: { title: preview.problem.title, count: preview.problem.studyIds.length } });
+    return { rows: parsed.rows.length, errors, target: { studyId: input.studyId, title: fileTitle }, summary: null };
+  }
+  const { plan } = preview;
+  const distinct = (values: string[]) => new Set(values.map(matchKey)).size;
+  return {
+    rows: plan.rows,
+    errors: [],
+    target: { studyId: plan.studyCreated ? null : plan.study.id, title: plan.study.title },
+    summary: {
+      sessionsCreated: plan.sessions.filter((s) => s.action === 'created').length,
+      sessionsUpdated: plan.sessions.filter((s) => s.action === 'updated').length,
+      newStakeholders: plan.newStakeholders.map((s) => s.name),
+      newCohorts: plan.newCohorts.map((c) => c.name),
+      newRounds: plan.newRounds.map((r) => r.name),
+      stakeholders: distinct(parsed.rows.map((r) => r.stakeholder)),
+      cohorts: distinct(parsed.rows.map((r) => r.cohort)),
+    },
   };
 }
 

@@ -102,6 +102,52 @@ export const PrefsSchema = z.object({
 });
 export type Prefs = z.infer<typeof PrefsSchema>;
 
+/**
+ * A long-format CSV to import, as text: into the study `studyId`, or (null) into the
+ * study the file or `title` names, created when no study has that title.
+ */
+export const CsvImportInputSchema = z
+  .object({
+    studyId: IdSchema.nullable(),
+    title: z.string().max(200).optional(),
+    /** The file's text (UTF-8, a byte-order mark allowed). */
+    csvText: z.string().max(50 * 1024 * 1024),
+  })
+  .strict();
+export type CsvImportInput = z.infer<typeof CsvImportInputSchema>;
+
+/** A row-level problem: the code is translated by the UI, `params` fill in its message. */
+export const CsvImportErrorSchema = z.object({
+  line: z.number().int().min(0),
+  column: z.string().optional(),
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+export type CsvImportError = z.infer<typeof CsvImportErrorSchema>;
+
+/** What an import would do, shown before anything is saved. `summary` is null when there are errors. */
+export const CsvImportPreviewSchema = z.object({
+  /** Data rows read without a problem. */
+  rows: z.number().int().min(0),
+  errors: z.array(CsvImportErrorSchema),
+  /** The study the rows go into: an existing one (`studyId`) or a new one (null). */
+  target: z.object({ studyId: IdSchema.nullable(), title: z.string() }),
+  summary: z
+    .object({
+      sessionsCreated: z.number().int().min(0),
+      sessionsUpdated: z.number().int().min(0),
+      /** Names of stakeholders, cohorts and rounds the import adds to the study. */
+      newStakeholders: z.array(z.string()),
+      newCohorts: z.array(z.string()),
+      newRounds: z.array(z.string()),
+      /** Distinct stakeholders and cohorts the file names. */
+      stakeholders: z.number().int().min(0),
+      cohorts: z.number().int().min(0),
+    })
+    .nullable(),
+});
+export type CsvImportPreview = z.infer<typeof CsvImportPreviewSchema>;
+
 /** The operations, each with its payload (`input`) and result (`output`) schema. */
 export const hostContract = {
   appInfo: { input: Empty, output: AppInfoSchema },
@@ -132,6 +178,10 @@ export const hostContract = {
   previewMerge: { input: PreviewMergeInput, output: MergePreviewSchema },
   /** Merge a study file with a resolution for every conflict; never overwrites without one. */
   applyMerge: { input: ApplyMergeInput, output: ApplyMergeResultSchema },
+  /** Read a long-format CSV and say what importing it would do, with every row-level error. Writes nothing. */
+  previewCsvImport: { input: CsvImportInputSchema, output: CsvImportPreviewSchema },
+  /** Import a long-format CSV: every row or nothing (fails with `invalid_file` if any row is wrong). */
+  commitCsvImport: { input: CsvImportInputSchema, output: z.object({ studyId: IdSchema, savedAt: TimestampSchema }) },
 } as const;
 
 export type HostContract = typeof hostContract;

@@ -26,6 +26,8 @@ export const HOST_OP_NAMES = [
   'exportStudy',
   'previewMerge',
   'applyMerge',
+  'previewCsvImport',
+  'commitCsvImport',
 ] as const;
 
 export type HostOpName = (typeof HOST_OP_NAMES)[number];

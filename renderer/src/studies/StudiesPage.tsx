@@ -7,6 +7,7 @@ import { PageHeading } from '../app/PageHeading';
 import { hrefFor } from '../app/router';
 import { useAppStore } from '../store/appStore';
 import { deleteStudy, loadStudies, loadTrash } from '../store/actions';
+import { ImportCsvDialog } from '../import/ImportCsvDialog';
 import { CreateStudyDialog } from './CreateStudyDialog';
 import { RenameStudyDialog } from './RenameStudyDialog';
 
@@ -18,6 +19,7 @@ export function StudiesPage() {
   const lastStudyId = useAppStore((s) => s.prefs.lastStudyId);
   const dataDir = useAppStore((s) => s.appInfo?.dataDir ?? '');
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
   const [renaming, setRenaming] = useState<StudySummary | null>(null);
   const [deleting, setDeleting] = useState<StudySummary | null>(null);
 
@@ -35,9 +37,14 @@ export function StudiesPage() {
           <PageHeading>{t('list.title')}</PageHeading>
           <p className="lead">{t('list.intro')}</p>
         </div>
-        <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
-          {t('list.create')}
-        </button>
+        <div className="page-header-actions">
+          <button type="button" className="button" onClick={() => setImporting(true)}>
+            {t('import:open')}
+          </button>
+          <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
+            {t('list.create')}
+          </button>
+        </div>
       </div>
 
       {sorted === null ? (
@@ -90,6 +97,7 @@ export function StudiesPage() {
       </footer>
 
       {creating ? <CreateStudyDialog onClose={() => setCreating(false)} /> : null}
+      {importing ? <ImportCsvDialog studyId={null} onClose={() => setImporting(false)} /> : null}
       {renaming ? <RenameStudyDialog study={renaming} onClose={() => setRenaming(null)} /> : null}
       {deleting ? (
         <ConfirmDialog

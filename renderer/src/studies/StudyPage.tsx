@@ -1,9 +1,10 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SaveStatus } from '../app/saveStatus';
 import { PageHeading } from '../app/PageHeading';
 import { hrefFor, STUDY_TABS, type StudyTab } from '../app/router';
 import { SaveIndicator } from '../app/SaveIndicator';
+import { ImportCsvDialog } from '../import/ImportCsvDialog';
 import { StudyUnavailable } from '../app/StudyUnavailable';
 import { useAppStore } from '../store/appStore';
 import { openStudy } from '../store/actions';
@@ -42,6 +43,7 @@ export function StudyPage({ studyId, tab }: { studyId: string; tab: StudyTab }) 
   const open = useAppStore((s) => (s.open?.study.id === studyId ? s.open : null));
   const failure = useAppStore((s) => (s.openFailure?.studyId === studyId ? s.openFailure : null));
   const saveStatus = useStudySaveStatus(studyId);
+  const [importing, setImporting] = useState(false);
 
   useEffect(() => {
     void openStudy(studyId);
@@ -69,8 +71,17 @@ export function StudyPage({ studyId, tab }: { studyId: string; tab: StudyTab }) 
           <PageHeading>{study.title}</PageHeading>
           {study.description ? <p className="lead">{study.description}</p> : null}
         </div>
-        <SaveIndicator status={saveStatus} onRetry={() => void retryFailedSaves()} />
+        <div className="page-header-actions">
+          <SaveIndicator status={saveStatus} onRetry={() => void retryFailedSaves()} />
+          <a className="button" href={hrefFor({ name: 'compare', studyId })}>
+            {t('compare:link')}
+          </a>
+          <button type="button" className="button" onClick={() => setImporting(true)}>
+            {t('import:open')}
+          </button>
+        </div>
       </div>
+      {importing ? <ImportCsvDialog studyId={study.id} studyTitle={study.title} onClose={() => setImporting(false)} /> : null}
 
       <LoadProblems studyId={study.id} problems={open.problems} />
 

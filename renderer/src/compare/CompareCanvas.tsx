@@ -1,0 +1,321 @@
+import type Konva from 'konva';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
+import { Layer, Rect, Shape, Stage, Text } from 'react-konva';
+import type { CohortComparison } from '../../../shared/analysis/compareCohorts';
+import { stakeholderLabel, type Language } from '../../../shared/model/stakeholder';
+import type { Study } from '../../../shared/model/study';
+import { layoutChipLabels } from '../../../shared/ops/chipLayout';
+import { CANVAS_FONT_FAMILY, measureText } from '../editor/canvasText';
+import { plotFrame } from '../editor/geometry';
+import { drawBase, drawFocus, drawPointer, markSizes } from './compareDraw';
+import { buildCompareScene, hitTestScene, type SceneHit } from './compareScene';
+import { GridBackground, type GridText } from './GridBackground';
+
+export interface CompareCanvasText extends GridText {
+  mapLabel: string;
+  /** Names the session behind a mark: "SUR-FGD-03 (Survivors) placed Police at …". */
+  mark(markIndex: number): string;
+  /** Names a cohort centroid of a stakeholder. */
+  centroid(stakeholderIndex: number, cohortIndex: number): string;
+  /** The label next to a focused stakeholder's cohort centroid: "Survivors · n 12". */
+  cohortTag(stakeholderIndex: number, cohortIndex: number): string;
+}
+
+export interface CompareCanvasProps {
+  study: Study;
+  comparison: CohortComparison;
+  language: Language;
+  /** The focused stakeholder's id, or null for all. */
+  focusId: string | null;
+  /** A session of the focused stakeholder pointed at from outside (the twin table). */
+  pointedSessionId: string | null;
+  show: { marks: boolean; ellipses: boolean; labels: boolean };
+  textScale: number;
+  text: CompareCanvasText;
+  describedBy: string;
+  onFocus(stakeholderId: string | null): void;
+  /** The keyboard or pointer now points at a session's mark of the focused stakeholder (or nothing). */
+  onPoint(sessionId: string | null): void;
+  /** Something to announce to screen readers (keyboard moves). */
+  onAnnounce(message: string): void;
+}
+
+const INK = '#1f2328';
+
+/**
+ * The compare grid: the editor's background, every session's placement of every
+ * stakeholder as a cohort mark, cohort centroids, lines between them, and for a focused
+ * stakeholder its ellipses, arrows and labelled centroids. Drawn in bulk on non-listening
+ * layers; pointer and keyboard are handled on the wrapper with a hit test over the scene.
+ */
+export function CompareCanvas(props: CompareCanvasProps) {
+  const { study, comparison, focusId, text, textScale: s } = props;
+  const wrapRef = useRef<HTMLDivElement>(null);
+  const stageRef = useRef<Konva.Stage>(null);
+  const [width, setWidth] = useState(0);
+  const [hover, setHover] = useState<SceneHit | null>(null);
+  const [cursor, setCursor] = useState<SceneHit | null>(null);
+
+  useEffect(() => {
+    const el = wrapRef.current;
+    if (!el) return;
+    const update = () => setWidth(el.clientWidth);
+    update();
+    const observer = new ResizeObserver(update);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  // A square plot: the same distance means the same on both axes.
+  const m = { left: Math.round(60 * s), right: Math.round(18 * s), top: Math.round(14 * s), bottom: Math.round(58 * s) };
+  const stageW = Math.max(300, width);
+  const plot = stageW - m.left - m.right;
+  const stageH = plot + m.top + m.bottom;
+  const frame = useMemo(() => plotFrame(stageW, stageH, s), [stageW, stageH, s]);
+  const scene = useMemo(() => buildCompareScene(study, comparison, frame), [study, comparison, frame]);
+  const focus = useMemo(() => {
+    const i = focusId === null ? -1 : comparison.stakeholders.findIndex((st) => st.id === focusId);
+    return i < 0 ? null : i;
+  }, [focusId, comparison]);
+  const sizes = markSizes(s);
+
+  const { marks: showMarks, ellipses: showEllipses, labels: showLabels } = props.show;
+  const baseFunc = useCallback(
+    (ctx: Konva.Context) => drawBase(ctx._context, scene, { s, focus, showMarks }),
+    [scene, s, focus, showMarks],
+  );
+  const focusFunc = useCallback(
+    (ctx: Konva.Context) => {
+      if (focus !== null) drawFocus(ctx._context, scene, { s, focus, showMarks, showEllipses });
+    },
+    [scene, s, focus, showMarks, showEllipses],
+  );
+
+  // The focused stakeholder's session being pointed at, from the twin table.
+  const pointedMark = useMemo(() => {
+    if (focus === null || props.pointedSessionId === null) return null;
+    const { stakeholderOf, points } = scene.marks;
+    for (let i = 0; i < points.length; i++) if (stakeholderOf[i] === focus && points[i]!.sessionId === props.pointedSessionId) return i;
+    return null;
+  }, [scene, focus, props.pointedSessionId]);
+
+  const shown: SceneHit | null = useMemo(() => hover ?? cursor ?? (pointedMark !== null ? { kind: 'mark', index: pointedMark } : null), [hover, cursor, pointedMark]);
+  const pointerAt = useMemo(() => {
+    if (!shown) return null;
+    if (shown.kind === 'centroid') {
+      const own = focus === null || shown.centroid.stakeholder === focus;
+      return { x: shown.centroid.x, y: shown.centroid.y, r: own && focus !== null ? sizes.focusCentroid : sizes.centroid };
+    }
+    const own = focus !== null && scene.marks.stakeholderOf[shown.index] === focus;
+    return { x: scene.marks.xs[shown.index]!, y: scene.marks.ys[shown.index]!, r: own ? sizes.focusMark : sizes.mark };
+  }, [shown, scene, focus, sizes.centroid, sizes.focusCentroid, sizes.focusMark, sizes.mark]);
+  const pointerFunc = useCallback(
+    (ctx: Konva.Context) => {
+      if (pointerAt) drawPointer(ctx._context, pointerAt, s);
+    },
+    [pointerAt, s],
+  );
+
+  const tip = shown ? (shown.kind === 'mark' ? text.mark(shown.index) : text.centroid(shown.centroid.stakeholder, shown.centroid.cohort)) : null;
+
+  // Labels: every stakeholder's name at its first cohort's centroid, or, with a focus,
+  // each cohort's name and n beside its centroid. Laid out so none covers another.
+  const labels = useMemo(() => {
+    if (!showLabels) return [];
+    const font = 12.5 * s;
+    const h = Math.round(font * 1.55);
+    const pad = 5 * s;
+    const items: Array<{ id: string; x: number; y: number; text: string; bold: boolean }> = [];
+    if (focus === null) {
+      const seen = new Set<number>();
+      for (const c of scene.centroids) {
+        if (seen.has(c.stakeholder)) continue;
+        seen.add(c.stakeholder);
+        const st = comparison.stakeholders[c.stakeholder]!;
+        const full = study.stakeholders.find((x) => x.id === st.id);
+        items.push({ id: `s${c.stakeholder}`, x: c.x, y: c.y, text: full ? stakeholderLabel(full, props.language).short : st.short, bold: true });
+      }
+    } else {
+      for (const c of scene.centroids) if (c.stakeholder === focus) items.push({ id: `c${c.cohort}`, x: c.x, y: c.y, text: text.cohortTag(focus, c.cohort), bold: true });
+    }
+    const laid = layoutChipLabels(
+      items.map((it) => ({ id: it.id, x: it.x, y: it.y, labelWidth: Math.ceil(measureText(it.text, font, '600') + 2 * pad), labelHeight: h })),
+      {
+        markerRadius: (focus === null ? sizes.centroid : sizes.focusCentroid) + 2 * s,
+        bounds: { x: frame.left + 2, y: frame.top + 2, width: frame.width - 4, height: frame.height - 4 },
+        gap: 2 * s,
+      },
+    );
+    return items.map((it, i) => ({ ...it, box: laid[i]!.box, leader: laid[i]!.leader, font, pad }));
+  }, [showLabels, focus, scene, comparison, study, props.language, text, s, sizes.centroid, sizes.focusCentroid, frame]);
+
+  const stagePoint = (e: { clientX: number; clientY: number }) => {
+    const rect = stageRef.current?.container().getBoundingClientRect();
+    return rect ? { x: e.clientX - rect.left, y: e.clientY - rect.top } : null;
+  };
+  const reach = { centroid: sizes.focusCentroid + 4 * s, mark: sizes.focusMark + 4 * s };
+  const hitAt = (e: { clientX: number; clientY: number }) => {
+    const pt = stagePoint(e);
+    return pt ? hitTestScene(scene, pt.x, pt.y, reach, focus) : null;
+  };
+
+  const onPointerMove = (e: ReactPointerEvent<HTMLDivElement>) => {
+    const hit = hitAt(e);
+    setHover((prev) => (sameHit(prev, hit) ? prev : hit));
+  };
+  const onClick = (e: React.MouseEvent<HTMLDivElement>) => {
+    const hit = hitAt(e);
+    if (!hit) return;
+    const si = hit.kind === 'centroid' ? hit.centroid.stakeholder : scene.marks.stakeholderOf[hit.index]!;
+    const id = comparison.stakeholders[si]!.id;
+    if (id !== focusId) {
+      setCursor(null);
+      props.onFocus(id);
+    }
+  };
+
+  // Keyboard: Up/Down focus the previous or next stakeholder; Left/Right step through the
+  // focused stakeholder's session marks; Escape lets go of the mark, then of the focus.
+  const ownMarks = useMemo(() => {
+    if (focus === null) return [];
+    const out: number[] = [];
+    for (let i = 0; i < scene.marks.xs.length; i++) if (scene.marks.stakeholderOf[i] === focus) out.push(i);
+    return out;
+  }, [scene, focus]);
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const count = comparison.stakeholders.length;
+    if (count === 0) return;
+    const focusAt = (i: number) => {
+      const st = comparison.stakeholders[(i + count) % count]!;
+      setCursor(null);
+      props.onPoint(null);
+      props.onFocus(st.id);
+    };
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      const step = e.key === 'ArrowDown' ? 1 : -1;
+      focusAt(focus === null ? (step > 0 ? 0 : count - 1) : focus + step);
+    } else if (e.key === 'ArrowRight' || e.key === 'ArrowLeft' || e.key === 'Home' || e.key === 'End') {
+      e.preventDefault();
+      if (focus === null) {
+        focusAt(0);
+        return;
+      }
+      if (ownMarks.length === 0) return;
+      const current = cursor?.kind === 'mark' ? ownMarks.indexOf(cursor.index) : -1;
+      let next: number;
+      if (e.key === 'Home') next = 0;
+      else if (e.key === 'End') next = ownMarks.length - 1;
+      else if (current < 0) next = e.key === 'ArrowRight' ? 0 : ownMarks.length - 1;
+      else next = (current + (e.key === 'ArrowRight' ? 1 : -1) + ownMarks.length) % ownMarks.length;
+      const index = ownMarks[next]!;
+      setCursor({ kind: 'mark', index });
+      props.onPoint(scene.marks.points[index]!.sessionId);
+      props.onAnnounce(text.mark(index));
+    } else if (e.key === 'Escape') {
+      if (cursor) {
+        e.preventDefault();
+        setCursor(null);
+        props.onPoint(null);
+      } else if (focusId !== null) {
+        e.preventDefault();
+        props.onFocus(null);
+      }
+    }
+  };
+
+  // A new focus or new data makes an old keyboard position meaningless.
+  const [cursorScene, setCursorScene] = useState({ scene, focus });
+  if (cursorScene.scene !== scene || cursorScene.focus !== focus) {
+    setCursorScene({ scene, focus });
+    setCursor(null);
+  }
+
+  const tipPos = pointerAt ? tooltipPosition(pointerAt, stageW) : null;
+
+  return (
+    <div className="compare-canvas" ref={wrapRef}>
+      <div
+        className="compare-canvas__surface"
+        tabIndex={0}
+        role="group"
+        aria-roledescription={text.mapLabel}
+        aria-label={text.mapLabel}
+        aria-describedby={props.describedBy}
+        data-cursor={hover ? 'pointer' : 'default'}
+        onPointerMove={onPointerMove}
+        onPointerLeave={() => setHover(null)}
+        onClick={onClick}
+        onKeyDown={onKeyDown}
+        onBlur={() => setCursor(null)}
+      >
+        {width > 0 ? (
+          <Stage ref={stageRef} width={stageW} height={stageH} listening={false}>
+            <GridBackground frame={frame} study={study} text={text} width={stageW} height={stageH} s={s} />
+            <Layer listening={false}>
+              <Shape sceneFunc={baseFunc} perfectDrawEnabled={false} />
+            </Layer>
+            <Layer listening={false}>
+              <Shape sceneFunc={focusFunc} perfectDrawEnabled={false} />
+              {labels.map((l) => (
+                <LabelChip key={l.id} label={l} anchor={{ x: l.x, y: l.y }} s={s} />
+              ))}
+            </Layer>
+            <Layer listening={false}>
+              <Shape sceneFunc={pointerFunc} perfectDrawEnabled={false} />
+            </Layer>
+          </Stage>
+        ) : null}
+        {tip && tipPos ? (
+          <div className="compare-tooltip" aria-hidden="true" style={{ left: tipPos.left, top: tipPos.top, transform: tipPos.transform }} data-testid="compare-tooltip">
+            {tip}
+          </div>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+function sameHit(a: SceneHit | null, b: SceneHit | null): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.kind !== b.kind) return false;
+  if (a.kind === 'mark' && b.kind === 'mark') return a.index === b.index;
+  if (a.kind === 'centroid' && b.kind === 'centroid') return a.centroid === b.centroid;
+  return false;
+}
+
+/** Above the point, flipped below near the top edge and kept inside near the sides. */
+function tooltipPosition(at: { x: number; y: number; r: number }, stageW: number): { left: number; top: number; transform: string } {
+  const above = at.y > 70;
+  const alignX = at.x < stageW * 0.25 ? '0%' : at.x > stageW * 0.75 ? '-100%' : '-50%';
+  return { left: at.x, top: above ? at.y - at.r - 10 : at.y + at.r + 10, transform: `translate(${alignX}, ${above ? '-100%' : '0'})` };
+}
+
+function LabelChip({
+  label,
+  anchor,
+  s,
+}: {
+  label: { text: string; box: { x: number; y: number; width: number; height: number }; leader: boolean; font: number; pad: number };
+  anchor: { x: number; y: number };
+  s: number;
+}) {
+  const b = label.box;
+  const end = { x: Math.max(b.x, Math.min(anchor.x, b.x + b.width)), y: Math.max(b.y, Math.min(anchor.y, b.y + b.height)) };
+  return (
+    <>
+      {label.leader ? <Shape sceneFunc={(ctx) => leader(ctx._context, anchor, end, s)} perfectDrawEnabled={false} /> : null}
+      <Rect x={b.x} y={b.y} width={b.width} height={b.height} fill="#ffffff" opacity={0.92} stroke="#8c959f" strokeWidth={0.8 * s} cornerRadius={3 * s} perfectDrawEnabled={false} />
+      <Text x={b.x + label.pad} y={b.y} height={b.height} verticalAlign="middle" text={label.text} fontSize={label.font} fontStyle="600" fontFamily={CANVAS_FONT_FAMILY} fill={INK} />
+    </>
+  );
+}
+
+function leader(ctx: CanvasRenderingContext2D, from: { x: number; y: number }, to: { x: number; y: number }, s: number): void {
+  ctx.beginPath();
+  ctx.moveTo(from.x, from.y);
+  ctx.lineTo(to.x, to.y);
+  ctx.strokeStyle = '#6e7781';
+  ctx.lineWidth = 1 * s;
+  ctx.stroke();
+}

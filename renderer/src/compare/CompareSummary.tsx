@@ -1,0 +1,101 @@
+import { useTranslation } from 'react-i18next';
+import type { CohortComparison } from '../../../shared/analysis/compareCohorts';
+import type { SummaryItem } from '../../../shared/analysis/summarize';
+import type { ZoneId } from '../../../shared/model/zones';
+import { formatCount, formatShare } from './format';
+
+/** Join names the way the language does ("A, B and C"). */
+export function joinList(items: readonly string[], lang: string): string {
+  return new Intl.ListFormat(lang, { style: 'long', type: 'conjunction' }).format(items);
+}
+
+/**
+ * The plain-language findings above the divergence table, worded from the analysis'
+ * structured summary items: who the cohorts disagree about, where they all agree, what a
+ * cohort did not know; then the reminders that keep it honest (sessions, not individuals;
+ * exploratory p-values with the permutations and seed).
+ */
+export function CompareSummary({
+  items,
+  comparison,
+  nameOf,
+  cohortName,
+}: {
+  items: readonly SummaryItem[];
+  comparison: CohortComparison;
+  nameOf: (stakeholderId: string) => string;
+  cohortName: (cohortId: string) => string;
+}) {
+  const { t, i18n } = useTranslation('compare');
+  const lang = i18n.language;
+  const list = (ids: readonly string[]) => joinList(ids.map(nameOf), lang);
+  const divergent = new Set(comparison.stakeholders.filter((s) => s.divergent).map((s) => s.id));
+
+  const findings: Array<{ key: string; text: string; tone: 'disagree' | 'agree' | 'unknown' | 'plain' }> = [];
+  for (const item of items) {
+    if (item.kind === 'disagree_most') findings.push({ key: 'disagree', text: t('summary.disagreeMost', { names: list(item.stakeholderIds) }), tone: 'disagree' });
+    else if (item.kind === 'no_divergence') findings.push({ key: 'none', text: t('summary.noDivergence', { count: item.testable }), tone: 'plain' });
+    else if (item.kind === 'nothing_testable') findings.push({ key: 'untestable', text: t('summary.nothingTestable'), tone: 'plain' });
+  }
+  // Consensus items grouped by zone: "ASHA (89% of 38 sessions) and Anganwadi (…) are low power, high interest".
+  const consensus = items.filter((i): i is Extract<SummaryItem, { kind: 'zone_consensus' }> => i.kind === 'zone_consensus');
+  if (consensus.length > 0) {
+    const byZone = new Map<ZoneId, typeof consensus>();
+    for (const c of consensus) byZone.set(c.zone, [...(byZone.get(c.zone) ?? []), c]);
+    const parts = [...byZone].map(([zone, group]) =>
+      t('summary.agreeZone', {
+        count: group.length,
+        names: joinList(
+          group.map((c) =>
+            // Same zone, yet placed apart within it: say so, or the two findings seem to contradict.
+            t(divergent.has(c.stakeholderId) ? 'summary.agreeNameDivergent' : 'summary.agreeName', { name: nameOf(c.stakeholderId), share: formatShare(c.share, lang), n: formatCount(c.n, lang) }),
+          ),
+          lang,
+        ),
+        zone: t(`zoneInSentence.${zone}`),
+      }),
+    );
+    findings.push({ key: 'agree', text: t('summary.allAgree', { parts: parts.join(t('summary.partSeparator')) }), tone: 'agree' });
+  }
+  for (const item of items) {
+    if (item.kind !== 'did_not_know') continue;
+    findings.push({
+      key: `unknown-${item.cohortId}`,
+      text: t('summary.didNotKnow', { cohort: cohortName(item.cohortId), names: list(item.stakeholderIds), sessions: formatCount(item.sessions, lang), count: item.sessions }),
+      tone: 'unknown',
+    });
+  }
+
+  const basis = items.find((i): i is Extract<SummaryItem, { kind: 'sessions_not_individuals' }> => i.kind === 'sessions_not_individuals');
+  const exploratory = items.find((i): i is Extract<SummaryItem, { kind: 'exploratory_p_values' }> => i.kind === 'exploratory_p_values');
+
+  return (
+    <section className="compare-summary" aria-labelledby="compare-summary-title">
+      <h2 id="compare-summary-title" className="compare-section-title">
+        {t('summary.title')}
+      </h2>
+      <ul className="findings" data-testid="compare-findings">
+        {findings.map((f) => (
+          <li key={f.key} className={`finding finding-${f.tone}`}>
+            {f.text}
+          </li>
+        ))}
+      </ul>
+      <p className="honest-line" data-testid="compare-basis">
+        {basis
+          ? t('summary.basis', {
+              count: basis.sessions,
+              sessions: formatCount(basis.sessions, lang),
+              cohorts: joinList(
+                basis.cohorts.map((c) => t('summary.cohortN', { cohort: cohortName(c.cohortId), n: formatCount(c.sessions, lang) })),
+                lang,
+              ),
+            })
+          : null}{' '}
+        {exploratory
+          ? t('summary.exploratory', { permutations: formatCount(exploratory.permutations, lang), seed: exploratory.seed })
+          : t('summary.noTests', { permutations: formatCount(comparison.permutations, lang), seed: comparison.seed })}
+      </p>
+    </section>
+  );
+}

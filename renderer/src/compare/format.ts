@@ -1,0 +1,38 @@
+/**
+ * Numbers as the compare view shows them, in the UI language's digits and separators.
+ * Positions have one decimal (the precision placements are recorded in); shares are
+ * whole percentages; p- and q-values keep enough digits to show the permutation floor
+ * (1 / 10,000 with 9,999 shuffles).
+ */
+const cache = new Map<string, Intl.NumberFormat>();
+function formatter(lang: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${lang}|${JSON.stringify(options)}`;
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(lang, options);
+    cache.set(key, f);
+  }
+  return f;
+}
+
+export function formatValue(v: number, lang: string): string {
+  return formatter(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v);
+}
+
+export function formatStat(v: number, lang: string): string {
+  return formatter(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(v);
+}
+
+export function formatShare(v: number, lang: string): string {
+  return formatter(lang, { style: 'percent', maximumFractionDigits: 0 }).format(v);
+}
+
+export function formatCount(v: number, lang: string): string {
+  return formatter(lang, { maximumFractionDigits: 0 }).format(v);
+}
+
+/** p and q: four decimals below 0.01 (0.0001 is the floor with 9,999 shuffles), else three. */
+export function formatP(v: number, lang: string): string {
+  const digits = v < 0.01 ? 4 : 3;
+  return formatter(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v);
+}

@@ -1,0 +1,129 @@
+import { useEffect, useState } from 'react';
+import type { WorkerReply, WorkerRequest } from './analysis.worker';
+import { requestKey, type AnalysisRequest, type AnalysisResult } from './analysisRequest';
+
+/**
+ * Runs the analysis in a Web Worker and caches results per selection. Only the latest
+ * request matters: when the selection changes while the worker is busy, the worker is
+ * ended and a fresh one takes the new request, so a long permutation test for a
+ * selection nobody looks at any more never delays the one on screen.
+ */
+
+/** Results kept for selections seen recently (switching filters back is instant). */
+const CACHE_LIMIT = 24;
+const cache = new Map<string, { studyId: string; result: AnalysisResult }>();
+
+function remember(key: string, studyId: string, result: AnalysisResult): void {
+  cache.delete(key);
+  cache.set(key, { studyId, result });
+  while (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+}
+
+/** The result computed most recently for a study, shown (dimmed) while a new one computes. */
+function latestFor(studyId: string): AnalysisResult | null {
+  let latest: AnalysisResult | null = null;
+  for (const entry of cache.values()) if (entry.studyId === studyId) latest = entry.result;
+  return latest;
+}
+
+/** For tests: forget every cached result. */
+export function clearAnalysisCache(): void {
+  cache.clear();
+}
+
+/** Requests the worker has answered since the page loaded (tests read it to see the cache work). */
+export const workerStats = { runs: 0 };
+
+let worker: Worker | null = null;
+let nextId = 1;
+let pending: { id: number; resolve: (r: AnalysisResult) => void; reject: (e: Error) => void } | null = null;
+
+function startWorker(): Worker {
+  const w = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module' });
+  w.onmessage = (event: MessageEvent<WorkerReply>) => {
+    const reply = event.data;
+    if (!pending || pending.id !== reply.id) return;
+    const { resolve, reject } = pending;
+    pending = null;
+    workerStats.runs++;
+    if (reply.ok) resolve(reply.result);
+    else reject(new Error(reply.message));
+  };
+  w.onerror = (event) => {
+    event.preventDefault();
+    const p = pending;
+    pending = null;
+    worker?.terminate();
+    worker = null;
+    p?.reject(new Error(event.message || 'The analysis worker failed to start.'));
+  };
+  return w;
+}
+
+/** Thrown to a request that a newer one replaced. */
+class Superseded extends Error {}
+
+/** Run one analysis in the worker; a request still running is abandoned. */
+export function analyseInWorker(request: AnalysisRequest): Promise<AnalysisResult> {
+  if (pending) {
+    // Ending the worker is the only way to stop a computation in progress.
+    pending.reject(new Superseded('superseded'));
+    pending = null;
+    worker?.terminate();
+    worker = null;
+  }
+  worker ??= startWorker();
+  const id = nextId++;
+  const message: WorkerRequest = { id, request };
+  return new Promise<AnalysisResult>((resolve, reject) => {
+    pending = { id, resolve, reject };
+    worker!.postMessage(message);
+  });
+}
+
+export type AnalysisState =
+  | { status: 'computing'; result: AnalysisResult | null }
+  | { status: 'ready'; result: AnalysisResult }
+  | { status: 'error'; result: AnalysisResult | null; message: string };
+
+/**
+ * The analysis of a request: `computing` (with the study's previous result, if any, so the
+ * view stays in place), then `ready`. A null request (nothing selected) gives null.
+ */
+export function useAnalysis(request: AnalysisRequest | null): { state: AnalysisState | null; retry: () => void } {
+  const key = request ? requestKey(request) : null;
+  const [failure, setFailure] = useState<{ key: string; message: string } | null>(null);
+  const [, setAnswered] = useState(0);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    if (!request || key === null || cache.has(key)) return;
+    let live = true;
+    const studyId = request.study.id;
+    analyseInWorker(request).then(
+      (result) => {
+        remember(key, studyId, result);
+        if (live) setAnswered((n) => n + 1);
+      },
+      (err: unknown) => {
+        if (live && !(err instanceof Superseded)) setFailure({ key, message: err instanceof Error ? err.message : String(err) });
+      },
+    );
+    return () => {
+      live = false;
+    };
+    // The key captures everything of the request that matters.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, attempt]);
+
+  const retry = () => {
+    setFailure(null);
+    setAttempt((n) => n + 1);
+  };
+  if (!request || key === null) return { state: null, retry };
+  const hit = cache.get(key);
+  if (hit) return { state: { status: 'ready', result: hit.result }, retry };
+  const previous = latestFor(request.study.id);
+  if (failure?.key === key) return { state: { status: 'error', result: previous, message: failure.message }, retry };
+  return { state: { status: 'computing', result: previous }, retry };
+}
