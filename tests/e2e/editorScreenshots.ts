@@ -43,6 +43,8 @@ async function harnessShots(browser: Browser, out: string): Promise<void> {
         ? [
             { name: 'editor-empty.png', width: 1366, height: 768, query: '?empty=1' },
             { name: 'editor-locked.png', width: 1366, height: 768, query: '?locked=1' },
+            { name: 'editor-bn.png', width: 1366, height: 768, query: '?lang=bn' },
+            { name: 'editor-hi.png', width: 1366, height: 768, query: '?lang=hi' },
           ]
         : []),
     ];
