@@ -18,7 +18,7 @@ const restrict = (patterns, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'tests/bench/results/**', 'coverage/**', '.vitest-attachments/**', 'resources/**'] },
+  { ignores: ['*.config.ts.*.mjs', '**/*.timestamp-*.mjs', 'out/**', 'dist/**', 'node_modules/**', 'tests/bench/results/**', 'coverage/**', '.vitest-attachments/**', 'resources/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
