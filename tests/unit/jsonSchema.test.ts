@@ -14,7 +14,7 @@ describe('published JSON Schemas', () => {
   });
 
   it('describe the fields a reader of the format needs', () => {
-    const { session, study } = fileFormatSchemas() as Record<string, { properties: Record<string, unknown>; required: string[] }>;
+    const { session, study } = fileFormatSchemas() as unknown as Record<'session' | 'study', { properties: Record<string, unknown>; required: string[] }>;
     expect(Object.keys(session.properties)).toEqual(expect.arrayContaining(['code', 'cohortId', 'roundId', 'consent', 'placements', 'locked']));
     expect(Object.keys(session.properties)).not.toContain('participantNames');
     expect(Object.keys(study.properties)).toEqual(expect.arrayContaining(['axes', 'midline', 'cohorts', 'rounds', 'stakeholders']));
