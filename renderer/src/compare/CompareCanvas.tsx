@@ -243,6 +243,9 @@ export function CompareCanvas(props: CompareCanvasProps) {
         aria-label={text.mapLabel}
         aria-describedby={props.describedBy}
         data-cursor={hover ? 'pointer' : 'default'}
+        data-focus={focusId ?? ''}
+        data-plot={`${frame.left},${frame.top},${frame.width},${frame.height}`}
+        data-testid="compare-grid"
         onPointerMove={onPointerMove}
         onPointerLeave={() => setHover(null)}
         onClick={onClick}
@@ -257,6 +260,8 @@ export function CompareCanvas(props: CompareCanvasProps) {
             </Layer>
             <Layer listening={false}>
               <Shape sceneFunc={focusFunc} perfectDrawEnabled={false} />
+            </Layer>
+            <Layer listening={false}>
               {labels.map((l) => (
                 <LabelChip key={l.id} label={l} anchor={{ x: l.x, y: l.y }} s={s} />
               ))}

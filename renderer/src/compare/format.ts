@@ -31,8 +31,13 @@ export function formatCount(v: number, lang: string): string {
   return formatter(lang, { maximumFractionDigits: 0 }).format(v);
 }
 
-/** p and q: four decimals below 0.01 (0.0001 is the floor with 9,999 shuffles), else three. */
+/**
+ * p and q: three decimals, four below 0.01, and two significant digits below 0.001, so
+ * the permutation floor shows as what it is (0.0001 with 9,999 shuffles, 0.00001 with
+ * 99,999) and never as a misleading 0.
+ */
 export function formatP(v: number, lang: string): string {
+  if (v > 0 && v < 0.001) return formatter(lang, { maximumSignificantDigits: 2 }).format(v);
   const digits = v < 0.01 ? 4 : 3;
   return formatter(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v);
 }

@@ -1,0 +1,287 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
+import { render } from 'vitest-browser-react';
+import '../../../renderer/src/i18n';
+import '../../../renderer/src/styles/tokens.css';
+import '../../../renderer/src/styles/app.css';
+import { CompareView } from '../../../renderer/src/compare/ComparePage';
+import { clearAnalysisCache, workerStats } from '../../../renderer/src/compare/useAnalysis';
+import type { Position } from '../../../shared/model/position';
+import type { Session } from '../../../shared/model/session';
+import type { Study } from '../../../shared/model/study';
+import { overTimeStudy, placedCount, realisticStudy } from './fixtures';
+
+/**
+ * The compare view in real Chromium on a realistic study (40 sessions, 20 stakeholders,
+ * 4 cohorts), read the way a user reads it: the divergence table, the summary, the grid
+ * (its pixels, tooltip and DOM twin), with the analysis running in the Web Worker.
+ */
+
+let mounted: { unmount(): void } | null = null;
+
+async function show(data: { study: Study; sessions: Session[] }) {
+  await page.viewport(1366, 900);
+  // A fresh page state per test: CompareView remembers choices per study while the app runs.
+  const study = { ...data.study, id: `${data.study.id}-${Math.random().toString(36).slice(2, 8)}` };
+  const screen = await render(<CompareView study={study} sessions={data.sessions.map((s) => ({ ...s, studyId: study.id }))} />);
+  mounted = screen;
+  await expect.element(page.getByTestId('compare-status')).toHaveAttribute('data-state', 'ready', { timeout: 20_000 });
+  return { study, screen };
+}
+
+const table = () => document.querySelector<HTMLTableElement>('[data-testid="divergence-table"]')!;
+const bodyRows = () => [...table().querySelectorAll<HTMLTableRowElement>('tbody tr')];
+const rowOf = (id: string) => table().querySelector<HTMLTableRowElement>(`tbody tr[data-stakeholder="${id}"]`)!;
+const rowNames = () => bodyRows().map((r) => r.querySelector('th')!.textContent!.trim());
+const header = (name: string | RegExp) => page.getByRole('columnheader', { name });
+
+beforeEach(() => {
+  clearAnalysisCache();
+});
+afterEach(() => {
+  mounted?.unmount();
+  mounted = null;
+});
+
+describe('compare view on a realistic study', () => {
+  it('computes in the worker, showing "Computing…" until the result arrives', async () => {
+    await page.viewport(1366, 900);
+    const before = workerStats.runs;
+    const data = realisticStudy();
+    const screen = await render(<CompareView study={{ ...data.study, id: 'computing-check' }} sessions={data.sessions.map((s) => ({ ...s, studyId: 'computing-check' }))} />);
+    mounted = screen;
+    // The first paint cannot have a result: the analysis is off the UI thread.
+    expect(document.querySelector('[data-testid="compare-status"]')!.getAttribute('data-state')).toBe('computing');
+    expect(document.querySelector('[data-testid="compare-status"]')!.textContent).toContain('Computing… (9,999 permutations per stakeholder)');
+    await expect.element(page.getByTestId('compare-status')).toHaveAttribute('data-state', 'ready', { timeout: 20_000 });
+    expect(workerStats.runs).toBe(before + 1);
+    await expect.element(page.getByTestId('compare-status')).toHaveTextContent('Analysed 40 sessions');
+  });
+
+  it('stays responsive while a long analysis runs, then shows the new permutations and seed', async () => {
+    await show(realisticStudy());
+    await userEvent.click(page.getByText('Analysis settings'));
+    await userEvent.fill(page.getByRole('textbox', { name: 'Permutations' }), '99999');
+    await userEvent.fill(page.getByRole('textbox', { name: 'Seed' }), '7');
+    await userEvent.click(page.getByRole('button', { name: 'Recompute' }));
+    const status = page.getByTestId('compare-status');
+    await expect.element(status).toHaveAttribute('data-state', 'computing');
+    await expect.element(status).toHaveTextContent('Computing… (99,999 permutations per stakeholder)');
+    // The page answers a click while the worker is busy (on the UI thread it could not):
+    // the tab switches before the result arrives, and the previous result stays on screen.
+    await userEvent.click(page.getByRole('tab', { name: 'Side by side' }));
+    await expect.element(page.getByRole('tab', { name: 'Side by side' })).toHaveAttribute('aria-selected', 'true');
+    expect(status.element().getAttribute('data-state')).toBe('computing');
+    await expect.element(status).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
+    await userEvent.click(page.getByRole('tab', { name: 'Overlay and divergence' }));
+    await expect.element(page.getByTestId('compare-basis')).toHaveTextContent('(permutation test, 99,999 permutations, seed 7)');
+    // The floor of a p-value is 1 / (B + 1), shown as it is rather than rounded to 0.
+    expect(rowOf('police').querySelector('[data-col="p"]')!.textContent).toBe('0.00001');
+  });
+
+  it('lists one row per stakeholder with n per cohort counted from the sessions', async () => {
+    const data = realisticStudy();
+    await show(data);
+    expect(bodyRows()).toHaveLength(20);
+    for (const id of ['police', 'gram-panchayat', 'vlcpc', 'asha']) {
+      for (const cohort of ['survivors', 'social-workers', 'duty-bearers', 'financiers']) {
+        const cell = rowOf(id).querySelector(`td[data-cohort="${cohort}"] .cohort-n`)!;
+        expect(cell.textContent, `${id} / ${cohort}`).toBe(`n ${placedCount(data.sessions, cohort, id)}`);
+      }
+    }
+    // The research's pattern: survivors put the police at high power, low interest; duty bearers at higher interest.
+    const centroid = (cohort: string) => rowOf('police').querySelector(`td[data-cohort="${cohort}"] .cohort-centroid`)!.textContent!.split(', ').map(Number) as [number, number];
+    expect(centroid('survivors')[0]).toBeGreaterThan(8.5);
+    expect(centroid('survivors')[1]).toBeLessThan(2.5);
+    expect(centroid('duty-bearers')[1]).toBeGreaterThan(4.5);
+    // Tested rows show p and q; the column says p-values are exploratory.
+    expect(rowOf('police').querySelector('[data-col="p"]')!.textContent).toBe('0.0001');
+    await expect.element(header(/^p\s*exploratory/)).toBeVisible();
+    expect(rowOf('police').textContent).toContain('Yes');
+  });
+
+  it('words the summary from the analysis, with n per cohort and the permutations and seed', async () => {
+    await show(realisticStudy());
+    const findings = page.getByTestId('compare-findings');
+    await expect.element(findings).toHaveTextContent(/Cohorts disagree most about: .*Panchayat.*Police/);
+    await expect.element(findings).toHaveTextContent(/All cohorts agree: .*ASHA \(\d+% of \d+ sessions\).* low power, high interest/);
+    await expect.element(findings).toHaveTextContent(/Survivors did not know: .*VLCPC/);
+    await expect.element(page.getByTestId('compare-basis')).toHaveTextContent(
+      'Based on 40 sessions, not individuals: Survivors n = 12, Frontline social workers n = 12, Duty bearers n = 12, and Financiers n = 4. p-values are exploratory (permutation test, 9,999 permutations, seed 1).',
+    );
+    await expect.element(page.getByTestId('honest-note')).toHaveTextContent('9,999 permutations and seed 1');
+  });
+
+  it('sorts by any column with buttons in the headers and aria-sort', async () => {
+    const data = realisticStudy();
+    await show(data);
+    // Default: most between-cohort variance first.
+    const variance = () => bodyRows().map((r) => Number(r.querySelectorAll('td.num')[1]!.textContent));
+    await expect.element(header(/Between-cohort variance/)).toHaveAttribute('aria-sort', 'descending');
+    expect(variance()).toEqual([...variance()].sort((a, b) => b - a));
+
+    await userEvent.click(header(/^Stakeholder/).getByRole('button'));
+    await expect.element(header(/^Stakeholder/)).toHaveAttribute('aria-sort', 'ascending');
+    expect(header(/Between-cohort variance/).element().hasAttribute('aria-sort')).toBe(false);
+    const names = rowNames();
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })));
+    await userEvent.click(header(/^Stakeholder/).getByRole('button'));
+    await expect.element(header(/^Stakeholder/)).toHaveAttribute('aria-sort', 'descending');
+    expect(rowNames()).toEqual([...names].reverse());
+
+    // Unknown counts, largest first: the stakeholders survivors did not know come to the top.
+    await userEvent.click(header(/^Unknown/).getByRole('button'));
+    const unknown = bodyRows().map((r) => Number(r.querySelector('td:last-child')!.textContent));
+    expect(unknown).toEqual([...unknown].sort((a, b) => b - a));
+    expect(unknown[0]).toBeGreaterThan(0);
+  });
+
+  it('shows why a stakeholder is not tested, and no p-value, when fewer than two cohorts have 3 sessions', async () => {
+    await show(realisticStudy());
+    // Keep only survivors and financiers, and only two financier sessions.
+    await userEvent.click(page.getByRole('checkbox', { name: /Frontline social workers/ }));
+    await userEvent.click(page.getByRole('checkbox', { name: /Duty bearers/ }));
+    await userEvent.click(page.getByText('Sessions', { exact: true }));
+    await userEvent.click(page.getByRole('checkbox', { name: 'FIN-INT-01' }));
+    await userEvent.click(page.getByRole('checkbox', { name: 'FIN-INT-02' }));
+    await expect.element(page.getByTestId('compare-status')).toHaveTextContent('Analysed 14 sessions', { timeout: 20_000 });
+    const police = rowOf('police');
+    expect(police.querySelector('[data-col="p"]')).toBeNull();
+    expect(police.querySelector('[data-col="q"]')).toBeNull();
+    expect(police.querySelector('[data-col="reason"]')!.textContent).toBe('Not tested: fewer than two cohorts with 3 or more sessions placing it');
+    expect(police.querySelector('td[data-cohort="financiers"] .cohort-n')!.textContent).toBe('n 2');
+    await expect.element(page.getByTestId('compare-findings')).toHaveTextContent('Nothing could be tested');
+    // With no test run, the summary does not claim exploratory p-values were computed.
+    await expect.element(page.getByTestId('compare-basis')).toHaveTextContent('No test was run (9,999 permutations, seed 1).');
+  });
+
+  it('focusing a stakeholder dims the others on the grid and lists every session point in the DOM twin', async () => {
+    const data = realisticStudy();
+    await show(data);
+    const grid = document.querySelector<HTMLElement>('[data-testid="compare-grid"]')!;
+    const layers = () => [...grid.querySelectorAll('canvas')];
+    // Layers: background, every stakeholder (base), the focused one, labels, the pointer ring.
+    const ink = (canvas: HTMLCanvasElement) => {
+      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      let sum = 0;
+      for (let i = 3; i < data.length; i += 4) sum += data[i]!;
+      return sum;
+    };
+    // The grid appears once the bundled fonts are ready; Konva draws on the next frame.
+    await expect.poll(() => layers().length).toBe(5);
+    await expect.poll(() => ink(layers()[1]!)).toBeGreaterThan(0);
+    const baseBefore = ink(layers()[1]!);
+    expect(ink(layers()[2]!)).toBe(0);
+
+    await userEvent.click(rowOf('police').querySelector('th button')!);
+    await expect.element(page.getByTestId('points-twin')).toHaveAttribute('data-stakeholder', 'police');
+    expect(grid.getAttribute('data-focus')).toBe('police');
+    expect(rowOf('police').querySelector('th button')!.getAttribute('aria-pressed')).toBe('true');
+    // Everything else is drawn much fainter; the focused stakeholder is drawn on its own layer.
+    await expect.poll(() => ink(layers()[1]!)).toBeLessThan(baseBefore * 0.5);
+    expect(ink(layers()[2]!)).toBeGreaterThan(0);
+
+    // The twin: one row per session that placed the police, with its cohort, values and zone.
+    const placed = data.sessions.filter((s) => s.placements.police?.status === 'placed');
+    const twinRows = [...document.querySelectorAll('[data-testid="points-twin"] tbody tr[data-session]')];
+    expect(twinRows).toHaveLength(placed.length);
+    const first = placed.find((s) => s.code === 'SUR-FGD-01')!;
+    const row = document.querySelector(`[data-testid="points-twin"] tr[data-session="${first.id}"]`)!;
+    const p = first.placements.police!.position!;
+    expect(row.textContent).toContain('SUR-FGD-01');
+    expect(row.textContent).toContain('Survivors');
+    expect(row.textContent).toContain(`${p.power.toFixed(1)}${p.interest.toFixed(1)}`);
+    expect(row.textContent).toContain(p.power >= 5 && p.interest < 5 ? 'High P, low I' : '');
+    await expect.element(page.getByRole('combobox', { name: 'Focus' })).toHaveValue('police');
+
+    // Show all again from the select.
+    await userEvent.selectOptions(page.getByRole('combobox', { name: 'Focus' }), '');
+    await expect.element(page.getByTestId('points-twin')).not.toBeInTheDocument();
+    expect(grid.getAttribute('data-focus')).toBe('');
+  });
+
+  it('names the session of a mark on hover, and steps through marks with the keyboard', async () => {
+    const data = realisticStudy();
+    await show(data);
+    await userEvent.selectOptions(page.getByRole('combobox', { name: 'Focus' }), 'asha');
+    const grid = page.getByTestId('compare-grid');
+    await expect.element(grid).toHaveAttribute('data-focus', 'asha');
+    const [left, top, width, height] = grid.element().getAttribute('data-plot')!.split(',').map(Number) as [number, number, number, number];
+    const at = (p: Position) => ({ x: left + (p.interest / 10) * width, y: top + (1 - p.power / 10) * height });
+    // A survivors' session whose mark is not under another ASHA mark.
+    const asha = data.sessions.filter((s) => s.placements.asha?.status === 'placed');
+    const lone = asha.find((s) => asha.every((o) => o === s || Math.hypot(o.placements.asha!.position!.power - s.placements.asha!.position!.power, o.placements.asha!.position!.interest - s.placements.asha!.position!.interest) > 0.5))!;
+    await userEvent.hover(grid, { position: at(lone.placements.asha!.position!) });
+    await expect.element(page.getByTestId('compare-tooltip')).toHaveTextContent(new RegExp(`^${lone.code} \\(`));
+
+    // Keyboard: Right steps to the first ASHA session, names it and points at its twin row.
+    await userEvent.unhover(grid);
+    grid.element().focus();
+    await userEvent.keyboard('{ArrowRight}');
+    const announcer = page.getByTestId('compare-announcer');
+    await expect.element(announcer).toHaveTextContent(/^[A-Z]+-[A-Z]+-\d+ \(.*\): ASHA at power/);
+    const code = announcer.element().textContent!.split(' ')[0]!;
+    const pointed = document.querySelector('[data-testid="points-twin"] tr.row-pointed')!;
+    expect(pointed.textContent).toContain(code);
+    await expect.element(page.getByTestId('compare-tooltip')).toHaveTextContent(code);
+    // Down focuses the next stakeholder in the list; Escape twice shows all again.
+    await userEvent.keyboard('{ArrowDown}');
+    await expect.element(grid).not.toHaveAttribute('data-focus', 'asha');
+    await userEvent.keyboard('{Escape}');
+    await expect.element(grid).toHaveAttribute('data-focus', '');
+  });
+
+  it('caches results per selection: going back to a selection does not run the worker again', async () => {
+    await show(realisticStudy());
+    const runs = workerStats.runs;
+    const financiers = page.getByRole('checkbox', { name: /Financiers/ });
+    await userEvent.click(financiers);
+    await expect.element(page.getByTestId('compare-status')).toHaveTextContent('Analysed 36 sessions', { timeout: 20_000 });
+    expect(workerStats.runs).toBe(runs + 1);
+    expect(table().querySelector('td[data-cohort="financiers"]')).toBeNull();
+    await userEvent.click(financiers);
+    await expect.element(page.getByTestId('compare-status')).toHaveTextContent('Analysed 40 sessions');
+    expect(workerStats.runs).toBe(runs + 1);
+  });
+
+  it('shows each selected session as a small map, grouped by cohort', async () => {
+    const data = realisticStudy();
+    await show(data);
+    await userEvent.click(page.getByRole('tab', { name: 'Side by side' }));
+    await expect.element(page.getByRole('tab', { name: 'Side by side' })).toHaveAttribute('aria-selected', 'true');
+    const maps = page.getByTestId('side-by-side').getByRole('img');
+    expect(maps.elements()).toHaveLength(40);
+    await expect.element(page.getByRole('heading', { name: /^Survivors/ })).toHaveTextContent('12 sessions');
+    await userEvent.selectOptions(page.getByRole('combobox', { name: 'Focus' }), 'police');
+    const s1 = data.sessions.find((s) => s.code === 'SUR-FGD-01')!;
+    const p = s1.placements.police!.position!;
+    await expect.element(page.getByRole('img', { name: `Map of SUR-FGD-01: ${Object.values(s1.placements).filter((x) => x.status === 'placed').length} stakeholders placed. Police: ${p.power.toFixed(1)}, ${p.interest.toFixed(1)}` })).toBeVisible();
+  });
+
+  it('pairs sessions across rounds and counts zone transitions per cohort', async () => {
+    const data = overTimeStudy();
+    await show(data);
+    await userEvent.click(page.getByRole('tab', { name: 'Over time' }));
+    await expect.element(page.getByTestId('over-time')).toHaveTextContent('12 groups were mapped in both Baseline and Endline');
+    await userEvent.selectOptions(page.getByRole('combobox', { name: 'Focus' }), 'police');
+    // Survivors' police transitions, counted from the data: pairs of the same code in both rounds.
+    const zone = (p: Position) => (p.power >= 5 ? (p.interest >= 5 ? 'HP·HI' : 'HP·LI') : p.interest >= 5 ? 'LP·HI' : 'LP·LI');
+    const expected = new Map<string, number>();
+    for (const base of data.sessions.filter((s) => s.cohortId === 'survivors' && s.roundId === 'baseline')) {
+      const end = data.sessions.find((s) => s.roundId === 'endline' && s.code === base.code);
+      const a = base.placements.police;
+      const b = end?.placements.police;
+      if (a?.status !== 'placed' || b?.status !== 'placed') continue;
+      const key = `${zone(a.position!)}>${zone(b.position!)}`;
+      expected.set(key, (expected.get(key) ?? 0) + 1);
+    }
+    expect(expected.size).toBeGreaterThan(0);
+    const block = document.querySelector('[data-testid="over-time"] .transition-block[data-cohort="survivors"] table')!;
+    const cols = [...block.querySelectorAll('thead th')].slice(1).map((th) => th.querySelector('[aria-hidden]')!.textContent);
+    for (const tr of block.querySelectorAll('tbody tr')) {
+      const from = tr.querySelector('th [aria-hidden]')!.textContent;
+      [...tr.querySelectorAll('td')].forEach((td, i) => expect(Number(td.textContent), `${from}>${cols[i]}`).toBe(expected.get(`${from}>${cols[i]}`) ?? 0));
+    }
+    await expect.element(page.getByTestId('shifts-table').getByRole('row', { name: /^Police/ })).toHaveTextContent(/\+1\.\d/);
+  });
+});
