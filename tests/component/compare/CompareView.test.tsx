@@ -25,7 +25,7 @@ async function show(data: { study: Study; sessions: Session[] }) {
   const study = { ...data.study, id: `${data.study.id}-${Math.random().toString(36).slice(2, 8)}` };
   const screen = await render(<CompareView study={study} sessions={data.sessions.map((s) => ({ ...s, studyId: study.id }))} />);
   mounted = screen;
-  await expect.element(page.getByTestId('compare-status')).toHaveAttribute('data-state', 'ready', { timeout: 20_000 });
+  await expect.element(page.getByTestId('compare-status'), { timeout: 20_000 }).toHaveAttribute('data-state', 'ready');
   return { study, screen };
 }
 
@@ -53,7 +53,7 @@ describe('compare view on a realistic study', () => {
     // The first paint cannot have a result: the analysis is off the UI thread.
     expect(document.querySelector('[data-testid="compare-status"]')!.getAttribute('data-state')).toBe('computing');
     expect(document.querySelector('[data-testid="compare-status"]')!.textContent).toContain('Computing… (9,999 permutations per stakeholder)');
-    await expect.element(page.getByTestId('compare-status')).toHaveAttribute('data-state', 'ready', { timeout: 20_000 });
+    await expect.element(page.getByTestId('compare-status'), { timeout: 20_000 }).toHaveAttribute('data-state', 'ready');
     expect(workerStats.runs).toBe(before + 1);
     await expect.element(page.getByTestId('compare-status')).toHaveTextContent('Analysed 40 sessions');
   });
@@ -72,7 +72,7 @@ describe('compare view on a realistic study', () => {
     await userEvent.click(page.getByRole('tab', { name: 'Side by side' }));
     await expect.element(page.getByRole('tab', { name: 'Side by side' })).toHaveAttribute('aria-selected', 'true');
     expect(status.element().getAttribute('data-state')).toBe('computing');
-    await expect.element(status).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
+    await expect.element(status, { timeout: 60_000 }).toHaveAttribute('data-state', 'ready');
     await userEvent.click(page.getByRole('tab', { name: 'Overlay and divergence' }));
     await expect.element(page.getByTestId('compare-basis')).toHaveTextContent('(permutation test, 99,999 permutations, seed 7)');
     // The floor of a p-value is 1 / (B + 1), shown as it is rather than rounded to 0.
@@ -144,7 +144,7 @@ describe('compare view on a realistic study', () => {
     await userEvent.click(page.getByText('Sessions', { exact: true }));
     await userEvent.click(page.getByRole('checkbox', { name: 'FIN-INT-01' }));
     await userEvent.click(page.getByRole('checkbox', { name: 'FIN-INT-02' }));
-    await expect.element(page.getByTestId('compare-status')).toHaveTextContent('Analysed 14 sessions', { timeout: 20_000 });
+    await expect.element(page.getByTestId('compare-status'), { timeout: 20_000 }).toHaveTextContent('Analysed 14 sessions');
     const police = rowOf('police');
     expect(police.querySelector('[data-col="p"]')).toBeNull();
     expect(police.querySelector('[data-col="q"]')).toBeNull();
@@ -236,7 +236,7 @@ describe('compare view on a realistic study', () => {
     const runs = workerStats.runs;
     const financiers = page.getByRole('checkbox', { name: /Financiers/ });
     await userEvent.click(financiers);
-    await expect.element(page.getByTestId('compare-status')).toHaveTextContent('Analysed 36 sessions', { timeout: 20_000 });
+    await expect.element(page.getByTestId('compare-status'), { timeout: 20_000 }).toHaveTextContent('Analysed 36 sessions');
     expect(workerStats.runs).toBe(runs + 1);
     expect(table().querySelector('td[data-cohort="financiers"]')).toBeNull();
     await userEvent.click(financiers);
