@@ -36,6 +36,10 @@ export function Dialog({ title, onClose, onSubmit, children, footer, size, error
     if (!dialog) return;
     const returnTo = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (!dialog.open) dialog.showModal();
+    // showModal focuses the first focusable element, the close button; a form is more
+    // useful starting at its first field. (React's autoFocus renders no attribute the
+    // dialog could honour.)
+    dialog.querySelector<HTMLElement>('.dialog-body :is(input, select, textarea):not([disabled])')?.focus();
     return () => {
       if (dialog.open) dialog.close();
       if (returnTo?.isConnected) returnTo.focus();
@@ -79,11 +83,11 @@ export function Dialog({ title, onClose, onSubmit, children, footer, size, error
       }}
     >
       {onSubmit ? (
-        <form onSubmit={submit} noValidate>
+        <form className="dialog-content" onSubmit={submit} noValidate>
           {body}
         </form>
       ) : (
-        body
+        <div className="dialog-content">{body}</div>
       )}
     </dialog>
   );

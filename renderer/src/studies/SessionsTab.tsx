@@ -23,7 +23,7 @@ export function SessionsTab({ study, sessions }: { study: Study; sessions: Sessi
     <section aria-labelledby="sessions-title">
       <div className="section-header">
         <div>
-          <h2 id="sessions-title" className="section-title">
+          <h2 id="sessions-title" className="visually-hidden">
             {t('sessions.title')}
           </h2>
           <p className="muted">{t('sessions.summary', { count: sessions.length, cohorts: study.cohorts.length, stakeholders: study.stakeholders.filter((s) => !s.retired).length })}</p>

@@ -42,7 +42,7 @@ export function StakeholdersTab({ study, sessions }: { study: Study; sessions: S
     <section aria-labelledby="stakeholders-title">
       <div className="section-header">
         <div>
-          <h2 id="stakeholders-title" className="section-title">
+          <h2 id="stakeholders-title" className="visually-hidden">
             {t('stakeholders.title')}
           </h2>
           <p className="muted">{t('stakeholders.summary', { active, retired: study.stakeholders.length - active })}</p>
