@@ -9,7 +9,7 @@ import { CANVAS_FONT_FAMILY, measureText } from '../editor/canvasText';
 import { plotFrame } from '../editor/geometry';
 import { drawBase, drawFocus, drawPointer, markSizes } from './compareDraw';
 import { buildCompareScene, hitTestScene, type SceneHit } from './compareScene';
-import { GridBackground, type GridText } from './GridBackground';
+import { GridBackground, zoneTitleBoxes, type GridText } from './GridBackground';
 
 export interface CompareCanvasText extends GridText {
   mapLabel: string;
@@ -144,6 +144,7 @@ export function CompareCanvas(props: CompareCanvasProps) {
         markerRadius: (focus === null ? sizes.centroid : sizes.focusCentroid) + 2 * s,
         bounds: { x: frame.left + 2, y: frame.top + 2, width: frame.width - 4, height: frame.height - 4 },
         gap: 2 * s,
+        softObstacles: zoneTitleBoxes(frame, study.midline, text, s).flatMap((z) => (z.role ? [z.title, z.role] : [z.title])),
       },
     );
     return items.map((it, i) => ({ ...it, box: laid[i]!.box, leader: laid[i]!.leader, font, pad }));

@@ -37,26 +37,28 @@ export function CompareSummary({
     else if (item.kind === 'no_divergence') findings.push({ key: 'none', text: t('summary.noDivergence', { count: item.testable }), tone: 'plain' });
     else if (item.kind === 'nothing_testable') findings.push({ key: 'untestable', text: t('summary.nothingTestable'), tone: 'plain' });
   }
-  // Consensus items grouped by zone: "ASHA (89% of 38 sessions) and Anganwadi (…) are low power, high interest".
+  // Consensus items grouped by zone: "ASHA (100% of 39 sessions) and Anganwadi (…) are low power,
+  // high interest". A stakeholder in the same zone for every cohort that is also divergent is
+  // named apart ("same zone, placed apart within it"), or the two findings would seem to contradict.
   const consensus = items.filter((i): i is Extract<SummaryItem, { kind: 'zone_consensus' }> => i.kind === 'zone_consensus');
-  if (consensus.length > 0) {
-    const byZone = new Map<ZoneId, typeof consensus>();
-    for (const c of consensus) byZone.set(c.zone, [...(byZone.get(c.zone) ?? []), c]);
-    const parts = [...byZone].map(([zone, group]) =>
+  const byZone = (group: typeof consensus) => {
+    const zones = new Map<ZoneId, typeof consensus>();
+    for (const c of group) zones.set(c.zone, [...(zones.get(c.zone) ?? []), c]);
+    return [...zones].map(([zone, members]) =>
       t('summary.agreeZone', {
-        count: group.length,
+        count: members.length,
         names: joinList(
-          group.map((c) =>
-            // Same zone, yet placed apart within it: say so, or the two findings seem to contradict.
-            t(divergent.has(c.stakeholderId) ? 'summary.agreeNameDivergent' : 'summary.agreeName', { name: nameOf(c.stakeholderId), share: formatShare(c.share, lang), n: formatCount(c.n, lang) }),
-          ),
+          members.map((c) => t('summary.agreeName', { name: nameOf(c.stakeholderId), share: formatShare(c.share, lang), n: formatCount(c.n, lang) })),
           lang,
         ),
         zone: t(`zoneInSentence.${zone}`),
       }),
     );
-    findings.push({ key: 'agree', text: t('summary.allAgree', { parts: parts.join(t('summary.partSeparator')) }), tone: 'agree' });
-  }
+  };
+  const agreed = consensus.filter((c) => !divergent.has(c.stakeholderId));
+  const apart = consensus.filter((c) => divergent.has(c.stakeholderId));
+  if (agreed.length > 0) findings.push({ key: 'agree', text: t('summary.allAgree', { parts: byZone(agreed).join(t('summary.partSeparator')) }), tone: 'agree' });
+  if (apart.length > 0) findings.push({ key: 'apart', text: t('summary.sameZoneApart', { parts: byZone(apart).join(t('summary.partSeparator')) }), tone: 'plain' });
   for (const item of items) {
     if (item.kind !== 'did_not_know') continue;
     findings.push({

@@ -17,6 +17,33 @@ export interface GridText {
 const INK = '#1f2328';
 const MUTED = '#57606a';
 
+/** Where each zone's title and role are drawn, so labels can keep clear of them. */
+export function zoneTitleBoxes(f: PlotFrame, midline: Study['midline'], text: GridText, s: number, compact = false) {
+  const font = { zoneTitle: 13 * s, zoneRole: 12 * s };
+  const rects = zoneRects(f, midline);
+  const inset = 8 * s;
+  return ZONE_IDS.map((id) => {
+    const r = rects[id];
+    const left = id.endsWith('_li');
+    const top = id.startsWith('hp');
+    const titleH = font.zoneTitle * 1.3;
+    const roleH = compact ? 0 : font.zoneRole * 1.3;
+    const y = top ? r.y + inset : r.y + r.height - inset - titleH - roleH;
+    const place = (label: string, size: number, weight: string) => {
+      const w = measureText(label, size, weight);
+      return { x: left ? r.x + inset : r.x + r.width - inset - w, width: w };
+    };
+    const title = place(text.zoneTitle[id], font.zoneTitle, '700');
+    const role = place(text.zoneRole[id], font.zoneRole, '600');
+    return {
+      id,
+      font,
+      title: { x: title.x, y, width: title.width, height: titleH },
+      role: compact ? null : { x: role.x, y: y + titleH, width: role.width, height: roleH },
+    };
+  });
+}
+
 /**
  * The power–interest grid as the map editor draws it: zone tints with their titles and
  * roles, grid lines, the study's midline, tick numbers and the axes' wording. Static and
@@ -34,12 +61,11 @@ export const GridBackground = memo(function GridBackground(props: {
   compact?: boolean;
 }) {
   const { frame: f, study, text, s, compact } = props;
-  const font = { zoneTitle: 13 * s, zoneRole: 12 * s, tick: 11 * s, axis: 13 * s };
+  const font = { tick: 11 * s, axis: 13 * s };
   const rects = zoneRects(f, study.midline);
   const ticks = Array.from({ length: 11 }, (_, i) => i);
   const mx = interestToX(study.midline.interest, f);
   const my = powerToY(study.midline.power, f);
-  const inset = 8 * s;
   const axisTitleH = font.axis * 1.4;
   return (
     <Layer listening={false}>
@@ -74,26 +100,14 @@ export const GridBackground = memo(function GridBackground(props: {
       <Line points={[mx, f.top - 4 * s, mx, f.top + f.height + 4 * s]} stroke={INK} strokeWidth={2 * s} opacity={0.7} />
       <Line points={[f.left - 4 * s, my, f.left + f.width + 4 * s, my]} stroke={INK} strokeWidth={2 * s} opacity={0.7} />
       <Rect x={f.left} y={f.top} width={f.width} height={f.height} stroke="#6e7781" strokeWidth={1} />
-      {ZONE_IDS.map((id) => {
-        const r = rects[id];
-        const left = id.endsWith('_li');
-        const top = id.startsWith('hp');
-        const titleH = font.zoneTitle * 1.3;
-        const roleH = compact ? 0 : font.zoneRole * 1.3;
-        const y = top ? r.y + inset : r.y + r.height - inset - titleH - roleH;
-        const place = (label: string, size: number, weight: string) => {
-          const w = measureText(label, size, weight);
-          return left ? r.x + inset : r.x + r.width - inset - w;
-        };
-        return (
-          <Group key={`title-${id}`} opacity={0.9}>
-            <Text x={place(text.zoneTitle[id], font.zoneTitle, '700')} y={y} text={text.zoneTitle[id]} fontSize={font.zoneTitle} fontStyle="700" fontFamily={CANVAS_FONT_FAMILY} fill={ZONE_COLOURS[id].text} />
-            {compact ? null : (
-              <Text x={place(text.zoneRole[id], font.zoneRole, '600')} y={y + titleH} text={text.zoneRole[id]} fontSize={font.zoneRole} fontStyle="600" fontFamily={CANVAS_FONT_FAMILY} fill={ZONE_COLOURS[id].text} />
-            )}
-          </Group>
-        );
-      })}
+      {zoneTitleBoxes(f, study.midline, text, s, compact).map((z) => (
+        <Group key={`title-${z.id}`} opacity={0.9}>
+          <Text x={z.title.x} y={z.title.y} text={text.zoneTitle[z.id]} fontSize={z.font.zoneTitle} fontStyle="700" fontFamily={CANVAS_FONT_FAMILY} fill={ZONE_COLOURS[z.id].text} />
+          {z.role ? (
+            <Text x={z.role.x} y={z.role.y} text={text.zoneRole[z.id]} fontSize={z.font.zoneRole} fontStyle="600" fontFamily={CANVAS_FONT_FAMILY} fill={ZONE_COLOURS[z.id].text} />
+          ) : null}
+        </Group>
+      ))}
       {ticks.map((i) => (
         <Group key={`tick-${i}`}>
           <Text x={interestToX(i, f) - 20 * s} y={f.top + f.height + 5 * s} width={40 * s} align="center" text={String(i)} fontSize={font.tick} fontFamily={CANVAS_FONT_FAMILY} fill={MUTED} />

@@ -350,7 +350,7 @@ export function OverTimeView({
           />
         </div>
         <div className="over-time-tables">
-          <h3 className="compare-section-title">{focused ? t('overTime.transitionsFor', { name: nameOf(focused.id) }) : t('overTime.transitionsAll')}</h3>
+          <h2 className="compare-section-title">{focused ? t('overTime.transitionsFor', { name: nameOf(focused.id) }) : t('overTime.transitionsAll')}</h2>
           <p className="muted small">
             {focused ? t('overTime.transitionsHelp') : t('overTime.transitionsAllHelp')} {t('zoneCodeKey')}
           </p>
@@ -362,11 +362,11 @@ export function OverTimeView({
               const n = focused ? (focused.cohorts.find((c) => c.id === cid)?.n ?? 0) : tables.reduce((a, tb) => a + ZONE_IDS.reduce((b, z) => b + ZONE_IDS.reduce((c, z2) => c + tb[z][z2], 0), 0), 0);
               return (
                 <div key={cid} className="transition-block" data-cohort={cid}>
-                  <h4 className="transition-title">
+                  <h3 className="transition-title">
                     {look ? <CohortMarker colour={look.colour} shape={look.shape} size={14} /> : null}
                     {name}
                     <span className="cohort-count">{t(focused ? 'overTime.pairsFocused' : 'overTime.pairsAll', { pairs: formatCount(pairsOf(cid), lang), n: formatCount(n, lang) })}</span>
-                  </h4>
+                  </h3>
                   <TransitionGrid table={sumTransitions(tables)} caption={t('overTime.transitionCaption', { cohort: name, from: overTime.from, to: overTime.to })} />
                 </div>
               );
@@ -374,7 +374,7 @@ export function OverTimeView({
           </div>
         </div>
       </div>
-      <h3 className="compare-section-title">{t('overTime.shiftsTitle')}</h3>
+      <h2 className="compare-section-title">{t('overTime.shiftsTitle')}</h2>
       <div className="table-scroll">
         <table className="table shifts-table" data-testid="shifts-table">
           <caption className="visually-hidden">{t('overTime.shiftsCaption', { from: overTime.from, to: overTime.to })}</caption>

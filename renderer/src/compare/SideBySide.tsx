@@ -94,11 +94,11 @@ export function SideBySide({ study, sessions, focusId, language }: { study: Stud
         const own = ordered.filter((s) => s.cohortId === c.id);
         return (
           <section key={c.id} className="multiples-group" aria-labelledby={`multiples-${c.id}`}>
-            <h3 id={`multiples-${c.id}`} className="multiples-title">
+            <h2 id={`multiples-${c.id}`} className="multiples-title">
               {look ? <CohortMarker colour={look.colour} shape={look.shape} /> : null}
               {c.name}
               <span className="cohort-count">{t('sideBySide.count', { count: own.length })}</span>
-            </h3>
+            </h2>
             <ul className="multiples">
               {own.map((s) => {
                 const values = Object.values(s.placements);
