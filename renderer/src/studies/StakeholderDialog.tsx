@@ -39,14 +39,14 @@ export function StakeholderDialog({ stakeholder, onClose }: { stakeholder: Stake
   };
 
   const translation = (lang: 'bn' | 'hi', value: Labels, set: (l: Labels) => void, error: string | null) => (
-    <fieldset className="fieldset" lang={lang}>
+    <fieldset className="fieldset">
       <legend>{t('stakeholderForm.translation', { language: t(`common:languages.${lang}`) })}</legend>
       <div className="field-row">
         <Field label={t('stakeholderForm.name')} error={show(error)}>
-          {(p) => <input {...p} className="input" value={value.name} maxLength={200} onChange={(e) => set({ ...value, name: e.target.value })} />}
+          {(p) => <input {...p} lang={lang} className="input" value={value.name} maxLength={200} onChange={(e) => set({ ...value, name: e.target.value })} />}
         </Field>
         <Field label={t('stakeholderForm.short')}>
-          {(p) => <input {...p} className="input" value={value.short} maxLength={SHORT_LABEL_MAX + 10} onChange={(e) => set({ ...value, short: e.target.value })} />}
+          {(p) => <input {...p} lang={lang} className="input" value={value.short} maxLength={SHORT_LABEL_MAX + 10} onChange={(e) => set({ ...value, short: e.target.value })} />}
         </Field>
       </div>
     </fieldset>

@@ -61,7 +61,7 @@ export function StakeholdersTab({ study, sessions }: { study: Study; sessions: S
       {study.stakeholders.length === 0 ? (
         <p className="empty-state">{t('stakeholders.empty')}</p>
       ) : (
-        <div className="card">
+        <div className="card card-scroll">
           <table className="table stakeholder-table" ref={tableRef}>
             <thead>
               <tr>
