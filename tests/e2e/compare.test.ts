@@ -83,6 +83,11 @@ describe('CSV import and the compare view, through the UI', () => {
     await expect(rows.nth(0).textContent()).resolves.toBe('4power12 is outside the scale 0–10.');
     await expect(rows.nth(1).textContent()).resolves.toBe('5status“perhaps” is not a status: use placed, unknown or not_discussed.');
     await expect(dialog.getByTestId('import-submit').isDisabled()).resolves.toBe(true);
+    // A file saved in a legacy encoding (Latin-1 "é") is refused before it reaches the host.
+    const latin1 = Buffer.concat([Buffer.from('study,session,cohort,stakeholder,power,interest\nCaf'), Buffer.from([0xe9]), Buffer.from(',S1,Survivors,Police,9,1\n')]);
+    await dialog.getByLabel('CSV file').setInputFiles({ name: 'latin1.csv', mimeType: 'text/csv', buffer: latin1 });
+    await expect(dialog.getByRole('alert').textContent()).resolves.toBe('latin1.csv is not UTF-8 text. Save it as “CSV UTF-8” in your spreadsheet and choose it again.');
+    await expect(dialog.getByTestId('import-submit').isDisabled()).resolves.toBe(true);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect(api<unknown[]>('listStudies')).resolves.toEqual([]);
   });
@@ -179,7 +184,7 @@ describe('CSV import and the compare view, through the UI', () => {
     expect(watched.consoleErrors).toEqual([]);
   });
 
-  it('has no accessibility violations in the compare view (axe-core), focused and not', async () => {
+  it('has no accessibility violations in the compare view and the import dialog (axe-core)', async () => {
     const context = await newAxeContext(browser);
     const axePage = await context.newPage();
     try {
@@ -201,6 +206,18 @@ describe('CSV import and the compare view, through the UI', () => {
         violations = await axeViolations(axePage);
         expect(violations, `${tab}: ${describeViolations(violations)}`).toEqual([]);
       }
+      // The import dialog, with a file's problems listed and with a file ready to import.
+      await axePage.goto(`${preview.url}#/`);
+      await axePage.getByRole('button', { name: 'Import CSV' }).click();
+      const dialog = axePage.getByRole('dialog', { name: 'Import a CSV file' });
+      await dialog.getByLabel('CSV file').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: readFileSync(fixture('ui-bad.csv')) });
+      await dialog.getByTestId('import-errors').waitFor();
+      violations = await axeViolations(axePage);
+      expect(violations, `import errors: ${describeViolations(violations)}`).toEqual([]);
+      await dialog.getByLabel('CSV file').setInputFiles({ name: 'good.csv', mimeType: 'text/csv', buffer: readFileSync(fixture('generated-40x20.csv')) });
+      await dialog.getByTestId('import-summary').waitFor();
+      violations = await axeViolations(axePage);
+      expect(violations, `import preview: ${describeViolations(violations)}`).toEqual([]);
     } finally {
       await context.close();
     }

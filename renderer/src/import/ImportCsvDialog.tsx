@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { CsvImportError, CsvImportPreview } from '../../../shared/contract/hostContract';
 import { Dialog } from '../app/Dialog';
 import { navigate } from '../app/router';
-import { callHost } from '../host/hostClient';
+import { callHost, HostCallError } from '../host/hostClient';
 import { errorMessage, loadStudies, notify, openStudy } from '../store/actions';
+import { flushStudy } from '../store/persistence';
 import { Field } from '../studies/Field';
 import { csvErrorText } from './csvErrorText';
 import './import.css';
@@ -41,6 +42,8 @@ export function ImportCsvDialog({ studyId, studyTitle, onClose }: { studyId: str
     setError(null);
     setStage({ name: 'reading', fileName });
     try {
+      // Edits still on their way to disk first, so the preview (and the import) see them.
+      if (studyId) await flushStudy(studyId);
       const preview = await callHost('previewCsvImport', { studyId, title: studyId ? undefined : titleText.trim() || undefined, csvText: text });
       if (mine === request.current) setStage({ name: 'checked', fileName, text, preview });
     } catch (err) {
@@ -72,6 +75,8 @@ export function ImportCsvDialog({ studyId, studyTitle, onClose }: { studyId: str
     setBusy(true);
     setError(null);
     try {
+      // A save still queued for a session could otherwise land after the import and undo it.
+      if (studyId && !(await flushStudy(studyId))) throw new HostCallError('io', t('unsavedEdits'));
       const result = await callHost('commitCsvImport', { studyId, title: studyId ? undefined : title.trim() || undefined, csvText: stage.text });
       const summary = stage.preview.summary;
       notify({
