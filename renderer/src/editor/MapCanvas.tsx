@@ -454,7 +454,6 @@ export const MapCanvas = forwardRef<MapCanvasHandle, MapCanvasProps>(function Ma
       data-plot={scene ? [scene.frame.left, scene.frame.top, scene.frame.width, scene.frame.height].map((v) => Math.round(v * 100) / 100).join(',') : undefined}
       tabIndex={0}
       role="application"
-      aria-roledescription={props.text.mapLabel}
       aria-label={props.text.mapLabel}
       aria-describedby={props.describedBy}
       onPointerDown={onPointerDown}

@@ -527,7 +527,7 @@ export function MapEditor(props: MapEditorProps): JSX.Element {
             {selectedRow ? (
               <SelectionPanel
                 key={selectedRow.id}
-                stakeholder={{ id: selectedRow.id, name: selectedRow.name, short: selectedRow.short, description: '' }}
+                stakeholder={{ id: selectedRow.id, name: selectedRow.name, short: selectedRow.short }}
                 placement={selectedPlacement}
                 midline={study.midline}
                 part={part}

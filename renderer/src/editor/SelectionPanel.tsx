@@ -9,7 +9,7 @@ import { AxisInput } from './AxisInput';
 import type { ChipPart } from './MapCanvas';
 
 export interface SelectionPanelProps {
-  stakeholder: { id: string; name: string; short: string; description: string };
+  stakeholder: { id: string; name: string; short: string };
   placement: Placement | undefined;
   midline: Midline;
   part: ChipPart;
