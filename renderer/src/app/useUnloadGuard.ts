@@ -4,8 +4,10 @@ import { useHash } from './router';
 
 /**
  * Closing, reloading or leaving a page never drops an edit:
- * - on `beforeunload`, every unsaved document is sent with keepalive (the request
- *   outlives the page) and the browser is asked to confirm leaving;
+ * - on `beforeunload`, every unsaved document is sent at once (over HTTP with keepalive,
+ *   so the request outlives the page) and the browser is asked to confirm leaving. In
+ *   the desktop app the main process waits for these calls to finish before it quits,
+ *   and a cancelled unload there would silently keep the window open, so it does not ask;
  * - when the page is hidden (tab switch, laptop lid) and on every route change,
  *   pending saves are written at once instead of after the debounce.
  */
@@ -16,6 +18,7 @@ export function useUnloadGuard(): void {
     const onBeforeUnload = (e: BeforeUnloadEvent) => {
       if (!hasUnsavedChanges()) return;
       sendUnsavedOnUnload();
+      if (window.pimapHost) return;
       e.preventDefault();
       // Older engines (and Electron) look at returnValue rather than preventDefault.
       e.returnValue = '';
