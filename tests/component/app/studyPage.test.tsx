@@ -220,3 +220,14 @@ test('names each unreadable session and restores its latest earlier version', as
   await expect.element(page.getByRole('link', { name: 'Open the map of FGD 3' })).toBeVisible();
   expect(host.calls.find((c) => c.op === 'restoreSessionVersion')?.payload).toEqual({ studyId: 'study-a', sessionId: 's9', versionId: 'new' });
 });
+
+test('desktop app: closing the window sends pending edits over the bridge without holding the window open', async () => {
+  await startApp(host, studyHash('settings'));
+  await page.getByLabelText('Title').fill('Closed at once');
+  // Within the autosave's quiet time nothing has been written yet.
+  expect(host.calls.filter((c) => c.op === 'saveStudy')).toHaveLength(0);
+  const event = new Event('beforeunload', { cancelable: true });
+  window.dispatchEvent(event);
+  expect(event.defaultPrevented).toBe(false);
+  await expect.poll(() => host.studies.get('study-a')!.title).toBe('Closed at once');
+});
