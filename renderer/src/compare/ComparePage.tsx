@@ -393,6 +393,7 @@ export function CompareView({ study, sessions }: { study: Study; sessions: Sessi
                 onRoundPair={(roundPair) => setUi((prev) => ({ ...prev, roundPair }))}
                 nameOf={labelOf}
                 onFocus={setFocus}
+                roundFilterActive={ui.selection.excludedRounds.length > 0}
               />
             )}
           </div>

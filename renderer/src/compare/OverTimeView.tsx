@@ -274,6 +274,7 @@ export function OverTimeView({
   onRoundPair,
   nameOf,
   onFocus,
+  roundFilterActive,
 }: {
   study: Study;
   overTime: OverTime | null;
@@ -286,6 +287,8 @@ export function OverTimeView({
   onRoundPair(pair: { fromRoundId: string; toRoundId: string }): void;
   nameOf(id: string): string;
   onFocus(id: string | null): void;
+  /** Some rounds are unticked in the filters: say that pairing uses the two rounds chosen here. */
+  roundFilterActive: boolean;
 }) {
   const { t, i18n } = useTranslation('compare');
   const lang = i18n.language;
@@ -336,7 +339,8 @@ export function OverTimeView({
       <p className="section-intro">
         {t('overTime.intro', { count: overTime.pairs.length, from: overTime.from, to: overTime.to })}{' '}
         {overTime.unpairedSessionIds.length > 0 ? t('overTime.unpaired', { count: overTime.unpairedSessionIds.length }) : null}{' '}
-        {overTime.ambiguousCodes.length > 0 ? t('overTime.ambiguous', { codes: overTime.ambiguousCodes.join(', ') }) : null}
+        {overTime.ambiguousCodes.length > 0 ? t('overTime.ambiguous', { codes: overTime.ambiguousCodes.join(', ') }) : null}{' '}
+        {roundFilterActive ? t('overTime.roundFilter') : null}
       </p>
       <div className="over-time-layout">
         <div className="over-time-grid">
