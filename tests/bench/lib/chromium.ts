@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, requireChromium } from '../../../electron/services/chromiumPath';
+import type { BenchConfig, PageWindow } from '../pages/probeTypes';
+import { PROBE_OUT } from './pages';
+
+/** A typical facilitator's laptop screen. */
+export const VIEWPORT = { width: 1366, height: 768 };
+
+export async function launch(): Promise<Browser> {
+  // --enable-precise-memory-info: performance.memory without 100 KB bucketing, for context.
+  return chromium.launch({ executablePath: requireChromium(), args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'], headless: true });
+}
+
+/**
+ * A fresh context (empty cache, no storage) with the probe installed before any page
+ * script runs. Console errors are collected, so a scenario can refuse to report figures
+ * from a page that broke.
+ */
+export async function benchPage(browser: Browser, config: BenchConfig = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+  // tsx compiles page.evaluate callbacks with esbuild's keepNames, which wraps inner
+  // functions in __name(); the page needs that helper to exist.
+  await context.addInitScript({ content: `window.__name = window.__name || ((f) => f); window.__benchConfig = ${JSON.stringify(config)};` });
+  await context.addInitScript({ content: readFileSync(PROBE_OUT, 'utf8') });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  return { context, page, errors };
+}
+
+/** JS heap in use after a full garbage collection, in MB (Chrome DevTools Protocol). */
+export async function heapAfterGc(cdp: CDPSession): Promise<{ heapMB: number; nodes: number; listeners: number }> {
+  // Twice: the first pass can leave objects kept only by finalizers of the first.
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const usage = await cdp.send('Runtime.getHeapUsage');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? Number.NaN;
+  return { heapMB: usage.usedSize / 2 ** 20, nodes: metric('Nodes'), listeners: metric('JSEventListeners') };
+}
+
+export async function cdpFor(page: Page): Promise<CDPSession> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  return cdp;
+}
+
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Wait until no Konva layer has drawn for `quietMs` (or `timeoutMs` passed); returns the last draw's end. */
+export async function waitForDrawQuiet(page: Page, quietMs = 600, timeoutMs = 30_000): Promise<number | null> {
+  const started = Date.now();
+  for (;;) {
+    const state = await page.evaluate(() => {
+      const d = (globalThis as unknown as PageWindow).__bench.draws;
+      return { last: d.length ? d[d.length - 1]!.t1 : null, now: performance.now() };
+    });
+    if (state.last !== null && state.now - state.last >= quietMs) return state.last;
+    if (Date.now() - started > timeoutMs) return state.last;
+    await sleep(Math.min(200, quietMs / 2));
+  }
+}

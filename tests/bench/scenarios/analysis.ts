@@ -1,0 +1,102 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
+import type { PageWindow } from '../pages/probeTypes';
+import { benchPage } from '../lib/chromium';
+import type { BenchContext, Scenario } from '../lib/context';
+import { figure, type Figure } from '../lib/report';
+import { SEED } from '../lib/studyData';
+import { generateStudy } from '../../helpers/studyGenerator';
+
+/**
+ * compareCohorts (shared/analysis) on a generated study, 9,999 permutations:
+ *  - in a Node worker thread (worker_threads under tsx), wall time from posting the
+ *    study to receiving the result, and the longest the main event loop was blocked
+ *    meanwhile (monitorEventLoopDelay);
+ *  - in a Web Worker in Chromium (a benchmark page bundling the same code with Vite),
+ *    wall time the same way, and the longest main-thread task meanwhile (PerformanceObserver
+ *    'longtask': posting and receiving clone the data on the main thread).
+ */
+export const analysisScenario: Scenario = {
+  id: 'analysis',
+  title: 'analysis',
+  async run(ctx: BenchContext): Promise<Figure[]> {
+    const sessions = ctx.quick ? 250 : 1000;
+    const permutations = ctx.quick ? 2499 : 9999;
+    const scenario = `analysis · ${sessions.toLocaleString('en')}×40, ${permutations.toLocaleString('en')} perms`;
+    const data = generateStudy({ seed: SEED, sessions, stakeholders: 40 });
+
+    // ---- Node worker_threads
+    ctx.log(`${scenario}: Node worker`);
+    const worker = new Worker(new URL('./analysisWorker.mjs', import.meta.url));
+    const nodeWall: number[] = [];
+    const nodeBlock: number[] = [];
+    try {
+      await new Promise<void>((resolve, reject) => {
+        worker.once('message', () => resolve());
+        worker.once('error', reject);
+      });
+      const runOnce = () =>
+        new Promise<{ ms: number; blockMs: number; stakeholders: number }>((resolve, reject) => {
+          const delay = monitorEventLoopDelay({ resolution: 5 });
+          delay.enable();
+          const t0 = performance.now();
+          worker.once('message', (msg: { stakeholders: number }) => {
+            const ms = performance.now() - t0;
+            delay.disable();
+            // The histogram counts delay beyond the sampling interval, in nanoseconds.
+            resolve({ ms, blockMs: delay.max / 1e6, stakeholders: msg.stakeholders });
+          });
+          worker.once('error', reject);
+          worker.postMessage({ ...data, permutations });
+        });
+      await runOnce(); // warm-up: JIT and first-use costs, not reported
+      for (let i = 0; i < ctx.runs; i++) {
+        const r = await runOnce();
+        if (r.stakeholders !== 40) throw new Error(`the analysis returned ${r.stakeholders} stakeholders, expected 40`);
+        nodeWall.push(r.ms);
+        nodeBlock.push(r.blockMs);
+      }
+    } finally {
+      await worker.terminate();
+    }
+
+    // ---- Chromium Web Worker
+    ctx.log(`${scenario}: Chromium Web Worker`);
+    ctx.pages.setData('analysis', data);
+    const { context, page, errors } = await benchPage(ctx.browser);
+    const webWall: number[] = [];
+    const webLongest: number[] = [];
+    try {
+      await page.goto(`${ctx.pages.origin}/analysis.html`);
+      await page.waitForFunction(() => typeof (globalThis as unknown as PageWindow).__analysis?.run === 'function');
+      const runInPage = () =>
+        page.evaluate(async (perms) => {
+          const w = globalThis as unknown as PageWindow;
+          w.__bench.longtasks = [];
+          const t0 = performance.now();
+          const r = await w.__analysis.run(perms);
+          // Long-task entries arrive asynchronously; give the observer a moment.
+          await new Promise((done) => setTimeout(done, 100));
+          const during = w.__bench.longtasks.filter((e) => e.start + e.duration >= t0);
+          return { ...r, longest: during.reduce((m, e) => Math.max(m, e.duration), 0) };
+        }, permutations);
+      await runInPage(); // warm-up (also fetches the data)
+      for (let i = 0; i < ctx.runs; i++) {
+        const r = await runInPage();
+        if (r.stakeholders !== 40) throw new Error(`the analysis returned ${r.stakeholders} stakeholders, expected 40`);
+        webWall.push(r.wallMs);
+        webLongest.push(r.longest);
+      }
+      if (errors.length) throw new Error(`the analysis page reported errors: ${errors.join(' | ')}`);
+    } finally {
+      await context.close();
+    }
+
+    return [
+      figure({ scenario, figure: 'wall time, Node worker thread', unit: 'ms', runs: nodeWall, target: { op: '<=', value: 1500 }, note: 'post study → result back, worker_threads' }),
+      figure({ scenario, figure: 'main event loop blocked meanwhile (Node)', unit: 'ms', runs: nodeBlock, target: { op: '<=', value: 50 }, note: 'monitorEventLoopDelay max, 5 ms resolution' }),
+      figure({ scenario, figure: 'wall time, Chromium Web Worker', unit: 'ms', runs: webWall, target: { op: '<=', value: 1500 }, note: 'benchmark page bundling shared/analysis with Vite' }),
+      figure({ scenario, figure: 'longest main-thread task meanwhile (Chromium)', unit: 'ms', runs: webLongest, target: { op: '<=', value: 50 }, note: "PerformanceObserver 'longtask'; 0 = no task over 50 ms" }),
+    ];
+  },
+};

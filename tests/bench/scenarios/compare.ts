@@ -1,0 +1,246 @@
+import type { CDPSession, Page } from 'playwright-core';
+import type { PageWindow } from '../pages/probeTypes';
+import type { CompareMarks } from '../pages/compareData';
+import { startPreview } from '../../helpers/preview';
+import { benchPage, cdpFor, heapAfterGc, sleep, waitForDrawQuiet } from '../lib/chromium';
+import type { BenchContext, Scenario } from '../lib/context';
+import { figure, type Figure } from '../lib/report';
+import { intervals, p95 } from '../lib/stats';
+import { writeStudy, type StudyOnDisk } from '../lib/studyData';
+
+/** No draw for this long after the view is ready: the first draw is complete. */
+const QUIET_MS = 700;
+const CYCLES = 20;
+
+/**
+ * Open and close a view `cycles` times. The heap (after forced GC) with the view closed,
+ * after the first and after the last cycle, gives the growth; with the view open in the
+ * last cycle, what the open view holds.
+ */
+async function cyclesOf(cycles: number, open: () => Promise<unknown>, close: () => Promise<unknown>, cdp: CDPSession): Promise<{ growthMB: number; nodeGrowth: number; heldMB: number }> {
+  let first = { heapMB: Number.NaN, nodes: Number.NaN };
+  let openHeap = Number.NaN;
+  for (let c = 1; c <= cycles; c++) {
+    await open();
+    if (c === cycles) openHeap = (await heapAfterGc(cdp)).heapMB;
+    await close();
+    if (c === 1) first = await heapAfterGc(cdp);
+  }
+  const last = await heapAfterGc(cdp);
+  return { growthMB: last.heapMB - first.heapMB, nodeGrowth: last.nodes - first.nodes, heldMB: openHeap - last.heapMB };
+}
+
+/** The marks the compare view draws, for the baseline page: every placed placement. */
+function marksOf(disk: StudyOnDisk): CompareMarks {
+  const cohorts = disk.study.cohorts;
+  const marks: CompareMarks['marks'] = [];
+  for (const session of disk.sessions) {
+    const k = cohorts.findIndex((c) => c.id === session.cohortId);
+    for (const p of Object.values(session.placements)) if (p.status === 'placed' && p.position) marks.push([p.position.power, p.position.interest, Math.max(0, k)]);
+  }
+  return { colours: cohorts.map((c) => c.colour), marks };
+}
+
+/** Frames while a gesture runs, and which layers redrew meanwhile. */
+async function framesDuring(page: Page, gesture: () => Promise<void>): Promise<{ p95: number; layersDrawn: number[] }> {
+  await page.evaluate(() => {
+    const b = (globalThis as unknown as PageWindow).__bench;
+    b.clear();
+    b.startFrames();
+  });
+  await gesture();
+  await sleep(150);
+  const r = await page.evaluate(() => {
+    const b = (globalThis as unknown as PageWindow).__bench;
+    return { frames: b.stopFrames(), layers: [...new Set(b.draws.map((d) => d.layer))] };
+  });
+  return { p95: p95(intervals(r.frames)), layersDrawn: r.layers };
+}
+
+/** Pan and zoom as a user would: wheel steps over the plot, then a drag across it. */
+async function panAndZoom(page: Page, centre: { x: number; y: number }): Promise<void> {
+  await page.mouse.move(centre.x, centre.y);
+  for (let i = 0; i < 10; i++) {
+    await page.mouse.wheel(0, i < 5 ? -120 : 120);
+    await sleep(40);
+  }
+  await page.mouse.down();
+  const start = performance.now();
+  for (let i = 1; i <= 40; i++) {
+    await page.mouse.move(centre.x + 4 * i, centre.y + 2 * i);
+    const wait = start + i * 16 - performance.now();
+    if (wait > 0) await sleep(wait);
+  }
+  await page.mouse.up();
+}
+
+/** Move the pointer across the plot without a button: hover hit testing and the tooltip. */
+async function hoverAcross(page: Page, box: { x: number; y: number; width: number; height: number }): Promise<void> {
+  const start = performance.now();
+  for (let i = 0; i <= 60; i++) {
+    await page.mouse.move(box.x + box.width * (0.15 + (0.7 * i) / 60), box.y + box.height * (0.3 + 0.4 * Math.sin(i / 9)));
+    const wait = start + (i + 1) * 16 - performance.now();
+    if (wait > 0) await sleep(wait);
+  }
+}
+
+async function lastDrawEnd(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const d = (globalThis as unknown as PageWindow).__bench.draws;
+    return d.length ? d[d.length - 1]!.t1 : Number.NaN;
+  });
+}
+
+/**
+ * The compare view of a study of 500 sessions × 40 stakeholders, every stakeholder placed
+ * (20,000 marks), in the app through the browser preview, and the same marks drawn the
+ * react-konva way (one <Circle> per mark, tests/bench/pages/baseline.tsx):
+ *  - time to first full draw: from opening the view (the study already loaded, as after
+ *    clicking Compare on the study page; a fresh page each run, so no cached analysis)
+ *    to the end of the last Konva draw once the view is ready and quiet;
+ *  - p95 frame while panning and zooming (wheel, then drag);
+ *  - JS heap after forced GC, growth from the 1st to the 20th open/close cycle, and what
+ *    the open view holds.
+ */
+export const compareScenario: Scenario = {
+  id: 'compare',
+  title: 'compare view',
+  async run(ctx: BenchContext): Promise<Figure[]> {
+    const sessions = ctx.quick ? 150 : 500;
+    const stakeholders = 40;
+    const scenario = `compare · ${sessions}×${stakeholders} (${(sessions * stakeholders).toLocaleString('en')} marks)`;
+    ctx.log(`${scenario}: writing the study`);
+    const disk = await writeStudy({ sessions, stakeholders, allPlaced: true }, 'pimap-bench-compare-');
+    const data = marksOf(disk);
+    ctx.pages.setData('compare-marks', data);
+    const studyHash = `#/study/${disk.study.id}`;
+    const compareHash = `${studyHash}/compare`;
+    const preview = await startPreview({ dataDir: disk.dataDir });
+
+    const cycles = ctx.quick ? 6 : CYCLES;
+    const app = { firstDraw: [] as number[], panZoom: [] as number[], hover: [] as number[], growth: [] as number[], nodes: [] as number[], held: [] as number[] };
+    const base = { firstDraw: [] as number[], panZoom: [] as number[], growth: [] as number[], nodes: [] as number[], held: [] as number[] };
+    let panZoomWorks = true;
+    try {
+      // ---- the app
+      const { context, page, errors } = await benchPage(ctx.browser);
+      const cdp: CDPSession = await cdpFor(page);
+      const openStudyPage = async () => {
+        await page.evaluate((h) => ((globalThis as unknown as PageWindow).location.hash = h), studyHash);
+        await page.getByRole('heading', { level: 1, name: disk.study.title }).waitFor({ timeout: 120_000 });
+      };
+      const openCompare = async (quietMs = QUIET_MS): Promise<number> => {
+        const t0 = await page.evaluate((h) => {
+          const w = globalThis as unknown as PageWindow;
+          w.__bench.clear();
+          const t = performance.now();
+          w.location.hash = h;
+          return t;
+        }, compareHash);
+        // Ready: the canvas is there and the analysis is no longer computing.
+        await page.locator('.compare-canvas canvas').first().waitFor({ timeout: 120_000 });
+        await page.locator('.computing').first().waitFor({ state: 'detached', timeout: 180_000 });
+        await waitForDrawQuiet(page, quietMs, 60_000);
+        return (await lastDrawEnd(page)) - t0;
+      };
+      try {
+        ctx.log(`${scenario}: app, first draw`);
+        for (let i = 0; i <= ctx.runs; i++) {
+          await page.goto(`${preview.url}${studyHash}`);
+          await openStudyPage();
+          const ms = await openCompare();
+          if (i > 0) app.firstDraw.push(ms); // the first load warms the preview's caches
+        }
+        ctx.log(`${scenario}: app, pan and zoom`);
+        const surface = page.locator('.compare-canvas__surface').first();
+        const box = (await surface.boundingBox())!;
+        const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+        for (let i = 0; i < ctx.runs; i++) {
+          const r = await framesDuring(page, () => panAndZoom(page, centre));
+          // Layer 1 holds the marks; if it never redraws, the view did not pan or zoom.
+          if (!r.layersDrawn.includes(1)) panZoomWorks = false;
+          app.panZoom.push(r.p95);
+          const h = await framesDuring(page, () => hoverAcross(page, box));
+          app.hover.push(h.p95);
+        }
+        ctx.log(`${scenario}: app, ${cycles} open/close cycles × ${ctx.runs}`);
+        for (let run = 0; run < ctx.runs; run++) {
+          const m = await cyclesOf(cycles, () => openCompare(250), openStudyPage, cdp);
+          app.growth.push(m.growthMB);
+          app.nodes.push(m.nodeGrowth);
+          app.held.push(m.heldMB);
+        }
+        if (errors.length) throw new Error(`the compare view reported errors: ${errors.join(' | ')}`);
+      } finally {
+        await context.close();
+      }
+
+      // ---- the baseline: one react-konva node per mark
+      const b = await benchPage(ctx.browser);
+      try {
+        const bcdp = await cdpFor(b.page);
+        const mountTimed = async (quietMs = QUIET_MS): Promise<number> => {
+          const t0 = await b.page.evaluate(() => {
+            const w = globalThis as unknown as PageWindow;
+            w.__bench.clear();
+            const t = performance.now();
+            w.__baseline.mount();
+            return t;
+          });
+          await waitForDrawQuiet(b.page, quietMs, 120_000);
+          return (await lastDrawEnd(b.page)) - t0;
+        };
+        ctx.log(`${scenario}: baseline, first draw`);
+        for (let i = 0; i <= ctx.runs; i++) {
+          await b.page.goto(`${ctx.pages.origin}/baseline.html`);
+          const count = await b.page.evaluate(() => (globalThis as unknown as PageWindow).__baseline.load());
+          if (count !== data.marks.length) throw new Error(`the baseline loaded ${count} marks, expected ${data.marks.length}`);
+          const ms = await mountTimed();
+          if (i > 0) base.firstDraw.push(ms);
+        }
+        ctx.log(`${scenario}: baseline, pan and zoom`);
+        const size = await b.page.evaluate(() => {
+          const w = globalThis as unknown as PageWindow;
+          return { x: w.innerWidth / 2, y: w.innerHeight / 2 };
+        });
+        for (let i = 0; i < ctx.runs; i++) base.panZoom.push((await framesDuring(b.page, () => panAndZoom(b.page, size))).p95);
+        ctx.log(`${scenario}: baseline, ${cycles} mount/unmount cycles × ${ctx.runs}`);
+        for (let run = 0; run < ctx.runs; run++) {
+          const m = await cyclesOf(
+            cycles,
+            () => mountTimed(250),
+            () => b.page.evaluate(() => (globalThis as unknown as PageWindow).__baseline.unmount()),
+            bcdp,
+          );
+          base.growth.push(m.growthMB);
+          base.nodes.push(m.nodeGrowth);
+          base.held.push(m.heldMB);
+        }
+        if (b.errors.length) throw new Error(`the baseline page reported errors: ${b.errors.join(' | ')}`);
+      } finally {
+        await b.context.close();
+      }
+    } finally {
+      await preview.stop();
+      disk.remove();
+    }
+
+    const baseline = (runs: number[]) => ({ label: 'node per mark', runs });
+    return [
+      figure({ scenario, figure: 'time to first full draw', unit: 'ms', runs: app.firstDraw, target: { op: '<=', value: 500 }, baseline: baseline(base.firstDraw), note: 'open the view (study loaded) → end of the last Konva draw once ready; includes the analysis in the worker when marks wait for it' }),
+      figure({
+        scenario,
+        figure: 'p95 frame while panning and zooming',
+        unit: 'ms',
+        runs: panZoomWorks ? app.panZoom : [],
+        target: { op: '<=', value: 16.7 },
+        baseline: baseline(base.panZoom),
+        note: panZoomWorks ? 'wheel ×10 then a 40-step drag' : 'NOT MEASURED: the compare view does not pan or zoom (its marks layer never redrew on wheel or drag)',
+      }),
+      figure({ scenario, figure: 'p95 frame while hovering marks', unit: 'ms', runs: app.hover, note: 'pointer moved across the plot without a button (hit test, tooltip)' }),
+      figure({ scenario, figure: `JS heap growth over ${cycles} open/close cycles`, unit: 'MB', runs: app.growth, target: { op: '<=', value: 1 }, baseline: { ...baseline(base.growth), noRatio: true }, note: 'heap after 2× HeapProfiler.collectGarbage, view closed, after the last cycle − after the first; “no growth” read as ≤ 1 MB, the noise of this measure' }),
+      figure({ scenario, figure: `DOM node growth over ${cycles} cycles`, unit: 'count', runs: app.nodes, baseline: { ...baseline(base.nodes), noRatio: true }, note: 'Performance.getMetrics Nodes after GC' }),
+      figure({ scenario, figure: 'JS heap held by the open view', unit: 'MB', runs: app.held, baseline: baseline(base.held), note: 'heap after GC with the view open − closed' }),
+    ];
+  },
+};

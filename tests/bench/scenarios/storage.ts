@@ -1,0 +1,78 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { dispatchHostCall } from '../../../shared/contract/dispatch';
+import type { OpenStudyResult, StudySummary } from '../../../shared/contract/hostContract';
+import type { Session } from '../../../shared/model/session';
+import { movePlacement } from '../../../shared/ops/placementOps';
+import { createHostServices } from '../../../electron/services/hostServices';
+import { createFilePrefsStore } from '../../../electron/services/prefs';
+import type { BenchContext, Scenario } from '../lib/context';
+import { figure, type Figure } from '../lib/report';
+import { p95 } from '../lib/stats';
+import { writeStudy } from '../lib/studyData';
+import { ROOT } from '../lib/pages';
+
+async function call<T>(services: Parameters<typeof dispatchHostCall>[0], op: string, payload: unknown): Promise<T> {
+  const result = await dispatchHostCall(services, op, payload);
+  if (!result.ok) throw new Error(`${op} failed: ${result.error.code} ${result.error.message}`);
+  return result.value as T;
+}
+
+/**
+ * Storage through the real host services (the same handlers the preview and Electron
+ * call, with contract validation both ways) on a real data folder:
+ *  - open: list the studies, then open the study with all its sessions, from a new
+ *    services object each run (nothing cached in the process; the OS file cache is warm,
+ *    as it is when a user reopens a study);
+ *  - edit: move one chip and save that session until durable (temp file, fsync, rename,
+ *    fsync of the folder, history copy), the autosave path; p95 over a run's edits.
+ */
+export const storageScenario: Scenario = {
+  id: 'storage',
+  title: 'storage',
+  async run(ctx: BenchContext): Promise<Figure[]> {
+    const sessions = ctx.quick ? 250 : 1000;
+    const editsPerRun = ctx.quick ? 12 : 40;
+    const scenario = `storage · ${sessions.toLocaleString('en')} sessions`;
+    ctx.log(`${scenario}: writing the study`);
+    const disk = await writeStudy({ sessions, stakeholders: 40 });
+    const prefsDir = mkdtempSync(join(tmpdir(), 'pimap-bench-prefs-'));
+    const make = () =>
+      createHostServices({ dataDir: disk.dataDir, host: 'test', prefs: createFilePrefsStore(prefsDir), version: 'bench', libraryPath: join(ROOT, 'resources', 'stakeholders.json') });
+    try {
+      const openMs: number[] = [];
+      const editP95: number[] = [];
+      // One unmeasured open warms the code paths (zod schemas compile on first use).
+      await call(make(), 'openStudy', { studyId: disk.study.id });
+      for (let run = 0; run < ctx.runs; run++) {
+        const services = make();
+        const t0 = performance.now();
+        const list = await call<StudySummary[]>(services, 'listStudies', {});
+        const opened = await call<OpenStudyResult>(services, 'openStudy', { studyId: list[0]!.id });
+        openMs.push(performance.now() - t0);
+        if (opened.sessions.length !== sessions || opened.problems.length) throw new Error(`opened ${opened.sessions.length} sessions with ${opened.problems.length} problems, expected ${sessions}`);
+
+        let session: Session = opened.sessions[run % opened.sessions.length]!;
+        const placed = Object.entries(session.placements).find(([, p]) => p.status === 'placed' && p.position)!;
+        const times: number[] = [];
+        for (let i = 0; i < editsPerRun; i++) {
+          const p = placed[1].position!;
+          session = { ...movePlacement(session, placed[0], { power: p.power, interest: ((p.interest + 0.1 * (i + 1)) % 10) }), updatedAt: new Date().toISOString() };
+          const t1 = performance.now();
+          await call(services, 'saveSession', { session });
+          times.push(performance.now() - t1);
+        }
+        editP95.push(p95(times));
+        await services.flush();
+      }
+      return [
+        figure({ scenario, figure: 'open (list + load all)', unit: 'ms', runs: openMs, target: { op: '<=', value: 1000 }, note: 'host services listStudies + openStudy, contract-validated; warm OS file cache' }),
+        figure({ scenario, figure: 'durable edit, p95', unit: 'ms', runs: editP95, target: { op: '<=', value: 50 }, note: `p95 of ${editsPerRun} saveSession calls per run, each until fsynced and renamed` }),
+      ];
+    } finally {
+      disk.remove();
+      rmSync(prefsDir, { recursive: true, force: true });
+    }
+  },
+};
