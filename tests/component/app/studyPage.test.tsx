@@ -2,6 +2,7 @@ import { beforeEach, expect, test } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { HostError } from '../../../shared/contract/hostContract';
 import type { Study } from '../../../shared/model/study';
+import { saveTiming } from '../../../renderer/src/store/persistence';
 import { FakeHost, makeSession, makeStudy } from './fakeHost';
 import { startApp } from './setup';
 
@@ -223,8 +224,9 @@ test('names each unreadable session and restores its latest earlier version', as
 
 test('desktop app: closing the window sends pending edits over the bridge without holding the window open', async () => {
   await startApp(host, studyHash('settings'));
+  // A long quiet time, so only the unload can have written the edit.
+  saveTiming.debounceMs = 60_000;
   await page.getByLabelText('Title').fill('Closed at once');
-  // Within the autosave's quiet time nothing has been written yet.
   expect(host.calls.filter((c) => c.op === 'saveStudy')).toHaveLength(0);
   const event = new Event('beforeunload', { cancelable: true });
   window.dispatchEvent(event);
