@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
+import { rovingTarget } from './roving';
 
 export interface ChipItem {
   id: string;
@@ -42,11 +43,7 @@ export function ChipList({ items, selectedId, label, onSelect, onPointerDown, on
   }, [items]);
 
   const keyDown = (e: KeyboardEvent<HTMLButtonElement>, index: number, id: string) => {
-    let target: number | null = null;
-    if (e.key === 'ArrowDown' || e.key === 'ArrowRight') target = Math.min(items.length - 1, index + 1);
-    else if (e.key === 'ArrowUp' || e.key === 'ArrowLeft') target = Math.max(0, index - 1);
-    else if (e.key === 'Home') target = 0;
-    else if (e.key === 'End') target = items.length - 1;
+    const target = rovingTarget(e.key, index, items.length, true);
     if (target !== null) {
       e.preventDefault();
       const next = items[target];

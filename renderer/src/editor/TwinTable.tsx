@@ -4,6 +4,7 @@ import type { Placement } from '../../../shared/model/session';
 import type { Midline } from '../../../shared/model/zones';
 import { zoneOf } from '../../../shared/model/zones';
 import { formatValue } from './announce';
+import { rovingTarget } from './roving';
 
 export interface TwinRow {
   id: string;
@@ -33,11 +34,7 @@ export function TwinTable({ rows, midline, selectedId, onSelect, onRowKeyDown }:
   const tabStop = rows.some((r) => r.id === selectedId) ? selectedId : (rows[0]?.id ?? null);
 
   const keyDown = (e: KeyboardEvent<HTMLTableRowElement>, index: number, id: string) => {
-    let target: number | null = null;
-    if (e.key === 'ArrowDown') target = Math.min(rows.length - 1, index + 1);
-    else if (e.key === 'ArrowUp') target = Math.max(0, index - 1);
-    else if (e.key === 'Home') target = 0;
-    else if (e.key === 'End') target = rows.length - 1;
+    const target = rovingTarget(e.key, index, rows.length, false);
     if (target !== null) {
       e.preventDefault();
       const next = rows[target];
