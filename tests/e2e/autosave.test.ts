@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -157,6 +157,26 @@ describe('earlier versions', () => {
     await dialog.getByRole('button', { name: 'Restore this version' }).click();
     await page.getByText(/^Session FGD 1 was restored to the version saved/).waitFor();
     expect(sessionFile().place).toBe('First venue');
+    await page.close();
+  });
+});
+
+describe('recovery from a damaged session file', () => {
+  it('names the session in one message and restores its newest valid version', async () => {
+    page = (await newPage(browser)).page;
+    const good = sessionFile().place;
+    // A bad sync cut the file short.
+    writeFileSync(join(preview.dataDir, STUDY, 'sessions', `${SESSION}.json`), '{"format":"pimap/session","version":1,"code":"FGD 1","placem');
+    await page.goto(`${preview.url}#/study/${STUDY}`);
+    const message = page.getByText(/^Session FGD 1 could not be read and was moved to quarantine: .+\. An earlier version can be restored\.$/);
+    await message.waitFor();
+    await expect(page.getByRole('link', { name: 'Open the map of FGD 1' }).count()).resolves.toBe(0);
+    await page.getByRole('button', { name: 'Restore the latest earlier version of Session FGD 1' }).click();
+    await page.getByText('Session FGD 1 was restored from its latest earlier version.').waitFor();
+    await page.getByRole('link', { name: 'Open the map of FGD 1' }).waitFor();
+    expect(sessionFile().place).toBe(good);
+    // The damaged file was kept, not deleted.
+    expect(readdirSync(join(preview.dataDir, STUDY, '.quarantine')).length).toBeGreaterThan(0);
     await page.close();
   });
 });
