@@ -84,7 +84,7 @@ async function rows(): Promise<Record<string, RowText>> {
   return page.evaluate(() => {
     const { document } = globalThis as unknown as PageWindow;
     const out: Record<string, { status: string; zone: string; power: string; interest: string; minority: string; note: string }> = {};
-    for (const tr of document.querySelectorAll('.twin-table tbody tr')) {
+    for (const tr of document.querySelectorAll('.ed-twin-table tbody tr')) {
       const cell = (c: string) => tr.querySelector(`[data-col="${c}"]`)?.textContent?.trim() ?? '';
       out[tr.getAttribute('data-stakeholder-id')!] = { status: cell('status'), zone: cell('zone'), power: cell('power'), interest: cell('interest'), minority: cell('minority'), note: cell('note') };
     }

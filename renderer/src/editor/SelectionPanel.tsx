@@ -72,7 +72,7 @@ export function SelectionPanel(props: SelectionPanelProps) {
           <dd>
             {zone ? (
               <>
-                <span className="zone-swatch" data-zone={zone} aria-hidden="true" style={{ background: ZONE_COLOURS[zone].fill, borderColor: ZONE_COLOURS[zone].stroke }} />
+                <span className="ed-zone-swatch" data-zone={zone} aria-hidden="true" style={{ background: ZONE_COLOURS[zone].fill, borderColor: ZONE_COLOURS[zone].stroke }} />
                 {t(`common:zones.${zone}`)} — {t(`common:zoneRoles.${zone}`)}
               </>
             ) : (

@@ -45,10 +45,10 @@ export function TwinTable({ rows, midline, selectedId, onSelect, onRowKeyDown }:
   };
 
   return (
-    <table className="twin-table">
+    <table className="ed-twin-table">
       <caption>
-        <span className="twin-table__title">{t('twin.title')}</span>
-        <span className="twin-table__caption">{t('twin.caption')}</span>
+        <span className="ed-twin-table__title">{t('twin.title')}</span>
+        <span className="ed-twin-table__caption">{t('twin.caption')}</span>
       </caption>
       <thead>
         <tr>
@@ -89,7 +89,7 @@ export function TwinTable({ rows, midline, selectedId, onSelect, onRowKeyDown }:
             >
               <th scope="row">
                 {name}
-                {row.short !== row.name && <span className="twin-table__short"> ({row.short})</span>}
+                {row.short !== row.name && <span className="ed-twin-table__short"> ({row.short})</span>}
               </th>
               <td data-col="status">{t(`common:status.${p?.status ?? 'remaining'}`)}</td>
               <td data-col="zone">{zone ? t(`common:zones.${zone}`) : t('twin.none')}</td>
@@ -100,7 +100,7 @@ export function TwinTable({ rows, midline, selectedId, onSelect, onRowKeyDown }:
                 {placed ? formatValue(placed.interest) : t('twin.none')}
               </td>
               <td data-col="minority">{p?.contested && p.alt ? `${formatValue(p.alt.power)}, ${formatValue(p.alt.interest)}` : t('twin.none')}</td>
-              <td data-col="note" className="twin-table__note">
+              <td data-col="note" className="ed-twin-table__note">
                 {p?.note || t('twin.none')}
               </td>
             </tr>
