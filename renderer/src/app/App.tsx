@@ -1,7 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import '../styles/app.css';
-import { setLanguage } from '../i18n';
+import { i18n, setLanguage } from '../i18n';
 import { useAppStore } from '../store/appStore';
 import { loadPrefs, reportError } from '../store/actions';
 import { ComparePage } from '../compare/ComparePage';
@@ -42,7 +42,12 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    void setLanguage(prefs.language);
+    const lang = prefs.language;
+    void setLanguage(lang).then(() => {
+      // Until a language has its own catalogue the words on screen are English; the
+      // page must say so, or a screen reader reads English with a Bengali voice.
+      if (!i18n.hasResourceBundle(lang, 'common')) document.documentElement.lang = 'en';
+    });
   }, [prefs.language]);
 
   useEffect(() => {
