@@ -1,20 +1,20 @@
 import type Konva from 'konva';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
 import { Layer, Rect, Shape, Stage, Text } from 'react-konva';
-import type { CohortComparison } from '../../../shared/analysis/compareCohorts';
+import type { RawPoint } from '../../../shared/analysis/compareCohorts';
 import { stakeholderLabel, type Language } from '../../../shared/model/stakeholder';
 import type { Study } from '../../../shared/model/study';
 import { layoutChipLabels } from '../../../shared/ops/chipLayout';
 import { CANVAS_FONT_FAMILY, measureText } from '../editor/canvasText';
 import { plotFrame } from '../editor/geometry';
 import { drawBase, drawFocus, drawPointer, markSizes } from './compareDraw';
-import { buildCompareScene, hitTestScene, type SceneHit } from './compareScene';
+import { buildCompareScene, hitTestScene, type SceneHit, type SceneInput } from './compareScene';
 import { GridBackground, zoneTitleBoxes, type GridText } from './GridBackground';
 
 export interface CompareCanvasText extends GridText {
   mapLabel: string;
   /** Names the session behind a mark: "SUR-FGD-03 (Survivors) placed Police at …". */
-  mark(markIndex: number): string;
+  mark(stakeholderIndex: number, point: RawPoint): string;
   /** Names a cohort centroid of a stakeholder. */
   centroid(stakeholderIndex: number, cohortIndex: number): string;
   /** The label next to a focused stakeholder's cohort centroid: "Survivors · n 12". */
@@ -23,7 +23,8 @@ export interface CompareCanvasText extends GridText {
 
 export interface CompareCanvasProps {
   study: Study;
-  comparison: CohortComparison;
+  /** The analysis result, or the provisional marks while it is computed. */
+  comparison: SceneInput;
   language: Language;
   /** The focused stakeholder's id, or null for all. */
   focusId: string | null;
@@ -116,7 +117,8 @@ export function CompareCanvas(props: CompareCanvasProps) {
     [pointerAt, s],
   );
 
-  const tip = shown ? (shown.kind === 'mark' ? text.mark(shown.index) : text.centroid(shown.centroid.stakeholder, shown.centroid.cohort)) : null;
+  const markText = (index: number) => text.mark(scene.marks.stakeholderOf[index]!, scene.marks.points[index]!);
+  const tip = shown ? (shown.kind === 'mark' ? markText(shown.index) : text.centroid(shown.centroid.stakeholder, shown.centroid.cohort)) : null;
 
   // Labels: every stakeholder's name at its first cohort's centroid, or, with a focus,
   // each cohort's name and n beside its centroid. Laid out so none covers another.
@@ -212,7 +214,7 @@ export function CompareCanvas(props: CompareCanvasProps) {
       const index = ownMarks[next]!;
       setCursor({ kind: 'mark', index });
       props.onPoint(scene.marks.points[index]!.sessionId);
-      props.onAnnounce(text.mark(index));
+      props.onAnnounce(markText(index));
     } else if (e.key === 'Escape') {
       if (cursor) {
         e.preventDefault();

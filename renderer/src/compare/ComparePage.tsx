@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CohortComparison, StakeholderComparison } from '../../../shared/analysis/compareCohorts';
+import type { CohortComparison, RawPoint, StakeholderComparison } from '../../../shared/analysis/compareCohorts';
 import { pairingKey } from '../../../shared/analysis/overTime';
 import type { Session } from '../../../shared/model/session';
 import { stakeholderLabel, type Language } from '../../../shared/model/stakeholder';
@@ -15,6 +15,7 @@ import { useAppStore } from '../store/appStore';
 import { openStudy } from '../store/actions';
 import { DEFAULT_ANALYSIS, type AnalysisRequest } from './analysisRequest';
 import { CompareCanvas, type CompareCanvasText } from './CompareCanvas';
+import { provisionalInput, type SceneInput } from './compareScene';
 import { CompareFilters } from './CompareFilters';
 import { CompareSummary } from './CompareSummary';
 import { DivergenceTable } from './DivergenceTable';
@@ -132,8 +133,13 @@ export function CompareView({ study, sessions }: { study: Study; sessions: Sessi
   const cohortName = (id: string) => study.cohorts.find((c) => c.id === id)?.name ?? id;
   const nameOfRow = useCallback((s: StakeholderComparison) => labelOf(s.id), [labelOf]);
 
-  const focusId = comparison && ui.focusId && comparison.stakeholders.some((s) => s.id === ui.focusId) ? ui.focusId : null;
-  const focused = focusId && comparison ? comparison.stakeholders.find((s) => s.id === focusId)! : null;
+  // The grid draws the selected sessions' marks at once; centroids and ellipses join them
+  // when the worker's result for this very selection arrives.
+  const provisional = useMemo(() => provisionalInput(study, selected, cohortIds), [study, selected, cohortIds]);
+  const current = state?.status === 'ready' ? comparison : null;
+  const gridData: SceneInput = current ?? provisional;
+  const focusId = ui.focusId && gridData.stakeholders.some((s) => s.id === ui.focusId) ? ui.focusId : null;
+  const focused = focusId && comparison ? (comparison.stakeholders.find((s) => s.id === focusId) ?? null) : null;
   const setFocus = useCallback(
     (id: string | null) => {
       setUi((prev) => ({ ...prev, focusId: id }));
@@ -166,36 +172,27 @@ export function CompareView({ study, sessions }: { study: Study; sessions: Sessi
     // The language is a dependency through t.
   }, [t]);
 
-  const canvasText: CompareCanvasText | null = useMemo(() => {
-    if (!comparison) return null;
-    const sessionById = new Map(comparison.sessionList.map((s) => [s.id, s]));
+  const canvasText: CompareCanvasText = useMemo(() => {
+    const roundOf = new Map(sessions.map((x) => [x.id, x.roundId]));
     const roundName = new Map(study.rounds.map((r) => [r.id, r.name]));
+    const cohortNameOf = (id: string) => study.cohorts.find((c) => c.id === id)?.name ?? id;
     return {
       ...gridText,
       mapLabel: focusId ? t('grid.labelFocused', { name: labelOf(focusId) }) : t('grid.label'),
-      mark: (index: number) => {
-        // The scene's marks follow the comparison's stakeholders and their points in order.
-        let i = index;
-        for (const st of comparison.stakeholders) {
-          if (i < st.points.length) {
-            const p = st.points[i]!;
-            const round = sessionById.get(p.sessionId)?.roundId ?? null;
-            return t('grid.markTip', {
-              code: p.sessionCode,
-              cohort: cohortName(p.cohortId),
-              round: round ? ` · ${roundName.get(round) ?? round}` : '',
-              name: labelOf(st.id),
-              power: formatValue(p.position.power, lang),
-              interest: formatValue(p.position.interest, lang),
-              zone: t(`zoneInSentence.${zoneOf(p.position, comparison.midline)}`),
-            });
-          }
-          i -= st.points.length;
-        }
-        return '';
+      mark: (si: number, p: RawPoint) => {
+        const round = roundOf.get(p.sessionId) ?? null;
+        return t('grid.markTip', {
+          code: p.sessionCode,
+          cohort: cohortNameOf(p.cohortId),
+          round: round ? ` · ${roundName.get(round) ?? round}` : '',
+          name: labelOf(gridData.stakeholders[si]!.id),
+          power: formatValue(p.position.power, lang),
+          interest: formatValue(p.position.interest, lang),
+          zone: t(`zoneInSentence.${zoneOf(p.position, study.midline)}`),
+        });
       },
       centroid: (si: number, ci: number) => {
-        const st = comparison.stakeholders[si]!;
+        const st = gridData.stakeholders[si]!;
         const c = st.cohorts[ci]!;
         return t('grid.centroidTip', {
           cohort: c.name,
@@ -206,13 +203,11 @@ export function CompareView({ study, sessions }: { study: Study; sessions: Sessi
         });
       },
       cohortTag: (si: number, ci: number) => {
-        const c = comparison.stakeholders[si]!.cohorts[ci]!;
+        const c = gridData.stakeholders[si]!.cohorts[ci]!;
         return t('grid.cohortTag', { cohort: c.name, n: formatCount(c.n, lang) });
       },
     };
-    // cohortName reads the study, which is a dependency.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [comparison, gridText, focusId, labelOf, lang, study, t]);
+  }, [gridData, gridText, focusId, labelOf, lang, study, sessions, t]);
 
   // Both rounds in the cohort test: a group mapped twice counts twice.
   const repeatedGroups = useMemo(() => {
@@ -286,11 +281,10 @@ export function CompareView({ study, sessions }: { study: Study; sessions: Sessi
                 className="select select-compact"
                 value={focusId ?? ''}
                 onChange={(e) => setFocus(e.target.value === '' ? null : e.target.value)}
-                disabled={!comparison}
                 data-testid="focus-select"
               >
                 <option value="">{t('focus.all')}</option>
-                {(comparison?.stakeholders ?? []).map((s) => (
+                {gridData.stakeholders.map((s) => (
                   <option key={s.id} value={s.id}>
                     {labelOf(s.id)}
                   </option>
@@ -304,24 +298,14 @@ export function CompareView({ study, sessions }: { study: Study; sessions: Sessi
             ) : null}
           </div>
 
-          <div
-            className={`compare-results${computing && comparison ? ' compare-stale' : ''}`}
-            aria-busy={computing}
-            id={`compare-panel-${ui.view}`}
-            role="tabpanel"
-            aria-labelledby={`compare-tab-${ui.view}`}
-          >
-            {!comparison || !canvasText || !result ? (
-              <div className="compare-placeholder">
-                <span className="computing-dot" aria-hidden="true" /> {busyText}
-              </div>
-            ) : ui.view === 'overlay' ? (
+          <div className="compare-results" aria-busy={computing} id={`compare-panel-${ui.view}`} role="tabpanel" aria-labelledby={`compare-tab-${ui.view}`}>
+            {ui.view === 'overlay' ? (
               <div className="compare-overlay">
                 <div className="compare-grid-column">
                   {fontsReady ? (
                     <CompareCanvas
                       study={study}
-                      comparison={comparison}
+                      comparison={gridData}
                       language={lang}
                       focusId={focusId}
                       pointedSessionId={pointedSessionId}
@@ -336,7 +320,7 @@ export function CompareView({ study, sessions }: { study: Study; sessions: Sessi
                   ) : (
                     <div className="compare-placeholder">{t('common:loading')}</div>
                   )}
-                  <Legend study={study} cohorts={comparison.cohorts} focused={focused} />
+                  <Legend study={study} data={gridData} focusId={focusId} />
                   <div className="grid-options" role="group" aria-label={t('show.label')}>
                     {(['marks', 'ellipses', 'labels'] as const).map((k) => (
                       <label key={k} className="filter-check">
@@ -349,52 +333,67 @@ export function CompareView({ study, sessions }: { study: Study; sessions: Sessi
                     {t('grid.help')}
                   </p>
                 </div>
-                <div className="compare-side-column">
-                  {repeatedGroups > 0 ? <p className="notice-inline">{t('repeatedGroups', { count: repeatedGroups })}</p> : null}
-                  <CompareSummary items={result.summary} comparison={comparison} nameOf={labelOf} cohortName={cohortName} />
-                  {focused ? (
-                    <PointsTwin
-                      study={study}
-                      comparison={comparison}
-                      stakeholder={focused}
-                      name={t('twin.name', { short: labelOf(focused.id), name: fullNameOf(focused.id) })}
-                      pointedSessionId={pointedSessionId}
-                      onPoint={setPointedSessionId}
-                    />
-                  ) : (
-                    <p className="twin-hint">{t('twin.hint')}</p>
-                  )}
-                </div>
-                <div className="compare-table-column">
-                  <h2 className="compare-section-title">{t('table.title')}</h2>
-                  <DivergenceTable
-                    study={study}
-                    comparison={comparison}
-                    sort={ui.sort}
-                    onSort={(sort) => setUi((prev) => ({ ...prev, sort }))}
-                    focusId={focusId}
-                    onFocus={focusFromTable}
-                    nameOf={nameOfRow}
-                  />
-                </div>
+                {!comparison || !result ? (
+                  <div className="compare-side-column compare-placeholder">
+                    <span className="computing-dot" aria-hidden="true" /> {busyText}
+                  </div>
+                ) : (
+                  <>
+                    {/* While a new selection computes, the previous findings stay, faded. */}
+                    <div className={`compare-side-column${computing ? ' compare-stale' : ''}`}>
+                      {repeatedGroups > 0 ? <p className="notice-inline">{t('repeatedGroups', { count: repeatedGroups })}</p> : null}
+                      <CompareSummary items={result.summary} comparison={comparison} nameOf={labelOf} cohortName={cohortName} />
+                      {focused ? (
+                        <PointsTwin
+                          study={study}
+                          comparison={comparison}
+                          stakeholder={focused}
+                          name={t('twin.name', { short: labelOf(focused.id), name: fullNameOf(focused.id) })}
+                          pointedSessionId={pointedSessionId}
+                          onPoint={setPointedSessionId}
+                        />
+                      ) : (
+                        <p className="twin-hint">{t('twin.hint')}</p>
+                      )}
+                    </div>
+                    <div className={`compare-table-column${computing ? ' compare-stale' : ''}`}>
+                      <h2 className="compare-section-title">{t('table.title')}</h2>
+                      <DivergenceTable
+                        study={study}
+                        comparison={comparison}
+                        sort={ui.sort}
+                        onSort={(sort) => setUi((prev) => ({ ...prev, sort }))}
+                        focusId={focusId}
+                        onFocus={focusFromTable}
+                        nameOf={nameOfRow}
+                      />
+                    </div>
+                  </>
+                )}
               </div>
             ) : ui.view === 'sideBySide' ? (
               <SideBySide study={study} sessions={selected} focusId={focusId} language={lang} />
+            ) : !result ? (
+              <div className="compare-placeholder">
+                <span className="computing-dot" aria-hidden="true" /> {busyText}
+              </div>
             ) : (
-              <OverTimeView
-                study={study}
-                overTime={result.overTime}
-                focusId={focusId}
-                language={lang}
-                textScale={textScale}
-                gridText={gridText}
-                roundOptions={roundOptions}
-                roundPair={ui.roundPair}
-                onRoundPair={(roundPair) => setUi((prev) => ({ ...prev, roundPair }))}
-                nameOf={labelOf}
-                onFocus={setFocus}
-                roundFilterActive={ui.selection.excludedRounds.length > 0}
-              />
+              <div className={computing ? 'compare-stale' : undefined}>
+                <OverTimeView
+                  study={study}
+                  overTime={result.overTime}
+                  focusId={focusId}
+                  language={lang}
+                  textScale={textScale}
+                  gridText={gridText}
+                  roundOptions={roundOptions}
+                  roundPair={ui.roundPair}
+                  onRoundPair={(roundPair) => setUi((prev) => ({ ...prev, roundPair }))}
+                  nameOf={labelOf}
+                  onFocus={setFocus}
+                  roundFilterActive={ui.selection.excludedRounds.length > 0}
+                />
+              </div>
             )}
           </div>
 
@@ -457,12 +456,13 @@ function ViewTabs({ view, onChange }: { view: CompareViewName; onChange(view: Co
 }
 
 /** Which marker is which cohort, with n, and what the marks mean. */
-function Legend({ study, cohorts, focused }: { study: Study; cohorts: Array<{ id: string; name: string; sessions: number }>; focused: StakeholderComparison | null }) {
+function Legend({ study, data, focusId }: { study: Study; data: SceneInput; focusId: string | null }) {
   const { t, i18n } = useTranslation('compare');
+  const focused = focusId ? data.stakeholders.find((s) => s.id === focusId) : undefined;
   return (
     <div id="compare-legend" className="compare-legend">
       <ul className="legend-list" aria-label={t('legend.label')}>
-        {cohorts.map((c) => {
+        {data.cohorts.map((c) => {
           const look = study.cohorts.find((x) => x.id === c.id);
           const n = focused ? (focused.cohorts.find((x) => x.id === c.id)?.n ?? 0) : null;
           return (

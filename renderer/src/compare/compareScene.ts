@@ -1,5 +1,7 @@
-import type { CohortComparison, RawPoint } from '../../../shared/analysis/compareCohorts';
+import { canonicalSessionOrder, type RawPoint } from '../../../shared/analysis/compareCohorts';
+import type { Ellipse } from '../../../shared/analysis/descriptive';
 import type { Position } from '../../../shared/model/position';
+import type { Session } from '../../../shared/model/session';
 import type { Study } from '../../../shared/model/study';
 import { toPixels, type PlotFrame } from '../editor/geometry';
 import type { MarkStyle } from './markShapes';
@@ -56,17 +58,58 @@ export interface CompareScene {
   arrows: SceneArrow[];
 }
 
+/**
+ * What the grid needs: the analysis result satisfies it, and so does `provisionalInput`,
+ * built straight from the selected sessions, so the marks appear at once while the
+ * statistics (centroids, ellipses) are still being computed in the worker.
+ */
+export interface SceneInput {
+  cohorts: ReadonlyArray<{ id: string; name: string; sessions: number }>;
+  stakeholders: ReadonlyArray<{
+    id: string;
+    short: string;
+    points: readonly RawPoint[];
+    cohorts: ReadonlyArray<{ id: string; name: string; n: number; centroid: Position | null; ellipse: Ellipse | null }>;
+  }>;
+}
+
+/**
+ * The marks of the selected sessions without any statistics, in the same order as the
+ * analysis lists them (stakeholders in study order, sessions in canonical order), so the
+ * keyboard order does not change when the result arrives.
+ */
+export function provisionalInput(study: Study, selected: readonly Session[], cohortIds: readonly string[]): SceneInput {
+  const sessions = canonicalSessionOrder(study, selected);
+  const cohorts = cohortIds.map((id) => ({ id, name: study.cohorts.find((c) => c.id === id)?.name ?? id, sessions: sessions.filter((s) => s.cohortId === id).length }));
+  const stakeholders = study.stakeholders
+    .filter((st) => sessions.some((s) => s.placements[st.id] !== undefined))
+    .map((st) => {
+      const points: RawPoint[] = [];
+      for (const s of sessions) {
+        const p = s.placements[st.id];
+        if (p?.status === 'placed' && p.position) points.push({ sessionId: s.id, sessionCode: s.code, cohortId: s.cohortId, position: p.position, contested: p.contested });
+      }
+      return {
+        id: st.id,
+        short: st.short,
+        points,
+        cohorts: cohorts.map((c) => ({ id: c.id, name: c.name, n: points.filter((p) => p.cohortId === c.id).length, centroid: null, ellipse: null })),
+      };
+    });
+  return { cohorts, stakeholders };
+}
+
 const FALLBACK_STYLE: MarkStyle = { shape: 'circle', colour: '#6e7781' };
 
 /** Cohort looks in the comparison's cohort order (unknown cohorts get a grey circle). */
-export function cohortStyles(study: Study, comparison: Pick<CohortComparison, 'cohorts'>): MarkStyle[] {
+export function cohortStyles(study: Study, comparison: Pick<SceneInput, 'cohorts'>): MarkStyle[] {
   return comparison.cohorts.map((c) => {
     const cohort = study.cohorts.find((x) => x.id === c.id);
     return cohort ? { shape: cohort.shape, colour: cohort.colour } : FALLBACK_STYLE;
   });
 }
 
-export function buildCompareScene(study: Study, comparison: CohortComparison, frame: PlotFrame): CompareScene {
+export function buildCompareScene(study: Study, comparison: SceneInput, frame: PlotFrame): CompareScene {
   const cohortIndex = new Map(comparison.cohorts.map((c, i) => [c.id, i]));
   const total = comparison.stakeholders.reduce((n, s) => n + s.points.length, 0);
   const marks: SceneMarks = {

@@ -77,6 +77,15 @@ describe('compare view on a realistic study', () => {
     await expect.element(page.getByTestId('compare-basis')).toHaveTextContent('(permutation test, 99,999 permutations, seed 7)');
     // The floor of a p-value is 1 / (B + 1), shown as it is rather than rounded to 0.
     expect(rowOf('police').querySelector('[data-col="p"]')!.textContent).toBe('0.00001');
+
+    // A new selection: its marks are on the grid at once, before the statistics arrive.
+    await userEvent.click(page.getByRole('checkbox', { name: /Financiers/ }));
+    await expect.element(status).toHaveAttribute('data-state', 'computing');
+    const legend = document.querySelector('#compare-legend')!;
+    expect(legend.textContent).not.toContain('Financiers');
+    expect(legend.textContent).toContain('Duty bearers 12 sessions');
+    expect(document.querySelectorAll('[data-testid="compare-grid"] canvas')).toHaveLength(5);
+    await expect.element(status, { timeout: 60_000 }).toHaveTextContent('Analysed 36 sessions');
   });
 
   it('lists one row per stakeholder with n per cohort counted from the sessions', async () => {
