@@ -10,6 +10,10 @@ import { plotFrame } from '../editor/geometry';
 import { drawBase, drawFocus, drawPointer, markSizes } from './compareDraw';
 import { buildCompareScene, hitTestScene, type SceneHit, type SceneInput } from './compareScene';
 import { GridBackground, zoneTitleBoxes, type GridText } from './GridBackground';
+import { FULL_VIEW, isFullView, MIN_SPAN, panBy, zoomAt, type View } from './viewport';
+
+/** One wheel notch or key press zooms by this factor. */
+const ZOOM_STEP = 1.25;
 
 export interface CompareCanvasText extends GridText {
   mapLabel: string;
@@ -19,6 +23,11 @@ export interface CompareCanvasText extends GridText {
   centroid(stakeholderIndex: number, cohortIndex: number): string;
   /** The label next to a focused stakeholder's cohort centroid: "Survivors · n 12". */
   cohortTag(stakeholderIndex: number, cohortIndex: number): string;
+  zoomIn: string;
+  zoomOut: string;
+  zoomReset: string;
+  /** "Zoom 200%" */
+  zoomLevel(percent: number): string;
 }
 
 export interface CompareCanvasProps {
@@ -73,7 +82,8 @@ export function CompareCanvas(props: CompareCanvasProps) {
   const plot = stageW - m.left - m.right;
   const stageH = plot + m.top + m.bottom;
   const frame = useMemo(() => plotFrame(stageW, stageH, s), [stageW, stageH, s]);
-  const scene = useMemo(() => buildCompareScene(study, comparison, frame), [study, comparison, frame]);
+  const [view, setView] = useState<View>(FULL_VIEW);
+  const scene = useMemo(() => buildCompareScene(study, comparison, frame, view), [study, comparison, frame, view]);
   const focus = useMemo(() => {
     const i = focusId === null ? -1 : comparison.stakeholders.findIndex((st) => st.id === focusId);
     return i < 0 ? null : i;
@@ -140,17 +150,21 @@ export function CompareCanvas(props: CompareCanvasProps) {
     } else {
       for (const c of scene.centroids) if (c.stakeholder === focus) items.push({ id: `c${c.cohort}`, x: c.x, y: c.y, text: text.cohortTag(focus, c.cohort), bold: true });
     }
+    // Zoomed: only centroids inside the window get a label.
+    const visible = items.filter((it) => it.x >= frame.left && it.x <= frame.left + frame.width && it.y >= frame.top && it.y <= frame.top + frame.height);
+    items.length = 0;
+    items.push(...visible);
     const laid = layoutChipLabels(
       items.map((it) => ({ id: it.id, x: it.x, y: it.y, labelWidth: Math.ceil(measureText(it.text, font, '600') + 2 * pad), labelHeight: h })),
       {
         markerRadius: (focus === null ? sizes.centroid : sizes.focusCentroid) + 2 * s,
         bounds: { x: frame.left + 2, y: frame.top + 2, width: frame.width - 4, height: frame.height - 4 },
         gap: 2 * s,
-        softObstacles: zoneTitleBoxes(frame, study.midline, text, s).flatMap((z) => (z.role ? [z.title, z.role] : [z.title])),
+        softObstacles: zoneTitleBoxes(frame, study.midline, text, s, false, view).flatMap((z) => (z.role ? [z.title, z.role] : [z.title])),
       },
     );
     return items.map((it, i) => ({ ...it, box: laid[i]!.box, leader: laid[i]!.leader, font, pad }));
-  }, [showLabels, focus, scene, comparison, study, props.language, text, s, sizes.centroid, sizes.focusCentroid, frame]);
+  }, [showLabels, focus, scene, comparison, study, props.language, text, s, sizes.centroid, sizes.focusCentroid, frame, view]);
 
   const stagePoint = (e: { clientX: number; clientY: number }) => {
     const rect = stageRef.current?.container().getBoundingClientRect();
@@ -162,11 +176,75 @@ export function CompareCanvas(props: CompareCanvasProps) {
     return pt ? hitTestScene(scene, pt.x, pt.y, reach, focus) : null;
   };
 
+  // Zoom and pan: the wheel zooms around the pointer, a drag moves a zoomed grid. Both only
+  // change the window onto the grid; a click that did not move still focuses.
+  const viewRef = useRef(view);
+  const frameRef = useRef(frame);
+  useEffect(() => {
+    viewRef.current = view;
+    frameRef.current = frame;
+  }, [view, frame]);
+  const changeView = useCallback((next: View) => {
+    const v = viewRef.current;
+    if (next.span === v.span && next.interest0 === v.interest0 && next.power0 === v.power0) return;
+    viewRef.current = next;
+    setView(next);
+  }, []);
+  const surfaceRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = surfaceRef.current;
+    if (!el) return;
+    // A native listener: React's wheel handler is passive and cannot stop the page scrolling.
+    const onWheel = (e: WheelEvent) => {
+      const rect = stageRef.current?.container().getBoundingClientRect();
+      if (!rect) return;
+      const pt = { x: e.clientX - rect.left, y: e.clientY - rect.top };
+      const next = zoomAt(viewRef.current, frameRef.current, pt, e.deltaY < 0 ? ZOOM_STEP : 1 / ZOOM_STEP);
+      // Nothing left to zoom (out of the whole grid, or in past 8×): let the page scroll.
+      if (next.span === viewRef.current.span) return;
+      e.preventDefault();
+      changeView(next);
+    };
+    el.addEventListener('wheel', onWheel, { passive: false });
+    return () => el.removeEventListener('wheel', onWheel);
+  }, [changeView]);
+  const drag = useRef<{ x: number; y: number; view: View; moved: boolean } | null>(null);
+  const [panning, setPanning] = useState(false);
+  const dragged = useRef(false);
+  const onPointerDown = (e: ReactPointerEvent<HTMLDivElement>) => {
+    if (e.button !== 0) return;
+    drag.current = { x: e.clientX, y: e.clientY, view: viewRef.current, moved: false };
+    dragged.current = false;
+  };
+  const onPointerUp = () => {
+    if (drag.current?.moved) dragged.current = true;
+    drag.current = null;
+    setPanning(false);
+  };
+
   const onPointerMove = (e: ReactPointerEvent<HTMLDivElement>) => {
+    const d = drag.current;
+    if (d && e.buttons & 1) {
+      const dx = e.clientX - d.x;
+      const dy = e.clientY - d.y;
+      if (!d.moved && Math.hypot(dx, dy) < 4) return;
+      if (!d.moved) {
+        d.moved = true;
+        setPanning(true);
+        setHover(null);
+        e.currentTarget.setPointerCapture?.(e.pointerId);
+      }
+      changeView(panBy(d.view, frameRef.current, dx, dy));
+      return;
+    }
     const hit = hitAt(e);
     setHover((prev) => (sameHit(prev, hit) ? prev : hit));
   };
   const onClick = (e: React.MouseEvent<HTMLDivElement>) => {
+    if (dragged.current) {
+      dragged.current = false;
+      return;
+    }
     const hit = hitAt(e);
     if (!hit) return;
     const si = hit.kind === 'centroid' ? hit.centroid.stakeholder : scene.marks.stakeholderOf[hit.index]!;
@@ -215,6 +293,10 @@ export function CompareCanvas(props: CompareCanvasProps) {
       setCursor({ kind: 'mark', index });
       props.onPoint(scene.marks.points[index]!.sessionId);
       props.onAnnounce(markText(index));
+    } else if (e.key === '+' || e.key === '=' || e.key === '-' || e.key === '0') {
+      e.preventDefault();
+      const centre = { x: frame.left + frame.width / 2, y: frame.top + frame.height / 2 };
+      changeView(e.key === '0' ? FULL_VIEW : zoomAt(view, frame, centre, e.key === '-' ? 1 / ZOOM_STEP : ZOOM_STEP));
     } else if (e.key === 'Escape') {
       if (cursor) {
         e.preventDefault();
@@ -227,44 +309,56 @@ export function CompareCanvas(props: CompareCanvasProps) {
     }
   };
 
-  // A new focus or new data makes an old keyboard position meaningless.
-  const [cursorScene, setCursorScene] = useState({ scene, focus });
-  if (cursorScene.scene !== scene || cursorScene.focus !== focus) {
-    setCursorScene({ scene, focus });
-    setCursor(null);
+  // A new focus or new data makes an old keyboard position meaningless; a new view moves
+  // what the pointer was over.
+  const [seen, setSeen] = useState({ comparison, focus, view });
+  if (seen.comparison !== comparison || seen.focus !== focus || seen.view !== view) {
+    setSeen({ comparison, focus, view });
+    setHover(null);
+    if (seen.comparison !== comparison || seen.focus !== focus) setCursor(null);
   }
 
   const tipPos = pointerAt ? tooltipPosition(pointerAt, stageW) : null;
+  // Marks and labels stay inside the plot when zoomed (the pointer ring may reach a little past it).
+  const clip = { clipX: frame.left, clipY: frame.top, clipWidth: frame.width, clipHeight: frame.height };
+  const zoomPercent = Math.round((100 * FULL_VIEW.span) / view.span);
+  const centre = { x: frame.left + frame.width / 2, y: frame.top + frame.height / 2 };
 
   return (
     <div className="compare-canvas" ref={wrapRef}>
       <div
+        ref={surfaceRef}
         className="compare-canvas__surface"
         tabIndex={0}
         role="group"
         aria-roledescription={text.mapLabel}
         aria-label={text.mapLabel}
         aria-describedby={props.describedBy}
-        data-cursor={hover ? 'pointer' : 'default'}
+        data-cursor={panning ? 'grabbing' : hover ? 'pointer' : isFullView(view) ? 'default' : 'grab'}
+        data-zoom={Math.round((100 * FULL_VIEW.span) / view.span)}
+        data-view={`${view.interest0},${view.power0},${view.span}`}
         data-focus={focusId ?? ''}
         data-plot={`${frame.left},${frame.top},${frame.width},${frame.height}`}
         data-testid="compare-grid"
         onPointerMove={onPointerMove}
         onPointerLeave={() => setHover(null)}
+        onPointerDown={onPointerDown}
+        onPointerUp={onPointerUp}
+        onPointerCancel={onPointerUp}
         onClick={onClick}
         onKeyDown={onKeyDown}
         onBlur={() => setCursor(null)}
       >
         {width > 0 ? (
           <Stage ref={stageRef} width={stageW} height={stageH} listening={false}>
-            <GridBackground frame={frame} study={study} text={text} width={stageW} height={stageH} s={s} />
-            <Layer listening={false}>
+            <GridBackground frame={frame} study={study} text={text} width={stageW} height={stageH} s={s} view={view} />
+            <Layer listening={false} {...clip}>
               <Shape sceneFunc={baseFunc} perfectDrawEnabled={false} />
             </Layer>
-            <Layer listening={false}>
+            <Layer listening={false} {...clip}>
               <Shape sceneFunc={focusFunc} perfectDrawEnabled={false} />
             </Layer>
-            <Layer listening={false}>
+            <Layer listening={false} {...clip}>
               {labels.map((l) => (
                 <LabelChip key={l.id} label={l} anchor={{ x: l.x, y: l.y }} s={s} />
               ))}
@@ -279,6 +373,20 @@ export function CompareCanvas(props: CompareCanvasProps) {
             {tip}
           </div>
         ) : null}
+      </div>
+      <div className="zoom-controls" role="group" aria-label={text.zoomLevel(zoomPercent)}>
+        <button type="button" className="button button-small button-icon" aria-label={text.zoomOut} title={text.zoomOut} disabled={isFullView(view)} onClick={() => changeView(zoomAt(view, frame, centre, 1 / ZOOM_STEP))}>
+          <span aria-hidden="true">−</span>
+        </button>
+        <span className="zoom-level" aria-hidden="true">
+          {zoomPercent}%
+        </span>
+        <button type="button" className="button button-small button-icon" aria-label={text.zoomIn} title={text.zoomIn} disabled={view.span <= MIN_SPAN + 1e-9} onClick={() => changeView(zoomAt(view, frame, centre, ZOOM_STEP))}>
+          <span aria-hidden="true">+</span>
+        </button>
+        <button type="button" className="button button-small" disabled={isFullView(view)} onClick={() => changeView(FULL_VIEW)}>
+          {text.zoomReset}
+        </button>
       </div>
     </div>
   );

@@ -206,6 +206,10 @@ export function CompareView({ study, sessions }: { study: Study; sessions: Sessi
         const c = gridData.stakeholders[si]!.cohorts[ci]!;
         return t('grid.cohortTag', { cohort: c.name, n: formatCount(c.n, lang) });
       },
+      zoomIn: t('zoom.in'),
+      zoomOut: t('zoom.out'),
+      zoomReset: t('zoom.reset'),
+      zoomLevel: (percent: number) => t('zoom.level', { percent }),
     };
   }, [gridData, gridText, focusId, labelOf, lang, study, sessions, t]);
 

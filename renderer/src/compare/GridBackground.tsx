@@ -1,10 +1,12 @@
 import { memo } from 'react';
 import { Group, Layer, Line, Rect, Text } from 'react-konva';
 import { ZONE_COLOURS } from '../../../shared/model/palette';
+import { AXIS_MAX, AXIS_MIN } from '../../../shared/model/position';
 import type { Study } from '../../../shared/model/study';
 import { ZONE_IDS, type ZoneId } from '../../../shared/model/zones';
 import { CANVAS_FONT_FAMILY, measureText } from '../editor/canvasText';
-import { interestToX, powerToY, zoneRects, type PlotFrame } from '../editor/geometry';
+import type { PlotFrame } from '../editor/geometry';
+import { FULL_VIEW, ticksFor, viewToPixels, type View } from './viewport';
 
 /** Words drawn on the grid, translated by the caller. */
 export interface GridText {
@@ -17,37 +19,69 @@ export interface GridText {
 const INK = '#1f2328';
 const MUTED = '#57606a';
 
-/** Where each zone's title and role are drawn, so labels can keep clear of them. */
-export function zoneTitleBoxes(f: PlotFrame, midline: Study['midline'], text: GridText, s: number, compact = false) {
+type PxRect = { x: number; y: number; width: number; height: number };
+
+/** The visible part of each zone, in stage pixels (null when the window does not show it). */
+export function visibleZoneRects(f: PlotFrame, midline: Study['midline'], view: View): Record<ZoneId, PxRect | null> {
+  const domain: Record<ZoneId, { i: [number, number]; p: [number, number] }> = {
+    hp_hi: { i: [midline.interest, AXIS_MAX], p: [midline.power, AXIS_MAX] },
+    hp_li: { i: [AXIS_MIN, midline.interest], p: [midline.power, AXIS_MAX] },
+    lp_hi: { i: [midline.interest, AXIS_MAX], p: [AXIS_MIN, midline.power] },
+    lp_li: { i: [AXIS_MIN, midline.interest], p: [AXIS_MIN, midline.power] },
+  };
+  const out = {} as Record<ZoneId, PxRect | null>;
+  for (const id of ZONE_IDS) {
+    const i0 = Math.max(domain[id].i[0], view.interest0);
+    const i1 = Math.min(domain[id].i[1], view.interest0 + view.span);
+    const p0 = Math.max(domain[id].p[0], view.power0);
+    const p1 = Math.min(domain[id].p[1], view.power0 + view.span);
+    if (i1 <= i0 || p1 <= p0) {
+      out[id] = null;
+      continue;
+    }
+    const a = viewToPixels({ interest: i0, power: p1 }, f, view);
+    const b = viewToPixels({ interest: i1, power: p0 }, f, view);
+    out[id] = { x: a.x, y: a.y, width: b.x - a.x, height: b.y - a.y };
+  }
+  return out;
+}
+
+/**
+ * Where each zone's title and role are drawn (in the visible part of the zone, when it has
+ * room for them), so labels can keep clear of them.
+ */
+export function zoneTitleBoxes(f: PlotFrame, midline: Study['midline'], text: GridText, s: number, compact = false, view: View = FULL_VIEW) {
   const font = { zoneTitle: 13 * s, zoneRole: 12 * s };
-  const rects = zoneRects(f, midline);
+  const rects = visibleZoneRects(f, midline, view);
   const inset = 8 * s;
-  return ZONE_IDS.map((id) => {
+  const out: Array<{ id: ZoneId; font: typeof font; title: PxRect; role: PxRect | null }> = [];
+  for (const id of ZONE_IDS) {
     const r = rects[id];
+    if (!r) continue;
     const left = id.endsWith('_li');
     const top = id.startsWith('hp');
     const titleH = font.zoneTitle * 1.3;
     const roleH = compact ? 0 : font.zoneRole * 1.3;
+    const titleW = measureText(text.zoneTitle[id], font.zoneTitle, '700');
+    const roleW = compact ? 0 : measureText(text.zoneRole[id], font.zoneRole, '600');
+    if (r.width < Math.max(titleW, roleW) + 2 * inset || r.height < titleH + roleH + 2 * inset) continue;
     const y = top ? r.y + inset : r.y + r.height - inset - titleH - roleH;
-    const place = (label: string, size: number, weight: string) => {
-      const w = measureText(label, size, weight);
-      return { x: left ? r.x + inset : r.x + r.width - inset - w, width: w };
-    };
-    const title = place(text.zoneTitle[id], font.zoneTitle, '700');
-    const role = place(text.zoneRole[id], font.zoneRole, '600');
-    return {
+    const x = (w: number) => (left ? r.x + inset : r.x + r.width - inset - w);
+    out.push({
       id,
       font,
-      title: { x: title.x, y, width: title.width, height: titleH },
-      role: compact ? null : { x: role.x, y: y + titleH, width: role.width, height: roleH },
-    };
-  });
+      title: { x: x(titleW), y, width: titleW, height: titleH },
+      role: compact ? null : { x: x(roleW), y: y + titleH, width: roleW, height: roleH },
+    });
+  }
+  return out;
 }
 
 /**
  * The power–interest grid as the map editor draws it: zone tints with their titles and
- * roles, grid lines, the study's midline, tick numbers and the axes' wording. Static and
- * not listening: it is redrawn only when the size, the study's axes or the language change.
+ * roles, grid lines, the study's midline, tick numbers and the axes' wording; for a zoomed
+ * `view`, the part of it in the window. Not listening; redrawn only when the size, the
+ * view, the study's axes or the language change.
  */
 export const GridBackground = memo(function GridBackground(props: {
   frame: PlotFrame;
@@ -59,28 +93,35 @@ export const GridBackground = memo(function GridBackground(props: {
   s: number;
   /** Leave out the zone roles (small grids). */
   compact?: boolean;
+  view?: View;
 }) {
   const { frame: f, study, text, s, compact } = props;
+  const view = props.view ?? FULL_VIEW;
   const font = { tick: 11 * s, axis: 13 * s };
-  const rects = zoneRects(f, study.midline);
-  const ticks = Array.from({ length: 11 }, (_, i) => i);
-  const mx = interestToX(study.midline.interest, f);
-  const my = powerToY(study.midline.power, f);
+  const rects = visibleZoneRects(f, study.midline, view);
+  const xTicks = ticksFor(view.interest0, view.span);
+  const yTicks = ticksFor(view.power0, view.span);
+  const xOf = (interest: number) => viewToPixels({ interest, power: view.power0 }, f, view).x;
+  const yOf = (power: number) => viewToPixels({ interest: view.interest0, power }, f, view).y;
+  const inside = (v: number, start: number) => v > start + 1e-9 && v < start + view.span - 1e-9;
+  const label = (v: number, step: number) => (step < 1 ? v.toFixed(1) : String(v));
   const axisTitleH = font.axis * 1.4;
+  const right = f.left + f.width;
+  const bottom = f.top + f.height;
   return (
     <Layer listening={false}>
       <Rect x={0} y={0} width={props.width} height={props.height} fill="#ffffff" />
-      {ZONE_IDS.map((id) => (
-        <Rect key={`fill-${id}`} {...rects[id]} fill={ZONE_COLOURS[id].fill} />
+      {ZONE_IDS.map((id) => (rects[id] ? <Rect key={`fill-${id}`} {...rects[id]} fill={ZONE_COLOURS[id].fill} /> : null))}
+      {xTicks.values.filter((v) => inside(v, view.interest0)).map((v) => (
+        <Line key={`gx-${v}`} points={[xOf(v), f.top, xOf(v), bottom]} stroke="#000000" opacity={0.07} strokeWidth={1} />
       ))}
-      {ticks.slice(1, 10).map((i) => (
-        <Group key={`grid-${i}`}>
-          <Line points={[interestToX(i, f), f.top, interestToX(i, f), f.top + f.height]} stroke="#000000" opacity={0.07} strokeWidth={1} />
-          <Line points={[f.left, powerToY(i, f), f.left + f.width, powerToY(i, f)]} stroke="#000000" opacity={0.07} strokeWidth={1} />
-        </Group>
+      {yTicks.values.filter((v) => inside(v, view.power0)).map((v) => (
+        <Line key={`gy-${v}`} points={[f.left, yOf(v), right, yOf(v)]} stroke="#000000" opacity={0.07} strokeWidth={1} />
       ))}
+      {/* Zone borders only on the whole grid: zoomed, the window's edge is not a zone's edge. */}
       {ZONE_IDS.map((id) => {
         const r = rects[id];
+        if (!r || view.span < AXIS_MAX - AXIS_MIN) return null;
         const w = 2.5 * s;
         return (
           <Rect
@@ -97,10 +138,14 @@ export const GridBackground = memo(function GridBackground(props: {
           />
         );
       })}
-      <Line points={[mx, f.top - 4 * s, mx, f.top + f.height + 4 * s]} stroke={INK} strokeWidth={2 * s} opacity={0.7} />
-      <Line points={[f.left - 4 * s, my, f.left + f.width + 4 * s, my]} stroke={INK} strokeWidth={2 * s} opacity={0.7} />
+      {inside(study.midline.interest, view.interest0) ? (
+        <Line points={[xOf(study.midline.interest), f.top - 4 * s, xOf(study.midline.interest), bottom + 4 * s]} stroke={INK} strokeWidth={2 * s} opacity={0.7} />
+      ) : null}
+      {inside(study.midline.power, view.power0) ? (
+        <Line points={[f.left - 4 * s, yOf(study.midline.power), right + 4 * s, yOf(study.midline.power)]} stroke={INK} strokeWidth={2 * s} opacity={0.7} />
+      ) : null}
       <Rect x={f.left} y={f.top} width={f.width} height={f.height} stroke="#6e7781" strokeWidth={1} />
-      {zoneTitleBoxes(f, study.midline, text, s, compact).map((z) => (
+      {zoneTitleBoxes(f, study.midline, text, s, compact, view).map((z) => (
         <Group key={`title-${z.id}`} opacity={0.9}>
           <Text x={z.title.x} y={z.title.y} text={text.zoneTitle[z.id]} fontSize={z.font.zoneTitle} fontStyle="700" fontFamily={CANVAS_FONT_FAMILY} fill={ZONE_COLOURS[z.id].text} />
           {z.role ? (
@@ -108,14 +153,14 @@ export const GridBackground = memo(function GridBackground(props: {
           ) : null}
         </Group>
       ))}
-      {ticks.map((i) => (
-        <Group key={`tick-${i}`}>
-          <Text x={interestToX(i, f) - 20 * s} y={f.top + f.height + 5 * s} width={40 * s} align="center" text={String(i)} fontSize={font.tick} fontFamily={CANVAS_FONT_FAMILY} fill={MUTED} />
-          <Text x={f.left - 40 * s} y={powerToY(i, f) - font.tick / 2} width={34 * s} align="right" text={String(i)} fontSize={font.tick} fontFamily={CANVAS_FONT_FAMILY} fill={MUTED} />
-        </Group>
+      {xTicks.values.map((v) => (
+        <Text key={`tx-${v}`} x={xOf(v) - 20 * s} y={bottom + 5 * s} width={40 * s} align="center" text={label(v, xTicks.step)} fontSize={font.tick} fontFamily={CANVAS_FONT_FAMILY} fill={MUTED} />
       ))}
-      <AxisWording x={f.left} y={f.top + f.height + font.tick * 1.9} length={f.width} rotation={0} title={study.axes.interest} low={text.low} high={text.high} size={font.axis} />
-      <AxisWording x={f.left - font.tick * 2.6 - axisTitleH} y={f.top + f.height} length={f.height} rotation={-90} title={study.axes.power} low={text.low} high={text.high} size={font.axis} />
+      {yTicks.values.map((v) => (
+        <Text key={`ty-${v}`} x={f.left - 40 * s} y={yOf(v) - font.tick / 2} width={34 * s} align="right" text={label(v, yTicks.step)} fontSize={font.tick} fontFamily={CANVAS_FONT_FAMILY} fill={MUTED} />
+      ))}
+      <AxisWording x={f.left} y={bottom + font.tick * 1.9} length={f.width} rotation={0} title={study.axes.interest} low={text.low} high={text.high} size={font.axis} />
+      <AxisWording x={f.left - font.tick * 2.6 - axisTitleH} y={bottom} length={f.height} rotation={-90} title={study.axes.power} low={text.low} high={text.high} size={font.axis} />
     </Layer>
   );
 });

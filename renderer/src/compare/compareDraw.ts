@@ -1,6 +1,6 @@
-import { AXIS_MAX, AXIS_MIN } from '../../../shared/model/position';
 import type { CompareScene } from './compareScene';
 import { addMarkPath, drawMarks } from './markShapes';
+import { viewToPixels } from './viewport';
 
 /**
  * Bulk drawing of the compare grid onto a 2D context, called from Konva `sceneFunc`s.
@@ -85,8 +85,8 @@ export function drawBase(ctx: CanvasRenderingContext2D, scene: CompareScene, opt
 export function drawFocus(ctx: CanvasRenderingContext2D, scene: CompareScene, opts: { s: number; focus: number; showMarks: boolean; showEllipses: boolean }): void {
   const z = markSizes(opts.s);
   const f = scene.frame;
-  const sx = f.width / (AXIS_MAX - AXIS_MIN);
-  const sy = f.height / (AXIS_MAX - AXIS_MIN);
+  const sx = f.width / scene.view.span;
+  const sy = f.height / scene.view.span;
   if (opts.showEllipses) {
     for (const e of scene.ellipses) {
       if (e.stakeholder !== opts.focus) continue;
@@ -96,7 +96,8 @@ export function drawFocus(ctx: CanvasRenderingContext2D, scene: CompareScene, op
       // width stays even when the plot is not square.
       ctx.beginPath();
       ctx.save();
-      ctx.translate(f.left + (e.centre.interest - AXIS_MIN) * sx, f.top + (AXIS_MAX - e.centre.power) * sy);
+      const centre = viewToPixels(e.centre, f, scene.view);
+      ctx.translate(centre.x, centre.y);
       ctx.scale(sx, -sy);
       ctx.rotate((e.angleDeg * Math.PI) / 180);
       ctx.ellipse(0, 0, Math.max(e.major, 0.02), Math.max(e.minor, 0.02), 0, 0, Math.PI * 2);

@@ -3,8 +3,9 @@ import type { Ellipse } from '../../../shared/analysis/descriptive';
 import type { Position } from '../../../shared/model/position';
 import type { Session } from '../../../shared/model/session';
 import type { Study } from '../../../shared/model/study';
-import { toPixels, type PlotFrame } from '../editor/geometry';
+import type { PlotFrame } from '../editor/geometry';
 import type { MarkStyle } from './markShapes';
+import { FULL_VIEW, viewToPixels, type View } from './viewport';
 
 /**
  * What the compare grid draws, in stage pixels, built from an analysis result. Marks are
@@ -50,6 +51,8 @@ export interface SceneArrow {
 
 export interface CompareScene {
   frame: PlotFrame;
+  /** The part of the grid shown (the whole grid unless zoomed). */
+  view: View;
   /** One style per cohort of the comparison, in its order. */
   styles: MarkStyle[];
   marks: SceneMarks;
@@ -109,7 +112,8 @@ export function cohortStyles(study: Study, comparison: Pick<SceneInput, 'cohorts
   });
 }
 
-export function buildCompareScene(study: Study, comparison: SceneInput, frame: PlotFrame): CompareScene {
+export function buildCompareScene(study: Study, comparison: SceneInput, frame: PlotFrame, view: View = FULL_VIEW): CompareScene {
+  const toPixels = (p: Position, f: PlotFrame) => viewToPixels(p, f, view);
   const cohortIndex = new Map(comparison.cohorts.map((c, i) => [c.id, i]));
   const total = comparison.stakeholders.reduce((n, s) => n + s.points.length, 0);
   const marks: SceneMarks = {
@@ -149,7 +153,7 @@ export function buildCompareScene(study: Study, comparison: SceneInput, frame: P
     const [first, ...rest] = present;
     if (first) for (const c of rest) arrows.push({ stakeholder: si, cohort: c.cohort, from: { x: first.x, y: first.y }, to: { x: c.x, y: c.y } });
   });
-  return { frame, styles: cohortStyles(study, comparison), marks, centroids, ellipses, arrows };
+  return { frame, view, styles: cohortStyles(study, comparison), marks, centroids, ellipses, arrows };
 }
 
 /** What lies under a stage point. */

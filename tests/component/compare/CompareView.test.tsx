@@ -240,6 +240,51 @@ describe('compare view on a realistic study', () => {
     await expect.element(grid).toHaveAttribute('data-focus', '');
   });
 
+  it('zooms around the pointer with the wheel and keys, pans by dragging, and still names the mark under the pointer', async () => {
+    const data = realisticStudy();
+    await show(data);
+    await userEvent.selectOptions(page.getByRole('combobox', { name: 'Focus' }), 'asha');
+    const grid = page.getByTestId('compare-grid');
+    const el = grid.element() as HTMLElement;
+    const [left, top, width, height] = el.getAttribute('data-plot')!.split(',').map(Number) as [number, number, number, number];
+    const viewOf = () => el.getAttribute('data-view')!.split(',').map(Number) as [number, number, number];
+    const at = (p: Position) => {
+      const [i0, p0, span] = viewOf();
+      return { x: left + ((p.interest - i0) / span) * width, y: top + (1 - (p.power - p0) / span) * height };
+    };
+    const asha = data.sessions.filter((s) => s.placements.asha?.status === 'placed');
+    const target = asha.find((s) => asha.every((o) => o === s || Math.hypot(o.placements.asha!.position!.power - s.placements.asha!.position!.power, o.placements.asha!.position!.interest - s.placements.asha!.position!.interest) > 0.3))!;
+    const where = target.placements.asha!.position!;
+
+    // Three wheel notches over the target: it stays under the pointer while the grid zooms.
+    const canvas = el.querySelector('.konvajs-content')!.getBoundingClientRect();
+    const before = at(where);
+    for (let i = 0; i < 3; i++) el.dispatchEvent(new WheelEvent('wheel', { deltaY: -100, clientX: canvas.left + before.x, clientY: canvas.top + before.y, bubbles: true, cancelable: true }));
+    await expect.element(grid).toHaveAttribute('data-zoom', '195');
+    const after = at(where);
+    expect(Math.abs(after.x - before.x)).toBeLessThan(1);
+    expect(Math.abs(after.y - before.y)).toBeLessThan(1);
+    await userEvent.hover(grid, { position: after });
+    await expect.element(page.getByTestId('compare-tooltip')).toHaveTextContent(new RegExp(`^${target.code} \\(`));
+
+    // A drag moves the zoomed grid and does not change the focus.
+    const start = at(where);
+    await userEvent.dragAndDrop(grid, grid, { sourcePosition: { x: left + width / 2, y: top + height / 2 }, targetPosition: { x: left + width / 2 - 60, y: top + height / 2 + 40 } });
+    await expect.poll(() => Math.round(at(where).x - start.x)).toBe(-60);
+    expect(Math.round(at(where).y - start.y)).toBe(40);
+    expect(el.getAttribute('data-focus')).toBe('asha');
+
+    // Keys and buttons: 0 shows the whole grid, + zooms in, the button goes back.
+    el.focus();
+    await userEvent.keyboard('0');
+    await expect.element(grid).toHaveAttribute('data-zoom', '100');
+    await userEvent.keyboard('+');
+    await expect.element(grid).toHaveAttribute('data-zoom', '125');
+    await userEvent.click(page.getByRole('button', { name: 'Whole grid' }));
+    await expect.element(grid).toHaveAttribute('data-view', '0,0,10');
+    await expect.element(page.getByRole('button', { name: 'Zoom out' })).toBeDisabled();
+  });
+
   it('caches results per selection: going back to a selection does not run the worker again', async () => {
     await show(realisticStudy());
     const runs = workerStats.runs;
