@@ -9,6 +9,8 @@ import { viewToPixels } from './viewport';
  */
 
 const INK = '#1f2328';
+/** Above this many marks the overview draws them without outlines. */
+const OUTLINE_LIMIT = 4000;
 const HALO = '#ffffff';
 
 /** Sizes in stage pixels for a text scale `s`. */
@@ -52,7 +54,8 @@ export function drawBase(ctx: CanvasRenderingContext2D, scene: CompareScene, opt
       radius: z.mark,
       alpha: dim ? 0.1 : 0.5,
       outline: INK,
-      outlineWidth: dim ? 0 : z.outline * 0.6,
+      // Outlines double the drawing work; past a few thousand marks they only add noise.
+      outlineWidth: dim || scene.marks.xs.length > OUTLINE_LIMIT ? 0 : z.outline * 0.6,
     });
   }
   ctx.save();
