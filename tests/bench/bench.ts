@@ -6,12 +6,14 @@ import { launch } from './lib/chromium';
 import type { BenchContext, Scenario } from './lib/context';
 import { loadAverage, machineInfo } from './lib/machine';
 import { buildBenchPages, ROOT, servePages } from './lib/pages';
+import { resultsMarkdown, type BenchResult } from './lib/markdown';
 import { figure, printTable, type Figure } from './lib/report';
 import { analysisScenario } from './scenarios/analysis';
 import { compareScenario } from './scenarios/compare';
 import { dragScenario } from './scenarios/drag';
 import { rendererScenario } from './scenarios/renderer';
 import { storageScenario } from './scenarios/storage';
+import { removeSharedStudies } from './lib/studyData';
 
 /**
  * The benchmark of issue 7: every scenario of its table, in Node and in real Chromium,
@@ -91,6 +93,7 @@ try {
 } finally {
   await pages.close();
   await browser.close();
+  await removeSharedStudies();
 }
 machine.loadAverageAtEnd = loadAverage();
 
@@ -101,7 +104,7 @@ console.log(`load average ${machine.loadAverageAtStart.join(' ')} at start, ${ma
 console.log('');
 printTable(figures);
 
-const result = {
+const result: BenchResult = {
   mode: quick ? 'quick' : 'full',
   runsPerFigure: runs,
   scenarios: chosen.map((s) => s.id),
@@ -116,7 +119,8 @@ writeFileSync(join(ROOT, 'tests', 'bench', 'results.json'), json);
 console.log(`\nWrote tests/bench/results.json`);
 if (!quick && !only && errors.length === 0) {
   writeFileSync(join(ROOT, 'tests', 'bench', 'latest-results.json'), json);
-  console.log('Wrote tests/bench/latest-results.json (a complete full run)');
+  writeFileSync(join(ROOT, 'tests', 'bench', 'latest-results.md'), resultsMarkdown(result));
+  console.log('Wrote tests/bench/latest-results.json and latest-results.md (a complete full run)');
 }
 if (errors.length) process.exit(2);
 if (values.strict && figures.some((f) => f.pass === false)) process.exit(1);

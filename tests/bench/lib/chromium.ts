@@ -51,8 +51,12 @@ export async function cdpFor(page: Page): Promise<CDPSession> {
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-/** Wait until no Konva layer has drawn for `quietMs` (or `timeoutMs` passed); returns the last draw's end. */
-export async function waitForDrawQuiet(page: Page, quietMs = 600, timeoutMs = 30_000): Promise<number | null> {
+/**
+ * Wait until a Konva layer has drawn and then none has for `quietMs`; returns the last
+ * draw's end (page clock). Throws after `timeoutMs`, so a view that never draws is an
+ * error rather than a figure.
+ */
+export async function waitForDrawQuiet(page: Page, quietMs = 600, timeoutMs = 30_000): Promise<number> {
   const started = Date.now();
   for (;;) {
     const state = await page.evaluate(() => {
@@ -60,7 +64,7 @@ export async function waitForDrawQuiet(page: Page, quietMs = 600, timeoutMs = 30
       return { last: d.length ? d[d.length - 1]!.t1 : null, now: performance.now() };
     });
     if (state.last !== null && state.now - state.last >= quietMs) return state.last;
-    if (Date.now() - started > timeoutMs) return state.last;
+    if (Date.now() - started > timeoutMs) throw new Error(state.last === null ? `nothing was drawn within ${timeoutMs} ms` : `drawing did not settle within ${timeoutMs} ms`);
     await sleep(Math.min(200, quietMs / 2));
   }
 }

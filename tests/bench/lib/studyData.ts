@@ -38,6 +38,27 @@ export async function writeStudy(options: GenerateOptions & { allPlaced?: boolea
   return { dataDir, study, sessions, remove: () => rmSync(dataDir, { recursive: true, force: true }) };
 }
 
+const shared = new Map<string, Promise<StudyOnDisk>>();
+
+/**
+ * A study on disk shared by the scenarios of one run (writing 1,000 sessions takes
+ * seconds). Scenarios may edit it; they must not delete it: the runner does, at the end.
+ */
+export function sharedStudy(options: GenerateOptions): Promise<StudyOnDisk> {
+  const key = JSON.stringify(options);
+  let found = shared.get(key);
+  if (!found) {
+    found = writeStudy(options, 'pimap-bench-shared-');
+    shared.set(key, found);
+  }
+  return found;
+}
+
+export async function removeSharedStudies(): Promise<void> {
+  for (const pending of shared.values()) (await pending.catch(() => null))?.remove();
+  shared.clear();
+}
+
 /**
  * Put every stakeholder of a session on the grid (the generator leaves some unknown or
  * not discussed), uncontested, so N stakeholders make exactly N chips or marks.

@@ -61,6 +61,7 @@ export interface PageWindow {
     }>;
   };
   location: { hash: string; href: string };
+  document: { querySelector(selector: string): { getAttribute(name: string): string | null } | null };
   innerWidth: number;
   innerHeight: number;
 }

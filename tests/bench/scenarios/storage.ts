@@ -10,7 +10,7 @@ import { createFilePrefsStore } from '../../../electron/services/prefs';
 import type { BenchContext, Scenario } from '../lib/context';
 import { figure, type Figure } from '../lib/report';
 import { p95 } from '../lib/stats';
-import { writeStudy } from '../lib/studyData';
+import { sharedStudy } from '../lib/studyData';
 import { ROOT } from '../lib/pages';
 
 async function call<T>(services: Parameters<typeof dispatchHostCall>[0], op: string, payload: unknown): Promise<T> {
@@ -32,11 +32,11 @@ export const storageScenario: Scenario = {
   id: 'storage',
   title: 'storage',
   async run(ctx: BenchContext): Promise<Figure[]> {
-    const sessions = ctx.quick ? 250 : 1000;
+    const sessions = ctx.quick ? 200 : 1000;
     const editsPerRun = ctx.quick ? 12 : 40;
     const scenario = `storage · ${sessions.toLocaleString('en')} sessions`;
-    ctx.log(`${scenario}: writing the study`);
-    const disk = await writeStudy({ sessions, stakeholders: 40 });
+    ctx.log(`${scenario}: preparing the study`);
+    const disk = await sharedStudy({ sessions, stakeholders: 40 });
     const prefsDir = mkdtempSync(join(tmpdir(), 'pimap-bench-prefs-'));
     const make = () =>
       createHostServices({ dataDir: disk.dataDir, host: 'test', prefs: createFilePrefsStore(prefsDir), version: 'bench', libraryPath: join(ROOT, 'resources', 'stakeholders.json') });
@@ -71,7 +71,6 @@ export const storageScenario: Scenario = {
         figure({ scenario, figure: 'durable edit, p95', unit: 'ms', runs: editP95, target: { op: '<=', value: 50 }, note: `p95 of ${editsPerRun} saveSession calls per run, each until fsynced and renamed` }),
       ];
     } finally {
-      disk.remove();
       rmSync(prefsDir, { recursive: true, force: true });
     }
   },
