@@ -128,7 +128,9 @@ describe('CSV import and the compare view, through the UI', () => {
       const row = table.locator(`tbody tr[data-stakeholder="${id}"]`);
       for (const c of want.cohorts) {
         const centroid = c.centroid ? `${c.centroid.power.toFixed(1)}, ${c.centroid.interest.toFixed(1)}` : '—';
-        await expect(row.locator(`td[data-cohort="${c.id}"]`).textContent(), `${id} ${c.id}`).resolves.toBe(`n ${c.n}${centroid}`);
+        const cell = row.locator(`td[data-cohort="${c.id}"]`);
+        await expect(cell.locator('.cohort-n').textContent(), `${id} ${c.id} n`).resolves.toMatch(new RegExp(`^n ${c.n}(?: \\(fewer than 3|$)`));
+        await expect(cell.locator('.cohort-centroid').textContent(), `${id} ${c.id} centroid`).resolves.toBe(centroid);
       }
       const p = want.pValue! < 0.001 ? String(Number(want.pValue!.toPrecision(2))) : want.pValue!.toFixed(want.pValue! < 0.01 ? 4 : 3);
       await expect(row.locator('[data-col="p"]').textContent(), `${id} p`).resolves.toBe(p);

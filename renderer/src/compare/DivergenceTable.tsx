@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { CohortComparison, StakeholderComparison } from '../../../shared/analysis/compareCohorts';
+import { MIN_COHORT_N_FOR_TEST, type CohortComparison, type StakeholderComparison } from '../../../shared/analysis/compareCohorts';
 import { ZONE_COLOURS } from '../../../shared/model/palette';
 import type { Study } from '../../../shared/model/study';
 import { CohortMarker } from '../studies/CohortMarker';
@@ -89,7 +89,10 @@ export function DivergenceTable({ study, comparison, sort, onSort, focusId, onFo
                 </th>
                 {s.cohorts.map((c) => (
                   <td key={c.id} className="col-cohort" data-cohort={c.id}>
-                    <span className="cohort-n">{t('table.n', { n: formatCount(c.n, lang) })}</span>
+                    <span className={`cohort-n${c.n > 0 && c.n < MIN_COHORT_N_FOR_TEST ? ' cohort-n-low' : ''}`}>
+                      {t('table.n', { n: formatCount(c.n, lang) })}
+                      {c.n > 0 && c.n < MIN_COHORT_N_FOR_TEST ? <span className="visually-hidden"> {t('table.lowN')}</span> : null}
+                    </span>
                     <span className="cohort-centroid">
                       {c.centroid ? t('table.centroid', { power: formatValue(c.centroid.power, lang), interest: formatValue(c.centroid.interest, lang) }) : t('table.none')}
                     </span>

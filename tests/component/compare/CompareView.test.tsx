@@ -95,7 +95,7 @@ describe('compare view on a realistic study', () => {
     for (const id of ['police', 'gram-panchayat', 'vlcpc', 'asha']) {
       for (const cohort of ['survivors', 'social-workers', 'duty-bearers', 'financiers']) {
         const cell = rowOf(id).querySelector(`td[data-cohort="${cohort}"] .cohort-n`)!;
-        expect(cell.textContent, `${id} / ${cohort}`).toBe(`n ${placedCount(data.sessions, cohort, id)}`);
+        expect(cell.firstChild!.textContent, `${id} / ${cohort}`).toBe(`n ${placedCount(data.sessions, cohort, id)}`);
       }
     }
     // The research's pattern: survivors put the police at high power, low interest; duty bearers at higher interest.
@@ -158,7 +158,11 @@ describe('compare view on a realistic study', () => {
     expect(police.querySelector('[data-col="p"]')).toBeNull();
     expect(police.querySelector('[data-col="q"]')).toBeNull();
     expect(police.querySelector('[data-col="reason"]')!.textContent).toBe('Not tested: fewer than two cohorts with 3 or more sessions placing it');
-    expect(police.querySelector('td[data-cohort="financiers"] .cohort-n')!.textContent).toBe('n 2');
+    // Two financier sessions: shown, flagged as too few to read the centroid with confidence.
+    const financiers = police.querySelector('td[data-cohort="financiers"] .cohort-n')!;
+    expect(financiers.textContent).toBe('n 2 (fewer than 3 sessions: a centroid to read with care)');
+    expect(financiers.classList.contains('cohort-n-low')).toBe(true);
+    expect(police.querySelector('td[data-cohort="survivors"] .cohort-n')!.classList.contains('cohort-n-low')).toBe(false);
     await expect.element(page.getByTestId('compare-findings')).toHaveTextContent('Nothing could be tested');
     // With no test run, the summary does not claim exploratory p-values were computed.
     await expect.element(page.getByTestId('compare-basis')).toHaveTextContent('No test was run (9,999 permutations, seed 1).');
