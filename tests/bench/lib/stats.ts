@@ -41,3 +41,15 @@ export function slope(ys: readonly number[]): number {
   });
   return num / den;
 }
+
+/** One frame at 60 Hz, the refresh rate of headless Chromium here. */
+export const VSYNC_MS = 1000 / 60;
+
+/**
+ * Frame intervals as whole refresh periods (16.7, 33.3, 50 ms …). requestAnimationFrame
+ * timestamps are frame begin times, so a frame that made its vsync reads 16.6–16.8 ms
+ * with clock jitter; snapping removes the jitter, not the dropped frames.
+ */
+export function snapToVsync(values: readonly number[]): number[] {
+  return values.map((v) => Math.max(1, Math.round(v / VSYNC_MS)) * VSYNC_MS);
+}

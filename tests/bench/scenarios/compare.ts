@@ -5,7 +5,7 @@ import { startPreview } from '../../helpers/preview';
 import { benchPage, cdpFor, heapAfterGc, sleep, waitForDrawQuiet } from '../lib/chromium';
 import type { BenchContext, Scenario } from '../lib/context';
 import { figure, type Figure } from '../lib/report';
-import { intervals, p95 } from '../lib/stats';
+import { intervals, p95, snapToVsync } from '../lib/stats';
 import { writeStudy, type StudyOnDisk } from '../lib/studyData';
 
 /** No draw for this long after the view is ready: the first draw is complete. */
@@ -54,7 +54,7 @@ async function framesDuring(page: Page, gesture: () => Promise<void>): Promise<{
     const b = (globalThis as unknown as PageWindow).__bench;
     return { frames: b.stopFrames(), layers: [...new Set(b.draws.map((d) => d.layer))] };
   });
-  return { p95: p95(intervals(r.frames)), layersDrawn: r.layers };
+  return { p95: p95(snapToVsync(intervals(r.frames))), layersDrawn: r.layers };
 }
 
 /** Pan and zoom as a user would: wheel steps over the plot, then a drag across it. */
@@ -237,9 +237,9 @@ export const compareScenario: Scenario = {
         runs: panZoomWorks ? app.panZoom : [],
         target: { op: '<=', value: 16.7 },
         baseline: baseline(base.panZoom),
-        note: panZoomWorks ? 'wheel ×10 then a 40-step drag' : 'NOT MEASURED: the compare view does not pan or zoom (its marks layer never redrew on wheel or drag)',
+        note: panZoomWorks ? 'wheel ×10 then a 40-step drag; rAF intervals in whole 60 Hz periods' : 'NOT MEASURED: the compare view does not pan or zoom (its marks layer never redrew on wheel or drag)',
       }),
-      figure({ scenario, figure: 'p95 frame while hovering marks', unit: 'ms', runs: app.hover, note: 'pointer moved across the plot without a button (hit test, tooltip)' }),
+      figure({ scenario, figure: 'p95 frame while hovering marks', unit: 'ms', runs: app.hover, note: 'pointer moved across the plot without a button (hit test, tooltip); whole 60 Hz periods' }),
       figure({ scenario, figure: `JS heap growth over ${cycles} open/close cycles`, unit: 'MB', runs: app.growth, target: { op: '<=', value: 1 }, baseline: { ...baseline(base.growth), noRatio: true }, note: 'heap after 2× HeapProfiler.collectGarbage, view closed, after the last cycle − after the first; “no growth” read as ≤ 1 MB, the noise of this measure' }),
       figure({ scenario, figure: `DOM node growth over ${cycles} cycles`, unit: 'count', runs: app.nodes, baseline: { ...baseline(base.nodes), noRatio: true }, note: 'Performance.getMetrics Nodes after GC' }),
       figure({ scenario, figure: 'JS heap held by the open view', unit: 'MB', runs: app.held, baseline: baseline(base.held), note: 'heap after GC with the view open − closed' }),
