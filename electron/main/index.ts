@@ -1,6 +1,6 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain, Menu, protocol, screen, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session } from 'electron';
 import { defaultStudiesDir, userDataDir } from '../services/dataDir';
 import { createElectronPrefsStore } from '../services/electronPrefs';
 import { createHostServices } from '../services/hostServices';
@@ -8,6 +8,7 @@ import { appMenuTemplate } from './appMenu';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler, isAppUrl } from './appProtocol';
 import { registerHostIpc } from './ipc';
 import { dataDirFromArgv } from './mainArgs';
+import { createSaveExport } from './saveExport';
 import { hardenSession, hardenWebContents, secureWebPreferences } from './security';
 import { initialWindowBounds, parseWindowBounds, type WindowBounds } from './windowBounds';
 
@@ -51,13 +52,22 @@ function main(): void {
 
     const dataArg = dataDirFromArgv(process.argv);
     const prefs = createElectronPrefsStore();
-    const handlers = createHostServices({
+    const services = createHostServices({
       dataDir: dataArg ? resolve(dataArg) : defaultStudiesDir(),
       host: 'electron',
       prefs,
       version: app.getVersion(),
       libraryPath: join(app.getAppPath(), 'resources', 'stakeholders.json'),
     });
+    // Exported files are written where the user chooses in the OS save dialog.
+    const handlers = {
+      ...services,
+      saveExport: createSaveExport({
+        showSaveDialog: (parent, options) => (parent ? dialog.showSaveDialog(parent, options) : dialog.showSaveDialog(options)),
+        parentWindow: () => mainWindow,
+        defaultFolder: () => app.getPath('documents'),
+      }),
+    };
     const hostIpc = registerHostIpc(ipcMain, handlers, isAppUrl);
 
     // The renderer sends its pending saves when its window closes; quitting waits for

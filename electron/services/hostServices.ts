@@ -107,6 +107,10 @@ export function hostServicesFor(deps: HostServiceDeps): HostServices {
     getPrefs: async () => prefs.get(),
     setPrefs: async (patch) => prefs.set(patch),
     ...exportHandlers({ repository, version: deps.version }),
+    // The desktop main process replaces this with its save dialog (electron/main/saveExport.ts).
+    saveExport: async () => {
+      throw new HostError('forbidden', 'Saving through the host needs the desktop app; the browser preview downloads the file instead.');
+    },
     previewCsvImport: (input) => previewCsvOp(services, input),
     commitCsvImport: async (input) => {
       const { handlers, title } = await importTarget(services, input);

@@ -12,6 +12,8 @@ import {
   ExportStudyInput,
   MergePreviewSchema,
   PreviewMergeInput,
+  SaveExportInput,
+  SaveExportResultSchema,
 } from '../export/exportContract';
 
 /**
@@ -174,6 +176,12 @@ export const hostContract = {
   exportSession: { input: ExportSessionInput, output: ExportedFileSchema },
   /** A study or selection as CSV, study file, report PDF or compare picture. */
   exportStudy: { input: ExportStudyInput, output: ExportedFileSchema },
+  /**
+   * Desktop app only: ask where to save an exported file (the OS save dialog) and write
+   * it there atomically. The browser preview and the CLI refuse with `forbidden`: the
+   * preview downloads the file in the browser instead.
+   */
+  saveExport: { input: SaveExportInput, output: SaveExportResultSchema },
   /** What importing a study file would add, skip and which conflicts need a decision. Changes nothing. */
   previewMerge: { input: PreviewMergeInput, output: MergePreviewSchema },
   /** Merge a study file with a resolution for every conflict; never overwrites without one. */

@@ -24,6 +24,7 @@ export const HOST_OP_NAMES = [
   'setPrefs',
   'exportSession',
   'exportStudy',
+  'saveExport',
   'previewMerge',
   'applyMerge',
   'previewCsvImport',

@@ -18,6 +18,19 @@ export const ExportedFileSchema = z.object({
 });
 export type ExportedFileResult = z.infer<typeof ExportedFileSchema>;
 
+/** An exported file the desktop app is asked to save where the user chooses (base64 at most ~200 MB of text). */
+export const SaveExportInput = z
+  .object({
+    fileName: z.string().min(1).max(300),
+    mimeType: z.string().max(200),
+    base64: z.string().max(200_000_000),
+  })
+  .strict();
+
+/** `saved` false (and `path` null) when the user closed the save dialog without choosing a place. */
+export const SaveExportResultSchema = z.object({ saved: z.boolean(), path: z.string().nullable() });
+export type SaveExportResult = z.infer<typeof SaveExportResultSchema>;
+
 export const ExportSessionInput = z
   .object({
     studyId: IdSchema,
