@@ -75,7 +75,7 @@ const pages = await servePages();
 const machine = machineInfo(browser.version());
 log(`${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGB} GB, Node ${machine.node}, Chromium ${machine.chromium}, load ${machine.loadAverageAtStart.join(' ')}`);
 
-const ctx: BenchContext = { quick, runs, browser, pages, log };
+const ctx: BenchContext = { quick, runs, warmups: quick ? 0 : 1, browser, pages, log };
 const figures: Figure[] = [];
 const errors: Array<{ scenario: string; error: string }> = [];
 try {

@@ -7,6 +7,8 @@ export interface BenchContext {
   quick: boolean;
   /** Measured runs per figure (≥ 5); the median is reported. */
   runs: number;
+  /** Unreported runs before the measured ones (JIT, caches): 1 in full runs, 0 in quick ones. */
+  warmups: number;
   browser: Browser;
   pages: PageServer;
   log(message: string): void;

@@ -10,7 +10,7 @@ import type { Study } from '../../../shared/model/study';
 
 declare global {
   interface Window {
-    __analysis: { run(permutations: number): Promise<{ wallMs: number; sessions: number; stakeholders: number }> };
+    __analysis: { load(): Promise<void>; run(permutations: number): Promise<{ wallMs: number; sessions: number; stakeholders: number }> };
   }
 }
 
@@ -18,9 +18,12 @@ const worker = new Worker(new URL('./analysisWorker.tsx', import.meta.url), { ty
 let data: { study: Study; sessions: Session[] } | null = null;
 
 window.__analysis = {
-  async run(permutations) {
+  async load() {
     data ??= (await (await fetch('/data/analysis.json')).json()) as { study: Study; sessions: Session[] };
-    const payload = data;
+  },
+  async run(permutations) {
+    await window.__analysis.load();
+    const payload = data!;
     return new Promise((resolve, reject) => {
       const t0 = performance.now();
       worker.onmessage = (e: MessageEvent<{ ok: boolean; sessions: number; stakeholders: number; error?: string }>) => {

@@ -50,7 +50,7 @@ export interface KonvaLike {
 export interface PageWindow {
   __bench: BenchProbe;
   __baseline: { load(): Promise<number>; mount(): void; unmount(): void };
-  __analysis: { run(permutations: number): Promise<{ wallMs: number; sessions: number; stakeholders: number }> };
+  __analysis: { load(): Promise<void>; run(permutations: number): Promise<{ wallMs: number; sessions: number; stakeholders: number }> };
   __editorChanges: number[];
   Konva: {
     stages: Array<{

@@ -223,8 +223,8 @@ export const dragScenario: Scenario = {
           }, chips, { timeout: 300_000 });
           await waitForDrawQuiet(page, 800, 300_000);
           const holdMs = editor.where === 'app' ? HOLD_BEFORE_DROP_MS : 150;
-          // A warm-up drag (JIT, first-use costs), not reported; quick runs rely on the median.
-          if (!ctx.quick) await oneDrag(page, { moves, holdMs, direction: 1, countWrites: editor.countWrites });
+          // Warm-up drags (JIT, first-use costs) are not reported; quick runs rely on the median.
+          for (let i = 0; i < ctx.warmups; i++) await oneDrag(page, { moves, holdMs, direction: 1, countWrites: editor.countWrites });
           const results: DragRun[] = [];
           for (let i = 0; i < ctx.runs; i++) results.push(await oneDrag(page, { moves, holdMs, direction: i % 2 ? 1 : -1, countWrites: editor.countWrites }));
           if (editor.errors.length) throw new Error(`the editor reported errors: ${editor.errors.join(' | ')}`);

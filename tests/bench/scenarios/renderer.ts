@@ -52,7 +52,7 @@ export const rendererScenario: Scenario = {
     const loads: number[] = [];
     const jsFetched: number[] = [];
     try {
-      for (let i = 0; i <= ctx.runs; i++) {
+      for (let i = 0; i < ctx.warmups + ctx.runs; i++) {
         const { context, page, errors } = await benchPage(ctx.browser, { headingText: 'Studies' });
         const scriptsSeen: string[] = [];
         page.on('response', (r) => {
@@ -64,7 +64,7 @@ export const rendererScenario: Scenario = {
           const at = await page.evaluate(() => (globalThis as unknown as PageWindow).__bench.headingAt!);
           if (errors.length) throw new Error(`the app reported errors while loading: ${errors.join(' | ')}`);
           // The first load also starts the preview's lazy work (library file, prefs); not counted.
-          if (i > 0) {
+          if (i >= ctx.warmups) {
             loads.push(at);
             jsFetched.push(scriptsSeen.reduce((sum, p) => sum + gzipSync(readFileSync(join(RENDERER_DIR, p.replace(/^\//, '')))).length, 0) / 1024);
           }
