@@ -6,6 +6,7 @@ import { createElectronPrefsStore } from '../services/electronPrefs';
 import { createHostServices } from '../services/hostServices';
 import { appMenuTemplate } from './appMenu';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler, isAppUrl } from './appProtocol';
+import { createElectronExportRenderer, exportPages } from './electronExportRenderer';
 import { registerHostIpc } from './ipc';
 import { dataDirFromArgv } from './mainArgs';
 import { createSaveExport } from './saveExport';
@@ -47,7 +48,8 @@ function main(): void {
 
   void app.whenReady().then(() => {
     hardenSession(session.defaultSession);
-    protocol.handle(APP_SCHEME, createAppProtocolHandler(RENDERER_DIR));
+    // The same store feeds the export windows' pages (from memory, never from disk).
+    protocol.handle(APP_SCHEME, createAppProtocolHandler(RENDERER_DIR, exportPages));
     Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(process.platform)));
 
     const dataArg = dataDirFromArgv(process.argv);
@@ -58,6 +60,8 @@ function main(): void {
       prefs,
       version: app.getVersion(),
       libraryPath: join(app.getAppPath(), 'resources', 'stakeholders.json'),
+      // Pictures and the report come from Electron's own Chromium: most machines have no other.
+      exportRenderer: () => createElectronExportRenderer(),
     });
     // Exported files are written where the user chooses in the OS save dialog.
     const handlers = {

@@ -6,7 +6,7 @@ import { describeIssues } from '../../shared/model/migrations';
 import { StakeholderLibrarySchema, type Stakeholder } from '../../shared/model/stakeholder';
 import { withoutStudy, withRecentStudy, type PrefsStore } from './prefs';
 import { StudyRepository } from './storage/studyRepository';
-import { exportHandlers } from './export/exportHandlers';
+import { exportHandlers, type ExportRendererFactory } from './export/exportHandlers';
 import { importCsv, previewCsvImport, type ImportHandlers } from './csvImport';
 import { parseLongFormat } from '../../shared/csv/longFormat';
 import { matchKey } from '../../shared/csv/planImport';
@@ -26,6 +26,12 @@ export interface HostServicesOptions {
   version: string;
   /** resources/stakeholders.json; defaults to the one in this checkout. */
   libraryPath?: string;
+  /**
+   * Opens the renderer that draws pictures and prints PDFs, one per export. The desktop
+   * app passes Electron's own Chromium (electron/main/electronExportRenderer.ts); by
+   * default (preview, CLI, tests) the system Chromium is started when a picture is needed.
+   */
+  exportRenderer?: ExportRendererFactory;
 }
 
 export const APP_NAME = 'Power–Interest Mapper';
@@ -45,6 +51,7 @@ export function createHostServices(opts: HostServicesOptions): HostServices {
     host: opts.host,
     version: opts.version,
     libraryPath: opts.libraryPath ?? DEFAULT_LIBRARY_PATH,
+    exportRenderer: opts.exportRenderer,
   });
 }
 
@@ -55,6 +62,7 @@ export interface HostServiceDeps {
   version: string;
   libraryPath: string;
   warn?: (message: string) => void;
+  exportRenderer?: ExportRendererFactory;
 }
 
 /** The same services over a given repository (tests pass one on a simulated disk). */
@@ -106,7 +114,7 @@ export function hostServicesFor(deps: HostServiceDeps): HostServices {
     restoreSessionVersion: ({ studyId, sessionId, versionId }) => repository.restoreSessionVersion(studyId, sessionId, versionId),
     getPrefs: async () => prefs.get(),
     setPrefs: async (patch) => prefs.set(patch),
-    ...exportHandlers({ repository, version: deps.version }),
+    ...exportHandlers({ repository, version: deps.version, exportRenderer: deps.exportRenderer }),
     // The desktop main process replaces this with its save dialog (electron/main/saveExport.ts).
     saveExport: async () => {
       throw new HostError('forbidden', 'Saving through the host needs the desktop app; the browser preview downloads the file instead.');

@@ -3,8 +3,12 @@ import { applyMerge, MergeError, parseBundle, planMerge, type StudyBundle } from
 import type { StudyRepository } from '../storage/studyRepository';
 import { IMPORTED_SUFFIX } from './englishText';
 import { exportSession, exportStudy, type ExportedFile } from './exportService';
+import type { ExportRenderer } from './render';
 
 type ExportOps = Pick<HostHandlers, 'exportSession' | 'exportStudy' | 'previewMerge' | 'applyMerge'>;
+
+/** Opens the renderer for one export; it is closed when the export ends. */
+export type ExportRendererFactory = () => ExportRenderer | Promise<ExportRenderer>;
 
 const asResult = (f: ExportedFile) => ({ fileName: f.fileName, mimeType: f.mimeType, base64: f.data.toString('base64') });
 
@@ -19,20 +23,30 @@ function readBundle(text: string): StudyBundle {
  * Files are returned to the UI (base64) rather than written: the user chooses where
  * they go (a download in the preview, a save dialog in the desktop app).
  */
-export function exportHandlers(deps: { repository: StudyRepository; version: string }): ExportOps {
+export function exportHandlers(deps: { repository: StudyRepository; version: string; exportRenderer?: ExportRendererFactory }): ExportOps {
   const { repository } = deps;
+  /** The injected renderer, open for this one export; without one, exportService starts the system Chromium when it draws. */
+  const withRenderer = async <T>(fn: (renderer: ExportRenderer | undefined) => Promise<T>): Promise<T> => {
+    if (!deps.exportRenderer) return fn(undefined);
+    const renderer = await deps.exportRenderer();
+    try {
+      return await fn(renderer);
+    } finally {
+      await renderer.close();
+    }
+  };
   return {
     exportSession: async ({ studyId, sessionId, format, redact, language }) => {
       const { study, sessions } = await repository.openStudy(studyId);
       const session = sessions.find((s) => s.id === sessionId);
       if (!session) throw new HostError('not_found', `There is no session with id "${sessionId}" in this study`);
-      return asResult(await exportSession({ study, session, format, redact, lang: language }));
+      return asResult(await withRenderer((renderer) => exportSession({ study, session, format, redact, lang: language, renderer })));
     },
     exportStudy: async ({ studyId, sessionIds, format, redact, focusStakeholderId, language, permutations, seed }) => {
       const { study, sessions } = await repository.openStudy(studyId);
       const missing = (sessionIds ?? []).filter((id) => !sessions.some((s) => s.id === id));
       if (missing.length) throw new HostError('not_found', `No session with id ${missing.map((m) => `"${m}"`).join(', ')} in this study`);
-      const file = await exportStudy({ study, sessions, sessionIds, format, redact, focusStakeholderId, lang: language, permutations, seed, appVersion: deps.version });
+      const file = await withRenderer((renderer) => exportStudy({ study, sessions, sessionIds, format, redact, focusStakeholderId, lang: language, permutations, seed, appVersion: deps.version, renderer }));
       return asResult(file);
     },
     previewMerge: async ({ studyId, bundleText }) => {
