@@ -5,6 +5,7 @@ import { useAppStore } from '../store/appStore';
 import { openStudy, putSession } from '../store/actions';
 import { retrySave, sessionKey } from '../store/persistence';
 import { MapEditor } from '../editor/MapEditor';
+import { ExportDialog } from '../export/ExportDialog';
 import { PageHeading } from './PageHeading';
 import { hrefFor } from './router';
 import { StudyUnavailable } from './StudyUnavailable';
@@ -23,6 +24,7 @@ export function SessionPage({ studyId, sessionId }: { studyId: string; sessionId
   const saveStatus = useAppStore((s) => s.saves[key]) ?? IDLE;
   const resetCount = useAppStore((s) => s.resetKeys[sessionId] ?? 0);
   const [versionsOpen, setVersionsOpen] = useState(false);
+  const [exporting, setExporting] = useState(false);
   // The top bar is mounted by the shell before any page (pages wait for the
   // preferences); its middle is filled from here.
   const [barSlot] = useState(() => document.getElementById(APP_BAR_SLOT_ID));
@@ -76,6 +78,9 @@ export function SessionPage({ studyId, sessionId }: { studyId: string; sessionId
               <button type="button" className="button button-small" onClick={() => setVersionsOpen(true)}>
                 {t('versions.open')}
               </button>
+              <button type="button" className="button button-small" onClick={() => setExporting(true)}>
+                {t('export:open.map')}
+              </button>
             </>,
             barSlot,
           )
@@ -90,6 +95,7 @@ export function SessionPage({ studyId, sessionId }: { studyId: string; sessionId
         language={language}
       />
       {versionsOpen ? <VersionsDialog session={session} onClose={() => setVersionsOpen(false)} /> : null}
+      {exporting ? <ExportDialog scope={{ kind: 'session', study, session }} onClose={() => setExporting(false)} /> : null}
     </div>
   );
 }

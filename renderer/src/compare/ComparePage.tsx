@@ -10,6 +10,7 @@ import { PageHeading } from '../app/PageHeading';
 import { hrefFor } from '../app/router';
 import { StudyUnavailable } from '../app/StudyUnavailable';
 import { useTextScale, useFontsReady } from '../editor/canvasText';
+import { ExportDialog } from '../export/ExportDialog';
 import { CohortMarker } from '../studies/CohortMarker';
 import { useAppStore } from '../store/appStore';
 import { openStudy } from '../store/actions';
@@ -99,6 +100,7 @@ export function CompareView({ study, sessions }: { study: Study; sessions: Sessi
   const fontsReady = useFontsReady();
   const [announcement, setAnnouncement] = useState('');
   const [pointedSessionId, setPointedSessionId] = useState<string | null>(null);
+  const [exporting, setExporting] = useState(false);
 
   const selected = useMemo(() => selectedSessions(sessions, ui.selection), [sessions, ui.selection]);
   const cohortIds = useMemo(() => selectedCohortIds(study, sessions, ui.selection), [study, sessions, ui.selection]);
@@ -300,7 +302,16 @@ export function CompareView({ study, sessions }: { study: Study; sessions: Sessi
                 {t('focus.clear')}
               </button>
             ) : null}
+            <button type="button" className="button button-small compare-export" onClick={() => setExporting(true)}>
+              {t('export:open.picture')}
+            </button>
           </div>
+          {exporting ? (
+            <ExportDialog
+              scope={{ kind: 'compare', study, sessions: selected, allSelected: selected.length === sessions.length, focusStakeholderId: focusId }}
+              onClose={() => setExporting(false)}
+            />
+          ) : null}
 
           <div className="compare-results" aria-busy={computing} id={`compare-panel-${ui.view}`} role="tabpanel" aria-labelledby={`compare-tab-${ui.view}`}>
             {ui.view === 'overlay' ? (

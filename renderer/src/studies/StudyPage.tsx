@@ -4,6 +4,8 @@ import type { SaveStatus } from '../app/saveStatus';
 import { PageHeading } from '../app/PageHeading';
 import { hrefFor, STUDY_TABS, type StudyTab } from '../app/router';
 import { SaveIndicator } from '../app/SaveIndicator';
+import { ExportDialog } from '../export/ExportDialog';
+import { MergeDialog } from '../export/MergeDialog';
 import { ImportCsvDialog } from '../import/ImportCsvDialog';
 import { StudyUnavailable } from '../app/StudyUnavailable';
 import { useAppStore } from '../store/appStore';
@@ -44,6 +46,8 @@ export function StudyPage({ studyId, tab }: { studyId: string; tab: StudyTab }) 
   const failure = useAppStore((s) => (s.openFailure?.studyId === studyId ? s.openFailure : null));
   const saveStatus = useStudySaveStatus(studyId);
   const [importing, setImporting] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const [merging, setMerging] = useState(false);
 
   useEffect(() => {
     void openStudy(studyId);
@@ -79,9 +83,17 @@ export function StudyPage({ studyId, tab }: { studyId: string; tab: StudyTab }) 
           <button type="button" className="button" onClick={() => setImporting(true)}>
             {t('import:open')}
           </button>
+          <button type="button" className="button" onClick={() => setMerging(true)}>
+            {t('export:open.merge')}
+          </button>
+          <button type="button" className="button" onClick={() => setExporting(true)}>
+            {t('export:open.study')}
+          </button>
         </div>
       </div>
       {importing ? <ImportCsvDialog studyId={study.id} studyTitle={study.title} onClose={() => setImporting(false)} /> : null}
+      {merging ? <MergeDialog study={study} onClose={() => setMerging(false)} /> : null}
+      {exporting ? <ExportDialog scope={{ kind: 'study', study, sessions }} onClose={() => setExporting(false)} /> : null}
 
       <LoadProblems studyId={study.id} problems={open.problems} />
 

@@ -1,0 +1,269 @@
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
+import { buildBundle, serializeBundle } from '../../../shared/export/studyFile';
+import type { Session } from '../../../shared/model/session';
+import type { Study } from '../../../shared/model/study';
+import { deliverFile } from '../../../renderer/src/export/deliverFile';
+import { makeSession, makeStudy } from '../app/fakeHost';
+import { startApp } from '../app/setup';
+import { ExportFakeHost } from './exportHost';
+
+/**
+ * The export and merge dialogs in real Chromium, on the fake desktop host: what the
+ * user sees (formats, the redaction default per format, what the file will hold, the
+ * progress), what is sent to the host, and how the file is delivered.
+ */
+let host: ExportFakeHost;
+let study: Study;
+const placed = (power: number, interest: number, note = '') => ({ status: 'placed' as const, position: { power, interest }, contested: false, alt: null, note });
+
+beforeEach(async () => {
+  await page.viewport(1366, 768);
+  host = new ExportFakeHost();
+  study = makeStudy('study-a', 'Nadia baseline', 6);
+  host.addStudy(study, [
+    makeSession(study, 's1', 'FGD 1', {
+      notes: 'The group met at the school.',
+      placements: { bdo: placed(8, 2, '"He never comes to the village."'), police: placed(9, 1.5), ahtu: placed(7, 4) },
+    }),
+    makeSession(study, 's2', 'FGD 1', { roundId: 'endline', placements: { bdo: placed(6, 5) } }),
+    makeSession(study, 's3', 'DB-1', { kind: 'interview', cohortId: 'duty-bearers', placements: { police: placed(5, 5) } }),
+  ]);
+});
+
+const redactBox = (dialog: ReturnType<typeof page.getByRole>) => dialog.getByRole('checkbox', { name: 'Leave out notes and quotes' });
+
+describe('export dialog', () => {
+  test('session map: every picture format leaves notes out by default; the choice travels to the host and the save dialog', async () => {
+    await startApp(host, '#/study/study-a/session/s1');
+    const opener = page.getByRole('button', { name: 'Export map…' });
+    await opener.click();
+    const dialog = page.getByRole('dialog', { name: 'Export the map of FGD 1' });
+    await expect.element(dialog.getByTestId('export-included')).toHaveTextContent('Nadia baseline');
+    await expect.element(dialog.getByTestId('export-included')).toHaveTextContent('FGD 1 · Survivors · Baseline');
+
+    // The first format has focus; arrow keys move through the formats, as radio buttons do.
+    await expect.element(dialog.getByRole('radio', { name: /^SVG/ })).toHaveFocus();
+    for (const name of ['SVG', 'PNG, 2×', 'PNG, 4×', 'PDF']) {
+      const radio = dialog.getByRole('radio', { name: new RegExp(`^${name.replace(/[,×]/g, (c) => `\\${c}`)}`) });
+      await radio.click();
+      await expect.element(radio).toBeChecked();
+      await expect.element(redactBox(dialog)).toBeChecked();
+    }
+    await expect.element(dialog.getByTestId('export-notes')).toHaveTextContent('2 notes left out');
+
+    await dialog.getByRole('radio', { name: /^PNG, 4×/ }).click();
+    await redactBox(dialog).click();
+    await expect.element(dialog.getByTestId('export-notes')).toHaveTextContent('2 notes included');
+    await dialog.getByRole('button', { name: 'Export' }).click();
+
+    await expect.element(page.getByText('Saved FGD 1.png to /home/facilitator/Documents/export.')).toBeVisible();
+    await expect.element(dialog).not.toBeInTheDocument();
+    expect(host.payloadsOf('exportSession')).toEqual([{ studyId: 'study-a', sessionId: 's1', format: 'png4x', redact: false, language: 'en' }]);
+    expect(host.payloadsOf('saveExport')).toEqual([expect.objectContaining({ fileName: 'FGD 1.png', base64: btoa('png4x redact=false') })]);
+    // Focus is back on the button that opened the dialog.
+    await expect.element(opener).toHaveFocus();
+  });
+
+  test('study: CSV and study file keep notes unless ticked, the report leaves them out; each format keeps its own choice', async () => {
+    await startApp(host, '#/study/study-a');
+    await page.getByRole('button', { name: 'Export…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export Nadia baseline' });
+    const csv = dialog.getByRole('radio', { name: /^CSV for Excel or R/ });
+    const bundle = dialog.getByRole('radio', { name: /^Study file/ });
+    const report = dialog.getByRole('radio', { name: /^Printable report/ });
+    await expect.element(csv).toBeChecked();
+    await expect.element(redactBox(dialog)).not.toBeChecked();
+    await expect.element(dialog.getByTestId('export-notes')).toHaveTextContent('2 notes included');
+    await bundle.click();
+    await expect.element(redactBox(dialog)).not.toBeChecked();
+    await report.click();
+    await expect.element(redactBox(dialog)).toBeChecked();
+    await expect.element(dialog.getByTestId('export-notes')).toHaveTextContent('2 notes left out');
+    // Ticking it for CSV does not change the report's default, and is remembered.
+    await csv.click();
+    await redactBox(dialog).click();
+    await report.click();
+    await expect.element(redactBox(dialog)).toBeChecked();
+    await csv.click();
+    await expect.element(redactBox(dialog)).toBeChecked();
+    await redactBox(dialog).click();
+
+    // What the file holds: three sessions in two cohorts; then only the chosen ones.
+    await expect.element(dialog.getByTestId('export-included')).toHaveTextContent('Survivors (2) and Duty bearers (1)');
+    await bundle.click();
+    await dialog.getByRole('radio', { name: 'Only the sessions I choose' }).click();
+    const picker = dialog.getByRole('group', { name: 'Sessions to include' });
+    await picker.getByRole('checkbox', { name: /DB-1/ }).click();
+    await expect.element(dialog.getByTestId('export-session-count')).toHaveTextContent('2 of 3');
+    await dialog.getByRole('button', { name: 'Select none' }).click();
+    await expect.element(dialog.getByRole('button', { name: 'Export' })).toBeDisabled();
+    await expect.element(dialog.getByTestId('export-status')).toHaveTextContent('Choose at least one session.');
+    await picker.getByRole('checkbox', { name: /FGD 1 · Baseline/ }).click();
+    await picker.getByRole('checkbox', { name: /FGD 1 · Endline/ }).click();
+    await dialog.getByRole('button', { name: 'Export' }).click();
+
+    await expect.element(dialog).not.toBeInTheDocument();
+    expect(host.payloadsOf('exportStudy')).toEqual([{ studyId: 'study-a', format: 'bundle', redact: false, language: 'en', sessionIds: ['s1', 's2'] }]);
+    expect(host.payloadsOf('saveExport')[0]).toMatchObject({ fileName: 'Nadia baseline.pimap.json' });
+  });
+
+  test('a report shows a calm progress state; closing the save dialog keeps the export open', async () => {
+    host.saveAnswer = { saved: false, path: null };
+    await startApp(host, '#/study/study-a');
+    await page.getByRole('button', { name: 'Export…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export Nadia baseline' });
+    await dialog.getByRole('radio', { name: /^Printable report/ }).click();
+    const release = host.holdExport('exportStudy');
+    await dialog.getByRole('button', { name: 'Export' }).click();
+    const status = dialog.getByTestId('export-status');
+    await expect.element(status).toHaveTextContent('Preparing the report…');
+    await expect.element(status).toHaveTextContent('this takes a few seconds');
+    await expect.element(dialog.getByRole('button', { name: 'Export' })).toBeDisabled();
+    await expect.element(dialog.getByRole('radio', { name: /^CSV/ })).toBeDisabled();
+    release();
+    await expect.element(status).toHaveTextContent('Not saved: no place was chosen.');
+    await expect.element(dialog.getByRole('button', { name: 'Export' })).toBeEnabled();
+    expect(host.payloadsOf('exportStudy')).toEqual([{ studyId: 'study-a', format: 'report-pdf', redact: true, language: 'en' }]);
+  });
+
+  test('a failed export says why and lets the user try again', async () => {
+    const { HostError } = await import('../../../shared/contract/hostContract');
+    host.failing.set('exportSession', new HostError('internal', 'Chromium could not be started'));
+    await startApp(host, '#/study/study-a/session/s1');
+    await page.getByRole('button', { name: 'Export map…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export the map of FGD 1' });
+    await dialog.getByRole('button', { name: 'Export' }).click();
+    await expect.element(dialog.getByRole('alert')).toHaveTextContent('Chromium could not be started');
+    host.failing.delete('exportSession');
+    await dialog.getByRole('button', { name: 'Export' }).click();
+    await expect.element(dialog).not.toBeInTheDocument();
+    expect(host.payloadsOf('exportSession').map((p) => p.redact)).toEqual([true, true]);
+  });
+
+  test('compare view: the picture of the current selection and focused stakeholder, notes never in it', async () => {
+    await startApp(host, '#/study/study-a/compare');
+    await page.getByRole('checkbox', { name: /^Duty bearers/ }).click();
+    await page.getByTestId('focus-select').selectOptions('police');
+    await page.getByRole('button', { name: 'Export picture…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export the compare picture' });
+    await expect.element(redactBox(dialog)).toBeChecked();
+    await expect.element(redactBox(dialog)).toBeDisabled();
+    await expect.element(dialog.getByTestId('export-included')).toHaveTextContent('Local police station');
+    await expect.element(dialog.getByTestId('export-session-count')).toHaveTextContent('2 sessions');
+    await expect.element(dialog.getByTestId('export-notes')).toHaveTextContent('Never in this picture');
+    await dialog.getByRole('radio', { name: /^PDF/ }).click();
+    await dialog.getByRole('button', { name: 'Export' }).click();
+    await expect.element(dialog).not.toBeInTheDocument();
+    expect(host.payloadsOf('exportStudy')).toEqual([
+      { studyId: 'study-a', format: 'compare-pdf', redact: true, language: 'en', sessionIds: ['s1', 's2'], focusStakeholderId: 'police' },
+    ]);
+  });
+});
+
+describe('delivering the file in the browser preview', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
+
+  test('downloads through <a download> with an object URL, revoked afterwards', async () => {
+    delete window.pimapHost;
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    const revoke = vi.spyOn(URL, 'revokeObjectURL');
+    const clicked: { href: string; download: string; connected: boolean }[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push({ href: this.href, download: this.download, connected: this.isConnected });
+    });
+    const text = '\uFEFFstudy,session\nনদীয়া,FGD 1\n';
+    const base64 = btoa(String.fromCharCode(...new TextEncoder().encode(text)));
+    const delivered = await deliverFile({ fileName: 'নদীয়া.csv', mimeType: 'text/csv;charset=utf-8', base64 });
+    expect(delivered).toEqual({ how: 'download', fileName: 'নদীয়া.csv' });
+    expect(clicked).toHaveLength(1);
+    expect(clicked[0]).toMatchObject({ download: 'নদীয়া.csv', connected: true });
+    expect(clicked[0]!.href).toMatch(/^blob:/);
+    expect(document.querySelector('a[download]')).toBeNull();
+    // The bytes are the file's, byte-order mark included.
+    const bytes = new Uint8Array(await (await fetch(clicked[0]!.href)).arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes)).toBe(text);
+    expect(revoke).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(30_000);
+    expect(revoke).toHaveBeenCalledWith(clicked[0]!.href);
+  });
+});
+
+describe('merge dialog', () => {
+  /** A facilitator's study file: FGD 1 baseline changed, FGD 1 endline the same, FGD 5 new with a new stakeholder. */
+  function theirFile(): File {
+    const ours = host.sessionsOf('study-a');
+    const s1 = ours.find((s) => s.id === 's1')!;
+    const s2 = ours.find((s) => s.id === 's2')!;
+    const theirStudy: Study = {
+      ...study,
+      title: 'Nadia (Rupa’s laptop)',
+      stakeholders: [...study.stakeholders, { id: 'madrasa', name: 'Madrasa committee', short: 'Madrasa', description: '', category: 'other', labels: {}, retired: false, custom: true }],
+    };
+    const sessions: Session[] = [
+      { ...s1, id: 'r-1', placements: { ...s1.placements, police: placed(3, 8) } },
+      { ...s2, id: 'r-2' },
+      makeSession(theirStudy, 'r-5', 'FGD 5', { placements: { madrasa: placed(2, 7), bdo: placed(8, 2) } }),
+    ];
+    const text = serializeBundle(buildBundle(theirStudy, sessions, { exportedAt: '2026-02-01T12:00:00.000Z', redact: false }));
+    return new File([text], 'Nadia.pimap.json', { type: 'application/json' });
+  }
+
+  test('lists what the file adds, blocks Import until every conflict has a choice, then sends the choices', async () => {
+    await startApp(host, '#/study/study-a');
+    const opener = page.getByRole('button', { name: 'Import study file…' });
+    await opener.click();
+    const dialog = page.getByRole('dialog', { name: 'Import a study file into Nadia baseline' });
+    await userEvent.upload(dialog.getByLabelText('Study file'), theirFile());
+
+    const summary = dialog.getByTestId('merge-summary');
+    await expect.element(summary).toHaveTextContent('From the study “Nadia (Rupa’s laptop)”');
+    await expect.element(dialog.getByTestId('merge-conflicts')).toBeVisible();
+    expect(document.querySelector('[data-count="new"]')!.textContent).toBe('1');
+    expect(document.querySelector('[data-count="identical"]')!.textContent).toBe('1');
+    expect(document.querySelector('[data-count="conflicts"]')!.textContent).toBe('1');
+    expect(document.querySelector('[data-count="stakeholders"]')!.textContent).toBe('6 matched, 1 new');
+    await expect.element(dialog.getByTestId('merge-new-sessions')).toHaveTextContent('FGD 5 · Survivors · Baseline');
+    await expect.element(dialog.getByTestId('merge-identical')).toHaveTextContent('FGD 1 (Endline)');
+    await expect.element(summary).toHaveTextContent('New stakeholders (added to the study\'s list as custom): Madrasa committee.');
+
+    const conflict = dialog.getByRole('group', { name: 'FGD 1 · Baseline' });
+    await expect.element(conflict).toHaveTextContent('Differs in: placement of Police.');
+    // No choice is made for the user.
+    for (const name of ['Keep ours', 'Take theirs', 'Keep both']) await expect.element(conflict.getByRole('radio', { name: new RegExp(`^${name}`) })).not.toBeChecked();
+    const submit = dialog.getByRole('button', { name: /^Import/ });
+    await expect.element(submit).toBeDisabled();
+    await expect.element(dialog.getByTestId('merge-status')).toHaveTextContent('Choose what to do with 1 session that differs.');
+    await expect.element(conflict).toHaveTextContent('Add the file\'s version as “FGD 1 (imported)”.');
+
+    await conflict.getByRole('radio', { name: /^Keep both/ }).click();
+    await expect.element(submit).toBeEnabled();
+    await submit.click();
+
+    await expect.element(dialog).not.toBeInTheDocument();
+    await expect.element(page.getByText('Imported from “Nadia (Rupa’s laptop)”: 2 added', { exact: false })).toBeVisible();
+    const applied = host.payloadsOf('applyMerge');
+    expect(applied).toHaveLength(1);
+    expect(applied[0]).toMatchObject({ studyId: 'study-a', resolutions: { s1: 'keep_both' }, importedSuffix: '(imported)' });
+    const codes = host.sessionsOf('study-a').map((s) => `${s.code}/${s.roundId}`).sort();
+    expect(codes).toEqual(['DB-1/baseline', 'FGD 1 (imported)/baseline', 'FGD 1/baseline', 'FGD 1/endline', 'FGD 5/baseline']);
+    // Ours is untouched; theirs came in beside it.
+    expect(host.sessions.get('s1')!.placements.police).toEqual(placed(9, 1.5));
+    expect(host.studies.get('study-a')!.stakeholders.map((s) => s.id)).toContain('madrasa');
+    await expect.element(opener).toHaveFocus();
+  });
+
+  test('a file that is not a study file is named as such, and nothing can be imported', async () => {
+    await startApp(host, '#/study/study-a');
+    await page.getByRole('button', { name: 'Import study file…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import a study file into Nadia baseline' });
+    await userEvent.upload(dialog.getByLabelText('Study file'), new File(['{"hello":1}'], 'notes.json', { type: 'application/json' }));
+    await expect.element(dialog.getByRole('alert')).toHaveTextContent('is not a pimap/study-bundle file');
+    await expect.element(dialog.getByRole('button', { name: /^Import/ })).toBeDisabled();
+    expect(host.payloadsOf('applyMerge')).toHaveLength(0);
+  });
+});
