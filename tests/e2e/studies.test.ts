@@ -36,7 +36,8 @@ describe('studies through the UI, persisted by the preview', () => {
   it('creates a study from the list', async () => {
     await page.goto(preview.url);
     await h1('Studies').waitFor();
-    await expect(page.getByText('No studies yet').isVisible()).resolves.toBe(true);
+    // The heading shows before the list has loaded: wait for the empty state itself.
+    await page.getByText('No studies yet').waitFor();
     await page.getByRole('button', { name: 'New study' }).first().click();
     const dialog = page.getByRole('dialog', { name: 'New study' });
     await dialog.getByLabel('Title').fill('Nadia and Murshidabad');
