@@ -205,7 +205,9 @@ export function MergeDialog({ study, onClose }: { study: Study; onClose(): void 
                 </div>
                 <div>
                   <dt>{t('merge.counts.conflicts')}</dt>
-                  <dd data-count="conflicts">{preview.conflicts.length}</dd>
+                  <dd data-count="conflicts" className={preview.conflicts.length > 0 ? 'merge-count-attention' : undefined}>
+                    {preview.conflicts.length}
+                  </dd>
                 </div>
                 <div>
                   <dt>{t('merge.counts.stakeholders')}</dt>

@@ -227,7 +227,7 @@ describe('merge dialog', () => {
     expect(document.querySelector('[data-count="identical"]')!.textContent).toBe('1');
     expect(document.querySelector('[data-count="conflicts"]')!.textContent).toBe('1');
     expect(document.querySelector('[data-count="stakeholders"]')!.textContent).toBe('6 matched, 1 new');
-    await expect.element(dialog.getByTestId('merge-new-sessions')).toHaveTextContent('FGD 5 · Survivors · Baseline');
+    await expect.element(dialog.getByTestId('merge-new-sessions')).toHaveTextContent('FGD 5 (Survivors, Baseline)');
     await expect.element(dialog.getByTestId('merge-identical')).toHaveTextContent('FGD 1 (Endline)');
     await expect.element(summary).toHaveTextContent('New stakeholders (added to the study\'s list as custom): Madrasa committee.');
 
