@@ -6,6 +6,7 @@ import { launch } from './lib/chromium';
 import type { BenchContext, Scenario } from './lib/context';
 import { loadAverage, machineInfo } from './lib/machine';
 import { buildBenchPages, ROOT, servePages } from './lib/pages';
+import { snapshotRenderer } from './lib/preview';
 import { resultsMarkdown, type BenchResult } from './lib/markdown';
 import { figure, printTable, type Figure } from './lib/report';
 import { analysisScenario } from './scenarios/analysis';
@@ -67,6 +68,7 @@ if (!values['no-build']) {
     process.exit(2);
   }
 }
+snapshotRenderer();
 log('building the benchmark pages');
 await buildBenchPages();
 

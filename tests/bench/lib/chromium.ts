@@ -29,6 +29,9 @@ export async function benchPage(browser: Browser, config: BenchConfig = {}): Pro
     if (m.type() === 'error') errors.push(m.text());
   });
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) errors.push(`${r.status()} ${r.request().method()} ${new URL(r.url()).pathname}`);
+  });
   return { context, page, errors };
 }
 

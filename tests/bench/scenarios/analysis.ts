@@ -6,7 +6,7 @@ import { benchPage } from '../lib/chromium';
 import type { BenchContext, Scenario } from '../lib/context';
 import { figure, type Figure } from '../lib/report';
 import { sharedStudy } from '../lib/studyData';
-import { startPreview } from '../../helpers/preview';
+import { startBenchPreview } from '../lib/preview';
 
 /**
  * compareCohorts (shared/analysis) on a generated study, 9,999 permutations:
@@ -99,7 +99,7 @@ export const analysisScenario: Scenario = {
 
     // ---- the app: the compare view's own worker, from opening the view to its results
     ctx.log(`${scenario}: the app's compare worker`);
-    const preview = await startPreview({ dataDir: disk.dataDir });
+    const preview = await startBenchPreview(disk.dataDir);
     const appWall: number[] = [];
     const appLongest: number[] = [];
     try {
@@ -107,7 +107,7 @@ export const analysisScenario: Scenario = {
         const { context, page, errors } = await benchPage(ctx.browser);
         try {
           await page.goto(`${preview.url}#/study/${disk.study.id}`);
-          await page.getByRole('heading', { level: 1, name: disk.study.title }).waitFor({ timeout: 120_000 });
+          await page.getByRole('heading', { level: 1, name: disk.study.title, exact: true }).waitFor({ timeout: 120_000 });
           await page.waitForTimeout(300);
           const r = await page.evaluate(async (hash) => {
             const w = globalThis as unknown as PageWindow;

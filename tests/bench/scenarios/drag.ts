@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { BenchProbe, PageWindow } from '../pages/probeTypes';
-import { startPreview, type Preview } from '../../helpers/preview';
+import { startBenchPreview, type BenchPreview } from '../lib/preview';
 import { StudyRepository } from '../../../electron/services/storage/studyRepository';
 import { benchPage, sleep, waitForDrawQuiet } from '../lib/chromium';
 import type { BenchContext, Scenario } from '../lib/context';
@@ -156,7 +156,7 @@ interface OpenEditor {
 }
 
 /** Maps that fit the study schema, each its own study in one data folder, served by one preview. */
-async function startAppPreview(sizes: number[]): Promise<{ preview: Preview; ids: Map<number, { studyId: string; sessionId: string }>; stop(): Promise<void> }> {
+async function startAppPreview(sizes: number[]): Promise<{ preview: BenchPreview; ids: Map<number, { studyId: string; sessionId: string }>; stop(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'pimap-bench-drag-'));
   const repository = new StudyRepository(dataDir, { warn: () => undefined });
   const ids = new Map<number, { studyId: string; sessionId: string }>();
@@ -169,7 +169,7 @@ async function startAppPreview(sizes: number[]): Promise<{ preview: Preview; ids
   }
   await repository.flush();
   try {
-    const preview = await startPreview({ dataDir });
+    const preview = await startBenchPreview(dataDir);
     return { preview, ids, stop: () => preview.stop().finally(() => rmSync(dataDir, { recursive: true, force: true })) };
   } catch (err) {
     rmSync(dataDir, { recursive: true, force: true });

@@ -2,14 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { PageWindow } from '../pages/probeTypes';
-import { startPreview } from '../../helpers/preview';
+import { rendererSnapshotDir, startBenchPreview } from '../lib/preview';
 import { benchPage } from '../lib/chromium';
 import type { BenchContext, Scenario } from '../lib/context';
-import { ROOT } from '../lib/pages';
 import { figure, type Figure } from '../lib/report';
 import { writeStudy } from '../lib/studyData';
 
-const RENDERER_DIR = join(ROOT, 'out', 'renderer');
 
 /** The scripts index.html loads before anything else: module scripts and modulepreloads. */
 export function initialScripts(indexHtml: string): string[] {
@@ -35,20 +33,21 @@ export const rendererScenario: Scenario = {
   title: 'renderer',
   async run(ctx: BenchContext): Promise<Figure[]> {
     const scenario = 'renderer';
-    const html = readFileSync(join(RENDERER_DIR, 'index.html'), 'utf8');
+    const rendererDir = rendererSnapshotDir();
+    const html = readFileSync(join(rendererDir, 'index.html'), 'utf8');
     const scripts = initialScripts(html);
     if (!scripts.length) throw new Error('out/renderer/index.html loads no script');
     let raw = 0;
     let gz = 0;
     for (const src of scripts) {
-      const bytes = readFileSync(join(RENDERER_DIR, src.replace(/^\.?\//, '')));
+      const bytes = readFileSync(join(rendererDir, src.replace(/^\.?\//, '')));
       raw += bytes.length;
       gz += gzipSync(bytes).length;
     }
 
     ctx.log('renderer: cold loads through the browser preview');
     const disk = await writeStudy({ sessions: 20, stakeholders: 24 }, 'pimap-bench-cold-');
-    const preview = await startPreview({ dataDir: disk.dataDir });
+    const preview = await startBenchPreview(disk.dataDir);
     const loads: number[] = [];
     const jsFetched: number[] = [];
     try {
@@ -66,7 +65,7 @@ export const rendererScenario: Scenario = {
           // The first load also starts the preview's lazy work (library file, prefs); not counted.
           if (i >= ctx.warmups) {
             loads.push(at);
-            jsFetched.push(scriptsSeen.reduce((sum, p) => sum + gzipSync(readFileSync(join(RENDERER_DIR, p.replace(/^\//, '')))).length, 0) / 1024);
+            jsFetched.push(scriptsSeen.reduce((sum, p) => sum + gzipSync(readFileSync(join(rendererDir, p.replace(/^\//, '')))).length, 0) / 1024);
           }
         } finally {
           await context.close();
