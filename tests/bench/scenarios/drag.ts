@@ -1,15 +1,15 @@
-import type { Page } from 'playwright-core';
-import type { BenchProbe, PageWindow } from '../pages/probeTypes';
-import { startBenchPreview, type BenchPreview } from '../lib/preview';
-import { StudyRepository } from '../../../electron/services/storage/studyRepository';
-import { benchPage, sleep, waitForDrawQuiet } from '../lib/chromium';
-import type { BenchContext, Scenario } from '../lib/context';
-import { figure, type Figure } from '../lib/report';
-import { max, median, p95, snapToVsync } from '../lib/stats';
-import { chipsStudy } from '../lib/studyData';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { StudyRepository } from '../../../electron/services/storage/studyRepository';
+import { benchPage, sleep, waitForDrawQuiet } from '../lib/chromium';
+import type { BenchContext, Scenario } from '../lib/context';
+import { startBenchPreview, type BenchPreview } from '../lib/preview';
+import { figure, type Figure } from '../lib/report';
+import { max, median, p95, snapToVsync } from '../lib/stats';
+import { chipsStudy } from '../lib/studyData';
+import type { BenchProbe, PageWindow } from '../pages/probeTypes';
 
 /** The study schema allows 500 stakeholders, so larger maps open only in the editor harness. */
 const MAX_STAKEHOLDERS_IN_APP = 500;
@@ -61,11 +61,10 @@ async function oneDrag(page: Page, opts: { moves: number; holdMs: number; direct
   const chip = await pickChip(page, { fx: opts.direction === 1 ? 0.4 : 0.6, fy: 0.5 });
   await page.mouse.move(chip.x, chip.y);
   await sleep(200); // hover effects (cursor) settle before measuring
-  const pageT0 = await page.evaluate(() => {
+  await page.evaluate(() => {
     const b = (globalThis as unknown as PageWindow).__bench;
     b.clear();
     b.startFrames();
-    return performance.now();
   });
   await sleep(100);
   const nodeDown = performance.now();
@@ -128,7 +127,6 @@ async function oneDrag(page: Page, opts: { moves: number; holdMs: number; direct
   const inWindow = (t: number, from: number, to: number) => t >= from && t <= to;
   const writesDuringMove = data.changes ? data.changes.filter((t) => t > down.at && t < up.at).length : await opts.countWrites(nodeDown, nodeUp);
   const writesAfterDrop = data.changes ? data.changes.filter((t) => t >= up.at).length : await opts.countWrites(nodeUp, nodeEnd);
-  void pageT0;
   return {
     frameP95: p95(snapToVsync(frameIntervals)),
     frameP95Raw: p95(frameIntervals),
