@@ -1,9 +1,11 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MERGE_RESOLUTIONS, type MergePreview } from '../../../shared/export/exportContract';
+import { parseBundle, type StudyBundle } from '../../../shared/export/studyFile';
 import { stakeholderLabel } from '../../../shared/model/stakeholder';
 import type { Study } from '../../../shared/model/study';
 import { Dialog } from '../app/Dialog';
+import { navigate } from '../app/router';
 import { callHost } from '../host/hostClient';
 import { useAppStore } from '../store/appStore';
 import { errorMessage, loadStudies, notify, openStudy } from '../store/actions';
@@ -14,39 +16,37 @@ import './export.css';
 type Resolution = (typeof MERGE_RESOLUTIONS)[number];
 type Message = { key: string; values?: Record<string, string> };
 
-/** How many stakeholders, cohorts and rounds the file's study lists, to tell matched from new. */
-type FileCounts = { stakeholders: number; cohorts: number; rounds: number };
+/** Where the file's sessions go: a study of this app, or a new study made from the file. */
+type Target = { kind: 'study'; studyId: string } | { kind: 'new' };
 
 type Stage =
   | { name: 'empty' }
   | { name: 'reading'; fileName: string }
   | { name: 'notText'; fileName: string }
   | { name: 'failed'; fileName: string; message: Message }
-  | { name: 'checked'; fileName: string; text: string; preview: MergePreview; counts: FileCounts };
+  /** `preview` is null for a new study: everything in the file is new. */
+  | { name: 'checked'; fileName: string; text: string; bundle: StudyBundle; target: Target; preview: MergePreview | null };
 
 /** Names shown in a "differs in" line before "and N more". */
 const MAX_NAMES = 5;
-
-function fileCounts(text: string): FileCounts {
-  try {
-    const doc = JSON.parse(text.replace(/^\uFEFF/, '')) as { study?: { stakeholders?: unknown[]; cohorts?: unknown[]; rounds?: unknown[] } };
-    return { stakeholders: doc.study?.stakeholders?.length ?? 0, cohorts: doc.study?.cohorts?.length ?? 0, rounds: doc.study?.rounds?.length ?? 0 };
-  } catch {
-    return { stakeholders: 0, cohorts: 0, rounds: 0 };
-  }
-}
+/** Sessions listed by name before "…and N more" (a whole study's file can hold hundreds). */
+const MAX_SESSIONS_LISTED = 12;
+const NEW = '';
 
 /**
- * Import a study file (a facilitator's sessions) into this study. The host plans the
- * merge without changing anything; the dialog shows the sessions it adds, the ones it
- * skips as identical, the stakeholders, cohorts and rounds it matches or adds, and every
- * conflict (same session code and round, different content) with keep ours / take
- * theirs / keep both. Import stays disabled until every conflict has a choice.
+ * Import a study file (a facilitator's sessions). From a study page the sessions go into
+ * that study; from the studies list the user picks the study (the one the file came from
+ * is preselected) or makes a new study from the file. For an existing study the host
+ * plans the merge without changing anything, and the dialog shows the sessions it adds,
+ * the ones it skips as identical, the stakeholders, cohorts and rounds it matches or
+ * adds, and every conflict (same session code and round, different content) with keep
+ * ours / take theirs / keep both. Import stays disabled until every conflict has a choice.
  */
-export function MergeDialog({ study, onClose }: { study: Study; onClose(): void }) {
+export function MergeDialog({ study, onClose }: { study: Study | null; onClose(): void }) {
   const { t, i18n } = useTranslation('export');
   const lang = i18n.language;
   const labelLanguage = useAppStore((s) => s.prefs.language);
+  const studies = useAppStore((s) => s.studies);
   const [stage, setStage] = useState<Stage>({ name: 'empty' });
   const [resolutions, setResolutions] = useState<Record<string, Resolution>>({});
   const [busy, setBusy] = useState(false);
@@ -62,6 +62,23 @@ export function MergeDialog({ study, onClose }: { study: Study; onClose(): void 
     };
   }, []);
 
+  /** Ask the host what merging into `target` would do (nothing to ask for a new study). */
+  const check = async (fileName: string, text: string, bundle: StudyBundle, target: Target) => {
+    const mine = ++request.current;
+    setError(null);
+    setResolutions({});
+    if (target.kind === 'new') return setStage({ name: 'checked', fileName, text, bundle, target, preview: null });
+    setStage({ name: 'reading', fileName });
+    try {
+      // Edits still on their way to disk first, so the comparison sees the study as it is.
+      await flushStudy(target.studyId);
+      const preview = await callHost('previewMerge', { studyId: target.studyId, bundleText: text });
+      if (mine === request.current && alive.current) setStage({ name: 'checked', fileName, text, bundle, target, preview });
+    } catch (err) {
+      if (mine === request.current && alive.current) setStage({ name: 'failed', fileName, message: errorMessage(err) });
+    }
+  };
+
   const onFile = async (file: File | undefined) => {
     const mine = ++request.current;
     setError(null);
@@ -75,40 +92,56 @@ export function MergeDialog({ study, onClose }: { study: Study; onClose(): void 
       if (mine === request.current) setStage({ name: 'notText', fileName: file.name });
       return;
     }
-    try {
-      // Edits still on their way to disk first, so the comparison sees this study as it is.
-      await flushStudy(study.id);
-      const preview = await callHost('previewMerge', { studyId: study.id, bundleText: text });
-      if (mine === request.current && alive.current) setStage({ name: 'checked', fileName: file.name, text, preview, counts: fileCounts(text) });
-    } catch (err) {
-      if (mine === request.current && alive.current) setStage({ name: 'failed', fileName: file.name, message: errorMessage(err) });
-    }
+    if (mine !== request.current) return;
+    const read = parseBundle(text);
+    if (!read.ok) return setStage({ name: 'failed', fileName: file.name, message: { key: 'export:merge.badFile', values: { problem: read.problem } } });
+    // From the studies list: the study the file came from, if this app has it.
+    const target: Target = study
+      ? { kind: 'study', studyId: study.id }
+      : studies?.some((s) => s.id === read.bundle.study.id)
+        ? { kind: 'study', studyId: read.bundle.study.id }
+        : { kind: 'new' };
+    await check(file.name, text, read.bundle, target);
   };
 
-  const preview = stage.name === 'checked' ? stage.preview : null;
+  const checked = stage.name === 'checked' ? stage : null;
+  const preview = checked?.preview ?? null;
   const unresolved = preview ? preview.conflicts.filter((c) => !resolutions[c.key]).length : 0;
   const nothing = preview !== null && preview.newSessions.length === 0 && preview.conflicts.length === 0;
-  const canImport = preview !== null && !nothing && unresolved === 0 && !busy;
+  const canImport = checked !== null && !nothing && unresolved === 0 && !busy;
 
   const commit = async () => {
-    if (stage.name !== 'checked' || !canImport) return;
+    if (!checked || !canImport) return;
     setBusy(true);
     setError(null);
     try {
-      if (!(await flushStudy(study.id))) {
-        setError({ key: 'export:unsavedEdits' });
-        setBusy(false);
-        return;
+      const { bundle, text, target } = checked;
+      let studyId: string;
+      if (target.kind === 'new') {
+        // The file's own study id, so later files from the same study match it; a new one if it is taken.
+        studyId = studies?.some((s) => s.id === bundle.study.id) ? crypto.randomUUID() : bundle.study.id;
+        await callHost('createStudy', { study: { ...bundle.study, id: studyId, updatedAt: new Date().toISOString() } });
+        if (bundle.sessions.length > 0) await callHost('applyMerge', { studyId, bundleText: text, resolutions: {}, importedSuffix: t('merge.importedSuffix') });
+        notify({ tone: 'info', key: 'export:merge.created', values: { title: bundle.study.title, count: bundle.sessions.length } });
+      } else {
+        studyId = target.studyId;
+        if (!(await flushStudy(studyId))) {
+          setError({ key: 'export:unsavedEdits' });
+          setBusy(false);
+          return;
+        }
+        const result = await callHost('applyMerge', { studyId, bundleText: text, resolutions, importedSuffix: t('merge.importedSuffix') });
+        notify({
+          tone: 'info',
+          key: 'export:merge.done',
+          values: { title: bundle.study.title, added: result.sessionsAdded, replaced: result.sessionsReplaced, skipped: result.sessionsSkipped },
+        });
       }
-      const result = await callHost('applyMerge', { studyId: study.id, bundleText: stage.text, resolutions, importedSuffix: t('merge.importedSuffix') });
-      notify({
-        tone: 'info',
-        key: 'export:merge.done',
-        values: { title: stage.preview.sourceTitle, added: result.sessionsAdded, replaced: result.sessionsReplaced, skipped: result.sessionsSkipped },
-      });
       void loadStudies();
-      await openStudy(study.id, { reload: true });
-      if (alive.current) onClose();
+      if (study) await openStudy(study.id, { reload: true });
+      if (!alive.current) return;
+      onClose();
+      if (!study) navigate({ name: 'study', studyId, tab: 'sessions' });
     } catch (err) {
       if (!alive.current) return;
       setError(errorMessage(err));
@@ -116,23 +149,29 @@ export function MergeDialog({ study, onClose }: { study: Study; onClose(): void 
     }
   };
 
-  // Names of our ids and of what the merge adds (the conflicts speak in our ids).
-  const cohortName = (id: string) => study.cohorts.find((c) => c.id === id)?.name ?? preview?.newCohorts.find((c) => c.id === id)?.name ?? id;
-  const roundName = (id: string | null) => (id === null ? t('merge.noRound') : (study.rounds.find((r) => r.id === id)?.name ?? preview?.newRounds.find((r) => r.id === id)?.name ?? id));
+  // Names for ids: the target study's own, then what the merge adds, then the file's.
+  const fileStudy = checked?.bundle.study;
+  const cohortName = (id: string) =>
+    study?.cohorts.find((c) => c.id === id)?.name ?? preview?.newCohorts.find((c) => c.id === id)?.name ?? fileStudy?.cohorts.find((c) => c.id === id)?.name ?? id;
+  const roundName = (id: string | null) =>
+    id === null
+      ? t('merge.noRound')
+      : (study?.rounds.find((r) => r.id === id)?.name ?? preview?.newRounds.find((r) => r.id === id)?.name ?? fileStudy?.rounds.find((r) => r.id === id)?.name ?? id);
   const stakeholderName = (id: string) => {
-    const ours = study.stakeholders.find((s) => s.id === id);
-    if (ours) return stakeholderLabel(ours, labelLanguage).short;
+    const known = study?.stakeholders.find((s) => s.id === id) ?? fileStudy?.stakeholders.find((s) => s.id === id);
+    if (known) return stakeholderLabel(known, labelLanguage).short;
     return preview?.newStakeholders.find((s) => s.id === id)?.name ?? id;
   };
   const list = (items: string[]) => new Intl.ListFormat(lang, { type: 'conjunction' }).format(items);
   const shortList = (items: string[]) =>
     items.length > MAX_NAMES ? list([...items.slice(0, MAX_NAMES), t('merge.andMore', { count: items.length - MAX_NAMES })]) : list(items);
+  const matchedNew = (inFile: number, added: number) => t('merge.counts.matchedNew', { matched: Math.max(0, inFile - added), added });
 
-  const importCount = preview ? preview.newSessions.length + preview.conflicts.filter((c) => resolutions[c.key] && resolutions[c.key] !== 'keep_ours').length : 0;
+  const sessionsToAdd = checked ? (preview ? preview.newSessions : checked.bundle.sessions.map((s) => ({ code: s.code, roundId: s.roundId, cohortId: s.cohortId }))) : [];
 
   return (
     <Dialog
-      title={t('merge.title', { title: study.title })}
+      title={study ? t('merge.title', { title: study.title }) : t('merge.titleAny')}
       onClose={onClose}
       onSubmit={() => void commit()}
       size="wide"
@@ -154,14 +193,13 @@ export function MergeDialog({ study, onClose }: { study: Study; onClose(): void 
             {t('common:cancel')}
           </button>
           <button type="submit" className="button button-primary" disabled={!canImport} data-testid="merge-submit">
-            {t('merge.submit')}
-            {preview && !nothing ? <span className="visually-hidden"> ({importCount})</span> : null}
+            {checked?.target.kind === 'new' ? t('merge.submitNew') : t('merge.submit')}
           </button>
         </>
       }
     >
       <p id={`${ids}-lead`} className="dialog-lead">
-        {t('merge.lead')}
+        {study ? t('merge.lead') : t('merge.leadAny')}
       </p>
       <Field label={t('merge.file')} hint={t('merge.fileHint')}>
         {(control) => (
@@ -176,6 +214,27 @@ export function MergeDialog({ study, onClose }: { study: Study; onClose(): void 
           />
         )}
       </Field>
+      {!study && checked ? (
+        <Field label={t('merge.into')} hint={t('merge.intoHint')}>
+          {(control) => (
+            <select
+              {...control}
+              className="select"
+              value={checked.target.kind === 'new' ? NEW : checked.target.studyId}
+              disabled={busy}
+              onChange={(e) => void check(checked.fileName, checked.text, checked.bundle, e.target.value === NEW ? { kind: 'new' } : { kind: 'study', studyId: e.target.value })}
+              data-testid="merge-target"
+            >
+              <option value={NEW}>{t('merge.intoNew', { title: checked.bundle.study.title })}</option>
+              {(studies ?? []).map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.id === checked.bundle.study.id ? t('merge.intoSame', { title: s.title }) : s.title}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      ) : null}
 
       <div className="merge-preview" aria-live="polite" data-testid="merge-preview" data-state={stage.name}>
         {stage.name === 'reading' ? <p className="muted">{t('merge.reading', { file: stage.fileName })}</p> : null}
@@ -189,63 +248,79 @@ export function MergeDialog({ study, onClose }: { study: Study; onClose(): void 
             {t(stage.message.key, stage.message.values)}
           </p>
         ) : null}
-        {stage.name === 'checked' && preview ? (
+        {checked ? (
           <>
             <div className="merge-summary" data-testid="merge-summary">
-              <p className="merge-source">{t('merge.from', { title: preview.sourceTitle })}</p>
-              {preview.redacted ? <p className="notice-inline merge-redacted">{t('merge.redacted')}</p> : null}
-              <dl className="merge-counts">
-                <div>
-                  <dt>{t('merge.counts.newSessions')}</dt>
-                  <dd data-count="new">{preview.newSessions.length}</dd>
-                </div>
-                <div>
-                  <dt>{t('merge.counts.identical')}</dt>
-                  <dd data-count="identical">{preview.identical.length}</dd>
-                </div>
-                <div>
-                  <dt>{t('merge.counts.conflicts')}</dt>
-                  <dd data-count="conflicts" className={preview.conflicts.length > 0 ? 'merge-count-attention' : undefined}>
-                    {preview.conflicts.length}
-                  </dd>
-                </div>
-                <div>
-                  <dt>{t('merge.counts.stakeholders')}</dt>
-                  <dd data-count="stakeholders">
-                    {t('merge.counts.matchedNew', { matched: Math.max(0, stage.counts.stakeholders - preview.newStakeholders.length), added: preview.newStakeholders.length })}
-                  </dd>
-                </div>
-                <div>
-                  <dt>{t('merge.counts.cohorts')}</dt>
-                  <dd data-count="cohorts">{t('merge.counts.matchedNew', { matched: Math.max(0, stage.counts.cohorts - preview.newCohorts.length), added: preview.newCohorts.length })}</dd>
-                </div>
-                <div>
-                  <dt>{t('merge.counts.rounds')}</dt>
-                  <dd data-count="rounds">{t('merge.counts.matchedNew', { matched: Math.max(0, stage.counts.rounds - preview.newRounds.length), added: preview.newRounds.length })}</dd>
-                </div>
-              </dl>
-              {preview.newSessions.length > 0 ? (
+              <p className="merge-source">{checked.target.kind === 'new' ? t('merge.createsNew', { title: checked.bundle.study.title }) : t('merge.from', { title: checked.bundle.study.title })}</p>
+              {checked.bundle.redacted ? <p className="notice-inline merge-redacted">{checked.target.kind === 'new' ? t('merge.redactedNew') : t('merge.redacted')}</p> : null}
+              {preview ? (
+                <dl className="merge-counts">
+                  <div>
+                    <dt>{t('merge.counts.newSessions')}</dt>
+                    <dd data-count="new">{preview.newSessions.length}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('merge.counts.identical')}</dt>
+                    <dd data-count="identical">{preview.identical.length}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('merge.counts.conflicts')}</dt>
+                    <dd data-count="conflicts" className={preview.conflicts.length > 0 ? 'merge-count-attention' : undefined}>
+                      {preview.conflicts.length}
+                    </dd>
+                  </div>
+                  <div>
+                    <dt>{t('merge.counts.stakeholders')}</dt>
+                    <dd data-count="stakeholders">{matchedNew(checked.bundle.study.stakeholders.length, preview.newStakeholders.length)}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('merge.counts.cohorts')}</dt>
+                    <dd data-count="cohorts">{matchedNew(checked.bundle.study.cohorts.length, preview.newCohorts.length)}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('merge.counts.rounds')}</dt>
+                    <dd data-count="rounds">{matchedNew(checked.bundle.study.rounds.length, preview.newRounds.length)}</dd>
+                  </div>
+                </dl>
+              ) : (
+                <dl className="merge-counts">
+                  <div>
+                    <dt>{t('merge.counts.sessions')}</dt>
+                    <dd data-count="new">{checked.bundle.sessions.length}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('merge.counts.stakeholders')}</dt>
+                    <dd data-count="stakeholders">{checked.bundle.study.stakeholders.length}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('merge.counts.cohorts')}</dt>
+                    <dd data-count="cohorts">{checked.bundle.study.cohorts.length}</dd>
+                  </div>
+                </dl>
+              )}
+              {sessionsToAdd.length > 0 ? (
                 <div className="merge-new">
                   <h3 className="merge-subtitle">{t('merge.newSessionsTitle')}</h3>
                   <ul className="merge-session-list" data-testid="merge-new-sessions">
-                    {preview.newSessions.map((s, i) => (
+                    {sessionsToAdd.slice(0, MAX_SESSIONS_LISTED).map((s, i) => (
                       <li key={`${s.code}-${s.roundId}-${i}`}>{t('merge.sessionLine', { code: s.code, cohort: cohortName(s.cohortId), round: roundName(s.roundId) })}</li>
                     ))}
                   </ul>
+                  {sessionsToAdd.length > MAX_SESSIONS_LISTED ? <p className="muted small">{t('merge.moreSessions', { count: sessionsToAdd.length - MAX_SESSIONS_LISTED })}</p> : null}
                 </div>
               ) : null}
-              {preview.identical.length > 0 ? (
+              {preview && preview.identical.length > 0 ? (
                 <p className="muted small" data-testid="merge-identical">
-                  {t('merge.identicalText', { count: preview.identical.length, list: shortList(preview.identical.map((s) => `${s.code} (${roundName(s.roundId)})`)) })}
+                  {t('merge.identicalText', { count: preview.identical.length, list: shortList(preview.identical.map((s) => t('merge.codeRound', { code: s.code, round: roundName(s.roundId) }))) })}
                 </p>
               ) : null}
-              {preview.newStakeholders.length > 0 ? <p className="muted small">{t('merge.newStakeholders', { names: list(preview.newStakeholders.map((s) => s.name)) })}</p> : null}
-              {preview.newCohorts.length > 0 ? <p className="muted small">{t('merge.newCohorts', { names: list(preview.newCohorts.map((c) => c.name)) })}</p> : null}
-              {preview.newRounds.length > 0 ? <p className="muted small">{t('merge.newRounds', { names: list(preview.newRounds.map((r) => r.name)) })}</p> : null}
+              {preview && preview.newStakeholders.length > 0 ? <p className="muted small">{t('merge.newStakeholders', { names: list(preview.newStakeholders.map((s) => s.name)) })}</p> : null}
+              {preview && preview.newCohorts.length > 0 ? <p className="muted small">{t('merge.newCohorts', { names: list(preview.newCohorts.map((c) => c.name)) })}</p> : null}
+              {preview && preview.newRounds.length > 0 ? <p className="muted small">{t('merge.newRounds', { names: list(preview.newRounds.map((r) => r.name)) })}</p> : null}
               {nothing ? <p className="merge-nothing">{t('merge.nothing')}</p> : null}
             </div>
 
-            {preview.conflicts.length > 0 ? (
+            {preview && preview.conflicts.length > 0 ? (
               <section className="merge-conflicts" aria-labelledby={`${ids}-conflicts`} data-testid="merge-conflicts">
                 <h3 className="merge-subtitle" id={`${ids}-conflicts`}>
                   {t('merge.conflictsTitle', { count: preview.conflicts.length })}

@@ -8,6 +8,7 @@ import { hrefFor } from '../app/router';
 import { useAppStore } from '../store/appStore';
 import { deleteStudy, loadStudies, loadTrash } from '../store/actions';
 import { ImportCsvDialog } from '../import/ImportCsvDialog';
+import { MergeDialog } from '../export/MergeDialog';
 import { CreateStudyDialog } from './CreateStudyDialog';
 import { RenameStudyDialog } from './RenameStudyDialog';
 
@@ -20,6 +21,7 @@ export function StudiesPage() {
   const dataDir = useAppStore((s) => s.appInfo?.dataDir ?? '');
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
+  const [openingFile, setOpeningFile] = useState(false);
   const [renaming, setRenaming] = useState<StudySummary | null>(null);
   const [deleting, setDeleting] = useState<StudySummary | null>(null);
 
@@ -40,6 +42,9 @@ export function StudiesPage() {
         <div className="page-header-actions">
           <button type="button" className="button" onClick={() => setImporting(true)}>
             {t('import:open')}
+          </button>
+          <button type="button" className="button" onClick={() => setOpeningFile(true)}>
+            {t('export:open.merge')}
           </button>
           <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
             {t('list.create')}
@@ -98,6 +103,7 @@ export function StudiesPage() {
 
       {creating ? <CreateStudyDialog onClose={() => setCreating(false)} /> : null}
       {importing ? <ImportCsvDialog studyId={null} onClose={() => setImporting(false)} /> : null}
+      {openingFile ? <MergeDialog study={null} onClose={() => setOpeningFile(false)} /> : null}
       {renaming ? <RenameStudyDialog study={renaming} onClose={() => setRenaming(null)} /> : null}
       {deleting ? (
         <ConfirmDialog

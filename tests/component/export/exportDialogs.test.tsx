@@ -257,6 +257,43 @@ describe('merge dialog', () => {
     await expect.element(opener).toHaveFocus();
   });
 
+  test('from the studies list, the study the file comes from is chosen and its conflicts are shown', async () => {
+    await startApp(host, '#/');
+    await page.getByRole('button', { name: 'Import study file…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import a study file' });
+    await userEvent.upload(dialog.getByLabelText('Study file'), theirFile());
+    await expect.element(dialog.getByLabelText('Import into')).toHaveValue('study-a');
+    await expect.element(dialog.getByRole('group', { name: 'FGD 1 · Baseline' })).toBeVisible();
+    await expect.element(dialog.getByRole('button', { name: 'Import', exact: true })).toBeDisabled();
+    await dialog.getByRole('radio', { name: /^Keep ours/ }).click();
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect.element(page.getByRole('heading', { level: 1, name: 'Nadia baseline' })).toBeVisible();
+    expect(host.payloadsOf('applyMerge')[0]).toMatchObject({ studyId: 'study-a', resolutions: { s1: 'keep_ours' } });
+    expect(host.sessionsOf('study-a').map((s) => s.code).sort()).toEqual(['DB-1', 'FGD 1', 'FGD 1', 'FGD 5']);
+  });
+
+  test('from the studies list, a file of a study this app does not have becomes a new study', async () => {
+    const file = theirFile();
+    host = new ExportFakeHost();
+    await startApp(host, '#/');
+    await page.getByRole('button', { name: 'Import study file…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import a study file' });
+    await userEvent.upload(dialog.getByLabelText('Study file'), file);
+    await expect.element(dialog.getByLabelText('Import into')).toHaveValue('');
+    await expect.element(dialog.getByTestId('merge-summary')).toHaveTextContent('Creates a new study: “Nadia (Rupa’s laptop)”');
+    await expect.element(dialog.getByTestId('merge-new-sessions')).toHaveTextContent('FGD 1 (Survivors, Baseline)');
+    expect(document.querySelector('[data-count="new"]')!.textContent).toBe('3');
+    expect(host.payloadsOf('previewMerge')).toHaveLength(0);
+    await dialog.getByRole('button', { name: 'Create the study' }).click();
+
+    await expect.element(page.getByRole('heading', { level: 1, name: 'Nadia (Rupa’s laptop)' })).toBeVisible();
+    await expect.element(page.getByText('Created “Nadia (Rupa’s laptop)” from the study file, with 3 sessions.')).toBeVisible();
+    // The file's own study id, so the next file from this study matches it.
+    expect([...host.studies.keys()]).toEqual(['study-a']);
+    expect(host.sessionsOf('study-a').map((s) => `${s.code}/${s.roundId}`).sort()).toEqual(['FGD 1/baseline', 'FGD 1/endline', 'FGD 5/baseline']);
+    expect(host.studies.get('study-a')!.stakeholders.map((s) => s.id)).toContain('madrasa');
+  });
+
   test('a file that is not a study file is named as such, and nothing can be imported', async () => {
     await startApp(host, '#/study/study-a');
     await page.getByRole('button', { name: 'Import study file…' }).click();
