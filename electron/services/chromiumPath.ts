@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 /**
  * Find a Chromium to drive (tests, PDF reports): `CHROMIUM_PATH`, else Debian's
@@ -7,7 +8,18 @@ import { existsSync } from 'node:fs';
 export function findChromium(): string | null {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
   for (const c of candidates) if (c && existsSync(c)) return c;
-  return null;
+  return playwrightsOwnChromium();
+}
+
+/** Playwright's downloaded browser, if someone installed one; never triggers a download. */
+function playwrightsOwnChromium(): string | null {
+  try {
+    const { chromium } = createRequire(import.meta.url)('playwright-core') as { chromium: { executablePath(): string } };
+    const path = chromium.executablePath();
+    return path && existsSync(path) ? path : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The sentence shown when no Chromium is found. */
