@@ -4,7 +4,8 @@
  *
  *   npx tsx tests/e2e/editorScreenshots.ts [out-dir]
  *       the editor alone (tests/component/editor/harness), served by Vite:
- *       editor-1366.png (1366×768) and editor-1920-large.png (1920×1080, large text)
+ *       editor-1366.png, editor-1366-large.png (1366×768, normal and large text),
+ *       editor-1920.png and editor-1920-large.png (1920×1080)
  *   npx tsx tests/e2e/editorScreenshots.ts --readme
  *       the built app in the browser preview (run `npm run build` first), written to
  *       resources/readme/editor.png
@@ -38,6 +39,8 @@ async function harnessShots(browser: Browser, out: string): Promise<void> {
   try {
     const shots = [
       { name: 'editor-1366.png', width: 1366, height: 768, query: '' },
+      { name: 'editor-1366-large.png', width: 1366, height: 768, query: '?large=1' },
+      { name: 'editor-1920.png', width: 1920, height: 1080, query: '' },
       { name: 'editor-1920-large.png', width: 1920, height: 1080, query: '?large=1' },
       ...(process.env.SHOTS_EXTRA
         ? [

@@ -6,10 +6,11 @@ import type { Position } from '../../../shared/model/position';
 import type { Session } from '../../../shared/model/session';
 import { stakeholderLabel, type Language } from '../../../shared/model/stakeholder';
 import type { Study } from '../../../shared/model/study';
-import { ZONE_IDS, type ZoneId } from '../../../shared/model/zones';
+import type { ZoneId } from '../../../shared/model/zones';
 import { layoutChipLabels, type Box, type ChipToLay } from '../../../shared/ops/chipLayout';
 import { CANVAS_FONT_FAMILY, measureText } from './canvasText';
 import { interestToX, plotFrame, powerToY, toDomain, toPixels, zoneRects, type PlotFrame } from './geometry';
+import { fitZoneLabels, placeZoneLabels, type PlacedZoneLabel } from './zoneLabels';
 
 /** Which part of a stakeholder's chip: the agreed position or the minority (alternate) one. */
 export type ChipPart = 'main' | 'alt';
@@ -89,7 +90,10 @@ interface Scene {
   r: number;
   labelH: number;
   padX: number;
-  zones: { id: ZoneId; rect: { x: number; y: number; width: number; height: number }; y: number; swatch: Box; titleX: number; roleX: number; roleY: number; role: string }[];
+  zones: (PlacedZoneLabel & { rect: Box })[];
+  /** Zone label size (at most font.zoneTitle: it shrinks a little when names do not fit) and row height. */
+  zoneFont: number;
+  zoneRowH: number;
   /** Top of the interest axis wording, under the lower zones' names. */
   axisY: number;
   chips: LaidChip[];
@@ -105,41 +109,19 @@ function buildScene(props: Pick<MapCanvasProps, 'study' | 'session' | 'language'
 
   // Zone names sit just outside the plot, above the upper zones and below the lower
   // ones: inside, they would lie under exactly the chips that matter most (the police
-  // in the far corner of high power and no interest). Name and role share a row when
-  // every zone has room for both; otherwise the role goes on a second row.
+  // in the far corner of high power and no interest). zoneLabels.ts decides whether a
+  // name and its role share a row, take two, shrink a little or wrap.
   const swatch = Math.round(font.zoneTitle * 0.8);
   const gapX = 6 * s;
-  const names = ZONE_IDS.map((id) => {
-    const role = text.zoneRole[id];
-    const titleW = measureText(text.zoneTitle[id], font.zoneTitle, '700');
-    return { id, role, titleW, roleW: measureText(` · ${role}`, font.zoneTitle, '600'), roleAloneW: measureText(role, font.zoneTitle, '600') };
-  });
   const wide = plotFrame(width, height, s, 1);
   const narrowest = Math.min(interestToX(study.midline.interest, wide) - wide.left, wide.left + wide.width - interestToX(study.midline.interest, wide));
-  const rows: 1 | 2 = names.every((n) => swatch + gapX + n.titleW + n.roleW <= narrowest - 8 * s) ? 1 : 2;
-  const frame = rows === 1 ? wide : plotFrame(width, height, s, 2);
+  const fit = fitZoneLabels(text.zoneTitle, text.zoneRole, narrowest - 8 * s - swatch - gapX, font.zoneTitle, measureText);
+  const frame = fit.rows === 1 ? wide : plotFrame(width, height, s, fit.rows);
+  const lowerTop = frame.top + frame.height + 5 * s + font.tick * 1.35 + 3 * s;
   const rects = zoneRects(frame, study.midline);
-  const rowH = font.zoneTitle * 1.35;
-  const upperRowY = frame.top - 6 * s - rows * rowH;
-  const lowerRowY = frame.top + frame.height + 5 * s + font.tick * 1.35 + 3 * s;
-  const zones = names.map(({ id, role, titleW, roleW, roleAloneW }) => {
-    const rect = rects[id];
-    const left = id.endsWith('_li');
-    const y = id.startsWith('hp') ? upperRowY : lowerRowY;
-    const lineW = rows === 1 ? titleW + roleW : Math.max(titleW, roleAloneW);
-    const x = left ? rect.x : rect.x + rect.width - (swatch + gapX + lineW);
-    const textX = x + swatch + gapX;
-    return {
-      id,
-      rect,
-      y,
-      swatch: { x, y: y + (rowH - swatch) / 2, width: swatch, height: swatch },
-      titleX: rows === 1 || left ? textX : textX + lineW - titleW,
-      roleX: rows === 1 ? textX + titleW : left ? textX : textX + lineW - roleAloneW,
-      roleY: rows === 1 ? y : y + rowH,
-      role: rows === 1 ? ` · ${role}` : role,
-    };
-  });
+  const { labels: zoneLabels, rowH } = placeZoneLabels(fit, rects, { upperBottom: frame.top - 6 * s, lowerTop }, swatch, gapX, measureText);
+  const lowerRows = Math.max(...zoneLabels.filter((z) => z.id.startsWith('lp')).map((z) => z.box.height / rowH));
+  const zones = zoneLabels.map((label) => ({ ...label, rect: rects[label.id] }));
 
   const models: ChipModel[] = [];
   const alts: ChipModel[] = [];
@@ -170,8 +152,10 @@ function buildScene(props: Pick<MapCanvasProps, 'study' | 'session' | 'language'
     gap: 3 * s,
   });
   const chips = all.map((m, i) => ({ ...m, box: labels[i]!.box, leader: labels[i]!.leader }));
-  return { frame, s, font, r, labelH, padX, zones, chips, links, axisY: lowerRowY + rows * rowH + 4 * s };
+  return { frame, s, font, r, labelH, padX, zones, zoneFont: fit.size, zoneRowH: rowH, chips, links, axisY: lowerTop + lowerRows * rowH + 4 * s };
 }
+
+const boxAttr = (...values: number[]) => values.map((v) => Math.round(v * 100) / 100).join(',');
 
 /** The nearest point of a box to a point: where a leader line meets its label. */
 function nearestOnBox(b: Box, x: number, y: number): { x: number; y: number } {
@@ -220,8 +204,9 @@ const Background = memo(function Background({ scene, study, text, width, height 
       {scene.zones.map((z) => (
         <Group key={`title-${z.id}`}>
           <Rect {...z.swatch} fill={ZONE_COLOURS[z.id].fill} stroke={ZONE_COLOURS[z.id].stroke} strokeWidth={2 * s} cornerRadius={2 * s} />
-          <Text x={z.titleX} y={z.y} height={font.zoneTitle * 1.35} verticalAlign="middle" text={text.zoneTitle[z.id]} fontSize={font.zoneTitle} fontStyle="700" fontFamily={CANVAS_FONT_FAMILY} fill={ZONE_COLOURS[z.id].text} />
-          <Text x={z.roleX} y={z.roleY} height={font.zoneTitle * 1.35} verticalAlign="middle" text={z.role} fontSize={font.zoneTitle} fontStyle="600" fontFamily={CANVAS_FONT_FAMILY} fill={ZONE_COLOURS[z.id].text} />
+          {z.runs.map((run) => (
+            <Text key={run.key} x={run.x} y={run.y} height={scene.zoneRowH} verticalAlign="middle" text={run.text} fontSize={scene.zoneFont} fontStyle={run.weight} fontFamily={CANVAS_FONT_FAMILY} wrap="none" fill={ZONE_COLOURS[z.id].text} />
+          ))}
         </Group>
       ))}
       {ticks.map((i) => (
@@ -451,7 +436,10 @@ export const MapCanvas = forwardRef<MapCanvasHandle, MapCanvasProps>(function Ma
       data-cursor={cursor}
       // Where the 0–10 square lies on the stage (left, top, width, height in CSS pixels):
       // lets automation turn a position into a point without knowing the layout rules.
-      data-plot={scene ? [scene.frame.left, scene.frame.top, scene.frame.width, scene.frame.height].map((v) => Math.round(v * 100) / 100).join(',') : undefined}
+      data-plot={scene ? boxAttr(scene.frame.left, scene.frame.top, scene.frame.width, scene.frame.height) : undefined}
+      // Each zone label's box (swatch and text) in the same pixels, "hp_li:x,y,w,h;…": lets
+      // tests check that no two labels run into each other at any size.
+      data-zone-labels={scene ? scene.zones.map((z) => `${z.id}:${boxAttr(z.box.x, z.box.y, z.box.width, z.box.height)}`).join(';') : undefined}
       tabIndex={0}
       role="application"
       aria-label={props.text.mapLabel}

@@ -25,10 +25,11 @@ export interface PlotFrame {
 /**
  * Room around the plot for the axis wording, tick numbers and zone names, scaled with
  * the text (large-text mode and zoom make the wording bigger, so the margins grow with
- * it). Zone names take one row, or two (name, then role) when one row does not fit.
+ * it). Zone names take one row, or more (name, then role, each wrapped if need be)
+ * when one row does not fit (see zoneLabels.ts).
  */
-export function plotMargins(textScale: number, zoneRows: 1 | 2 = 1): { left: number; right: number; top: number; bottom: number } {
-  const extra = zoneRows === 2 ? 19 : 0;
+export function plotMargins(textScale: number, zoneRows = 1): { left: number; right: number; top: number; bottom: number } {
+  const extra = 19 * Math.max(0, zoneRows - 1);
   return {
     // rotated axis wording and the tick numbers
     left: Math.round(62 * textScale),
@@ -41,7 +42,7 @@ export function plotMargins(textScale: number, zoneRows: 1 | 2 = 1): { left: num
 }
 
 /** The plot frame for a stage of the given size. Never negative, even in a tiny window. */
-export function plotFrame(stageWidth: number, stageHeight: number, textScale: number, zoneRows: 1 | 2 = 1): PlotFrame {
+export function plotFrame(stageWidth: number, stageHeight: number, textScale: number, zoneRows = 1): PlotFrame {
   const m = plotMargins(textScale, zoneRows);
   return {
     left: px(m.left),

@@ -19,6 +19,8 @@ afterEach(() => {
   expect(consoleProblems).toEqual([]);
 });
 
+/** The height of one zone's box in a `data-zone-labels` value. */
+const toRectHeight = (attr: string, id: string) => Number(attr.split(';').find((e) => e.startsWith(`${id}:`))!.split(',')[3]);
 const near = (text: string, value: number) => Math.abs(Number(text) - value) <= 0.15;
 
 describe('placing stakeholders', () => {
@@ -338,6 +340,55 @@ describe('touch, large text and other languages', () => {
     } finally {
       document.documentElement.classList.remove('large-text');
     }
+  });
+
+  it('the four zone names never run into each other, into the plot or off the stage, in normal or large text', async () => {
+    const ed = await renderEditor({ session: realisticSession(libraryStudy()) });
+    type Rect = { x: number; y: number; width: number; height: number };
+    const toRect = (csv: string): Rect => {
+      const [x, y, width, height] = csv.split(',').map(Number) as [number, number, number, number];
+      return { x, y, width, height };
+    };
+    const labels = () =>
+      Object.fromEntries(
+        ed
+          .map()
+          .getAttribute('data-zone-labels')!
+          .split(';')
+          .map((entry) => entry.split(':') as [string, string])
+          .map(([id, box]) => [id, toRect(box)]),
+      );
+    const meet = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    const check = (when: string) => {
+      const boxes = labels();
+      const plot = toRect(ed.map().getAttribute('data-plot')!);
+      const stage = ed.map().querySelector('canvas')!;
+      expect(Object.keys(boxes).sort(), when).toEqual(['hp_hi', 'hp_li', 'lp_hi', 'lp_li']);
+      for (const [id, box] of Object.entries(boxes)) {
+        expect(meet(box, plot), `${when}: ${id} over the plot`).toBe(false);
+        expect(box.x >= 0 && box.y >= 0 && box.x + box.width <= stage.clientWidth && box.y + box.height <= stage.clientHeight, `${when}: ${id} on the stage`).toBe(true);
+        for (const [other, otherBox] of Object.entries(boxes)) {
+          if (other !== id) expect(meet(box, otherBox), `${when}: ${id} runs into ${other}`).toBe(false);
+        }
+      }
+    };
+    check('1366×768');
+    const normalLabels = ed.map().getAttribute('data-zone-labels');
+    document.documentElement.classList.add('large-text');
+    try {
+      await expect.poll(() => ed.map().getAttribute('data-zone-labels')).not.toBe(normalLabels);
+      check('1366×768, large text');
+      // The label text is still bigger than in normal text, not shrunk away.
+      expect(labels()['hp_li']!.height).toBeGreaterThan(toRectHeight(normalLabels!, 'hp_li'));
+      await page.viewport(1920, 1080);
+      await expect.poll(() => ed.map().getAttribute('data-plot')).toMatch(/^\d/);
+      await new Promise((r) => setTimeout(r, 100));
+      check('1920×1080, large text');
+    } finally {
+      document.documentElement.classList.remove('large-text');
+    }
+    await new Promise((r) => setTimeout(r, 100));
+    check('1920×1080');
   });
 
   it('shows Bengali labels in the tray, the table and the announcements', async () => {
