@@ -55,6 +55,12 @@ export function boxesOverlap(a: Box, b: Box, pad = 0): boolean {
   return a.x < b.x + b.width + pad && b.x < a.x + a.width + pad && a.y < b.y + b.height + pad && b.y < a.y + a.height + pad;
 }
 
+function overlapArea(a: Box, b: Box): number {
+  const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+  const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+  return w > 0 && h > 0 ? w * h : 0;
+}
+
 /** Whether a box comes closer than `r` to a point (a marker of radius r). */
 export function boxHitsCircle(b: Box, cx: number, cy: number, r: number): boolean {
   const nx = Math.max(b.x, Math.min(cx, b.x + b.width));
@@ -197,9 +203,39 @@ export function layoutChipLabels(chips: readonly ChipToLay[], options: ChipLayou
     return null;
   };
 
+  /**
+   * With no free room at all (a crowded map on a small screen), the spot that covers the
+   * least of the labels and markers already there, nearest the marker on a tie: a label
+   * half over another leaves both names readable, one dropped beside its chip can hide
+   * a whole name.
+   */
+  const leastCovered = (c: ChipToLay): Box => {
+    const markers = chips.filter((o) => o !== c).map((o) => ({ x: o.x - r, y: o.y - r, width: 2 * r, height: 2 * r }));
+    const cost = (box: Box) => placed.reduce((sum, p) => sum + overlapArea(box, p), 0) + 2 * markers.reduce((sum, m) => sum + overlapArea(box, m), 0);
+    let best = keepInside(adjacent(c, r, g)[0]!, bounds);
+    let bestCost = cost(best);
+    let bestDistance = distanceToBox(best, c.x, c.y);
+    const consider = (box: Box) => {
+      const k = cost(box);
+      const d = distanceToBox(box, c.x, c.y);
+      if (k < bestCost - 1e-6 || (Math.abs(k - bestCost) <= 1e-6 && d < bestDistance)) {
+        best = box;
+        bestCost = k;
+        bestDistance = d;
+      }
+    };
+    for (const candidate of adjacent(c, r, g)) consider(keepInside(candidate, bounds));
+    const stepX = Math.max(2, Math.min(c.labelWidth / 4, 8));
+    const stepY = Math.max(2, Math.min(c.labelHeight / 2, 8));
+    for (let y = bounds.y; y + c.labelHeight <= bounds.y + bounds.height + 1e-9; y += stepY) {
+      for (let x = bounds.x; x + c.labelWidth <= bounds.x + bounds.width + 1e-9; x += stepX) consider({ x, y, width: c.labelWidth, height: c.labelHeight });
+    }
+    return best;
+  };
+
   return chips.map((c) => {
     const found = find(c);
-    const box = found ?? keepInside({ x: c.x + r + g, y: c.y - c.labelHeight / 2, width: c.labelWidth, height: c.labelHeight }, bounds);
+    const box = found ?? leastCovered(c);
     placed.push(box);
     // A label without a line must be right beside its own chip and clearly nearer to it
     // than to any other; at a corner, further away or in a crowd, a line says whose it is.

@@ -58,6 +58,21 @@ describe('layoutChipLabels', () => {
     expect(layoutChipLabels(chips, { markerRadius: R, bounds })).toEqual(layoutChipLabels(chips, { markerRadius: R, bounds }));
   });
 
+  it('with no free room anywhere, a label covers as little as it can instead of landing on a neighbour', () => {
+    // Room for about four of these names in a strip this small; the last two must overlap something.
+    const strip = { x: 0, y: 0, width: 300, height: 70 };
+    const chips = [30, 80, 130, 180, 230, 280].map((x, i) => ({ id: `s${i}`, x, y: 35, labelWidth: 120, labelHeight: 22 }));
+    const labels = layoutChipLabels(chips, { markerRadius: R, bounds: strip, gap: 2 });
+    expect(labels.some((l) => l.overlaps)).toBe(true);
+    const area = (a: Box, b: Box) => Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x)) * Math.max(0, Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y));
+    for (const [i, a] of labels.entries()) {
+      for (const b of labels.slice(i + 1)) {
+        // every name keeps most of itself visible
+        expect(area(a.box, b.box) / (a.box.width * a.box.height), `${a.id} under ${b.id}`).toBeLessThan(0.5);
+      }
+    }
+  });
+
   it('never lets a name hide another name or a chip, however crowded (property)', () => {
     const chip = fc.record({
       // crowd the chips into one corner of the grid, as groups do with the accountability gap
