@@ -233,3 +233,21 @@ test('desktop app: closing the window sends pending edits over the bridge withou
   expect(event.defaultPrevented).toBe(false);
   await expect.poll(() => host.studies.get('study-a')!.title).toBe('Closed at once');
 });
+
+test('a study that cannot be opened says so on its study, session and compare pages, with a way out', async () => {
+  for (const hash of ['#/study/gone', '#/study/gone/session/s1', '#/study/gone/compare']) {
+    const screen = await startApp(host, hash);
+    await expect.element(page.getByRole('heading', { level: 1, name: 'This study cannot be opened' }), { timeout: 5000 }).toBeVisible();
+    await expect.element(page.getByRole('link', { name: /trash/i }).last()).toBeVisible();
+    await screen.unmount();
+  }
+});
+
+test('the session and compare pages of a study open once it has loaded', async () => {
+  let screen = await startApp(host, '#/study/study-a/session/s1');
+  await expect.element(page.getByRole('heading', { level: 1, name: /FGD 1/ })).toBeVisible();
+  await screen.unmount();
+  screen = await startApp(host, '#/study/study-a/compare');
+  await expect.element(page.getByRole('heading', { level: 1, name: /compare/i })).toBeVisible();
+  await screen.unmount();
+});
