@@ -1,14 +1,15 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../store/appStore';
-import { openStudy, putSession } from '../store/actions';
+import { putSession } from '../store/actions';
+import { useOpenStudy } from '../store/useOpenStudy';
 import { retrySave, sessionKey } from '../store/persistence';
 import { MapEditor } from '../editor/MapEditor';
 import { ExportDialog } from '../export/ExportDialog';
 import { PageHeading } from './PageHeading';
 import { hrefFor } from './router';
-import { StudyUnavailable } from './StudyUnavailable';
+import { StudyNotOpen } from './StudyUnavailable';
 import { APP_BAR_SLOT_ID } from './TopBar';
 import { VersionsDialog } from './VersionsDialog';
 
@@ -17,8 +18,7 @@ const IDLE = { state: 'idle' } as const;
 /** One session's map: the page around the map editor, and its persistence. */
 export function SessionPage({ studyId, sessionId }: { studyId: string; sessionId: string }) {
   const { t } = useTranslation('app');
-  const open = useAppStore((s) => (s.open?.study.id === studyId ? s.open : null));
-  const failure = useAppStore((s) => (s.openFailure?.studyId === studyId ? s.openFailure : null));
+  const { open, failure } = useOpenStudy(studyId);
   const language = useAppStore((s) => s.prefs.language);
   const key = sessionKey(studyId, sessionId);
   const saveStatus = useAppStore((s) => s.saves[key]) ?? IDLE;
@@ -29,18 +29,7 @@ export function SessionPage({ studyId, sessionId }: { studyId: string; sessionId
   // preferences); its middle is filled from here.
   const [barSlot] = useState(() => document.getElementById(APP_BAR_SLOT_ID));
 
-  useEffect(() => {
-    void openStudy(studyId);
-  }, [studyId]);
-
-  if (!open) {
-    if (failure) return <StudyUnavailable failure={failure} />;
-    return (
-      <div className="page">
-        <PageHeading>{t('common:loading')}</PageHeading>
-      </div>
-    );
-  }
+  if (!open) return <StudyNotOpen failure={failure} />;
 
   const { study } = open;
   const session = open.sessions.find((s) => s.id === sessionId);

@@ -20,3 +20,14 @@ export function StudyUnavailable({ failure }: { failure: { code: string; message
     </div>
   );
 }
+
+/** What a page inside a study shows until the study is open: loading, or why it cannot be. */
+export function StudyNotOpen({ failure }: { failure: { code: string; message: string } | null }) {
+  const { t } = useTranslation('common');
+  if (failure) return <StudyUnavailable failure={failure} />;
+  return (
+    <div className="page">
+      <PageHeading>{t('loading')}</PageHeading>
+    </div>
+  );
+}

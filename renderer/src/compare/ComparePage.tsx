@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CohortComparison, RawPoint, StakeholderComparison } from '../../../shared/analysis/compareCohorts';
 import { pairingKey } from '../../../shared/analysis/overTime';
@@ -8,12 +8,11 @@ import type { Study } from '../../../shared/model/study';
 import { ZONE_IDS, zoneOf } from '../../../shared/model/zones';
 import { PageHeading } from '../app/PageHeading';
 import { hrefFor } from '../app/router';
-import { StudyUnavailable } from '../app/StudyUnavailable';
+import { StudyNotOpen } from '../app/StudyUnavailable';
 import { useTextScale, useFontsReady } from '../editor/canvasText';
 import { ExportDialog } from '../export/ExportDialog';
 import { CohortMarker } from '../studies/CohortMarker';
-import { useAppStore } from '../store/appStore';
-import { openStudy } from '../store/actions';
+import { useOpenStudy } from '../store/useOpenStudy';
 import { DEFAULT_ANALYSIS, type AnalysisRequest } from './analysisRequest';
 import { CompareCanvas, type CompareCanvasText } from './CompareCanvas';
 import { provisionalInput, type SceneInput } from './compareScene';
@@ -63,22 +62,9 @@ function initialUi(studyId: string): CompareUiState {
 }
 
 export function ComparePage({ studyId }: { studyId: string }) {
-  const { t } = useTranslation('compare');
-  const open = useAppStore((s) => (s.open?.study.id === studyId ? s.open : null));
-  const failure = useAppStore((s) => (s.openFailure?.studyId === studyId ? s.openFailure : null));
+  const { open, failure } = useOpenStudy(studyId);
 
-  useEffect(() => {
-    void openStudy(studyId);
-  }, [studyId]);
-
-  if (!open) {
-    if (failure) return <StudyUnavailable failure={failure} />;
-    return (
-      <div className="page">
-        <PageHeading>{t('common:loading')}</PageHeading>
-      </div>
-    );
-  }
+  if (!open) return <StudyNotOpen failure={failure} />;
   return <CompareView study={open.study} sessions={open.sessions} />;
 }
 

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SaveStatus } from '../app/saveStatus';
 import { PageHeading } from '../app/PageHeading';
@@ -7,9 +7,9 @@ import { SaveIndicator } from '../app/SaveIndicator';
 import { ExportDialog } from '../export/ExportDialog';
 import { MergeDialog } from '../export/MergeDialog';
 import { ImportCsvDialog } from '../import/ImportCsvDialog';
-import { StudyUnavailable } from '../app/StudyUnavailable';
+import { StudyNotOpen } from '../app/StudyUnavailable';
 import { useAppStore } from '../store/appStore';
-import { openStudy } from '../store/actions';
+import { useOpenStudy } from '../store/useOpenStudy';
 import { retryFailedSaves } from '../store/persistence';
 import { GroupsTab } from './GroupsTab';
 import { LoadProblems } from './LoadProblems';
@@ -42,25 +42,13 @@ function useStudySaveStatus(studyId: string): SaveStatus {
 
 export function StudyPage({ studyId, tab }: { studyId: string; tab: StudyTab }) {
   const { t } = useTranslation('studies');
-  const open = useAppStore((s) => (s.open?.study.id === studyId ? s.open : null));
-  const failure = useAppStore((s) => (s.openFailure?.studyId === studyId ? s.openFailure : null));
+  const { open, failure } = useOpenStudy(studyId);
   const saveStatus = useStudySaveStatus(studyId);
   const [importing, setImporting] = useState(false);
   const [exporting, setExporting] = useState(false);
   const [merging, setMerging] = useState(false);
 
-  useEffect(() => {
-    void openStudy(studyId);
-  }, [studyId]);
-
-  if (!open) {
-    if (failure) return <StudyUnavailable failure={failure} />;
-    return (
-      <div className="page">
-        <PageHeading>{t('common:loading')}</PageHeading>
-      </div>
-    );
-  }
+  if (!open) return <StudyNotOpen failure={failure} />;
   const { study, sessions } = open;
   const activeCount = study.stakeholders.filter((s) => !s.retired).length;
   const counts: Record<StudyTab, number | null> = { sessions: sessions.length, stakeholders: activeCount, groups: null, settings: null };
