@@ -176,6 +176,22 @@ test('cohorts: rename, add, and remove only when unused', async () => {
   expect(host.studies.get('study-a')!.cohorts[0]!.name).toBe('Survivor collectives');
 });
 
+test('rounds: rename, add, and remove only when unused', async () => {
+  await startApp(host, studyHash('groups'));
+  const rounds = () => host.studies.get('study-a')!.rounds;
+  const [first] = rounds();
+  await expect.element(page.getByRole('button', { name: `Remove round ${first!.name}` })).toBeDisabled();
+  await page.getByLabelText(`Name of round ${first!.name}`).fill('Baseline 2026');
+  await expect.poll(() => rounds()[0]!.name).toBe('Baseline 2026');
+  await expect.element(page.getByRole('button', { name: 'Add round' })).toBeDisabled();
+  await page.getByLabelText('New round').fill('Midline');
+  await page.getByRole('button', { name: 'Add round' }).click();
+  await expect.poll(() => rounds().at(-1)?.name).toBe('Midline');
+  await expect.element(page.getByLabelText('New round')).toHaveValue('');
+  await page.getByRole('button', { name: 'Remove round Midline' }).click();
+  await expect.poll(() => rounds().map((r) => r.name)).not.toContain('Midline');
+});
+
 test('settings: title, axis wording and midline are saved as you type; invalid values are not', async () => {
   await startApp(host, studyHash('settings'));
   await page.getByLabelText('Title').fill('Nadia baseline 2026');
