@@ -13,10 +13,6 @@ const colourName = (hex: string) => (Object.entries(OKABE_ITO).find(([, v]) => v
 /** Cohorts (name, colour, shape) and rounds of the study. In-use ones cannot be removed. */
 export function GroupsTab({ study, sessions }: { study: Study; sessions: Session[] }) {
   const { t } = useTranslation('studies');
-  const [newCohort, setNewCohort] = useState('');
-  const [newRound, setNewRound] = useState('');
-  const cohortInputId = useId();
-  const roundInputId = useId();
   const countIn = (pred: (s: Session) => boolean) => sessions.filter(pred).length;
   const required = (v: string) => (v.trim() ? null : t('groups.nameRequired'));
 
@@ -94,16 +90,7 @@ export function GroupsTab({ study, sessions }: { study: Study; sessions: Session
                   </td>
                   <td className="num">{used}</td>
                   <td className="actions">
-                    <button
-                      type="button"
-                      className="button button-small button-quiet-danger"
-                      disabled={used > 0}
-                      aria-label={t('groups.removeCohort', { name: c.name })}
-                      title={used > 0 ? t('groups.inUse', { count: used }) : undefined}
-                      onClick={() => updateStudy((s) => removeCohort(s, c.id, sessions))}
-                    >
-                      {t('groups.remove')}
-                    </button>
+                    <RemoveButton label={t('groups.removeCohort', { name: c.name })} used={used} onRemove={() => updateStudy((s) => removeCohort(s, c.id, sessions))} />
                   </td>
                 </tr>
               );
@@ -111,23 +98,7 @@ export function GroupsTab({ study, sessions }: { study: Study; sessions: Session
           </tbody>
         </table>
         <p className="field-hint">{t('groups.removeHint')}</p>
-        <form
-          className="add-row"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (!newCohort.trim()) return;
-            updateStudy((s) => addCohort(s, { id: crypto.randomUUID(), name: newCohort }));
-            setNewCohort('');
-          }}
-        >
-          <label htmlFor={cohortInputId} className="field-label">
-            {t('groups.newCohort')}
-          </label>
-          <input id={cohortInputId} className="input" value={newCohort} maxLength={80} onChange={(e) => setNewCohort(e.target.value)} />
-          <button type="submit" className="button" disabled={!newCohort.trim()}>
-            {t('groups.addCohort')}
-          </button>
-        </form>
+        <AddRow label={t('groups.newCohort')} submit={t('groups.addCohort')} onAdd={(name) => updateStudy((s) => addCohort(s, { id: crypto.randomUUID(), name }))} />
       </section>
 
       <section aria-labelledby="rounds-title" className="card card-padded">
@@ -162,40 +133,57 @@ export function GroupsTab({ study, sessions }: { study: Study; sessions: Session
                   </td>
                   <td className="num">{used}</td>
                   <td className="actions">
-                    <button
-                      type="button"
-                      className="button button-small button-quiet-danger"
-                      disabled={used > 0}
-                      aria-label={t('groups.removeRound', { name: r.name })}
-                      title={used > 0 ? t('groups.inUse', { count: used }) : undefined}
-                      onClick={() => updateStudy((s) => removeRound(s, r.id, sessions))}
-                    >
-                      {t('groups.remove')}
-                    </button>
+                    <RemoveButton label={t('groups.removeRound', { name: r.name })} used={used} onRemove={() => updateStudy((s) => removeRound(s, r.id, sessions))} />
                   </td>
                 </tr>
               );
             })}
           </tbody>
         </table>
-        <form
-          className="add-row"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (!newRound.trim()) return;
-            updateStudy((s) => addRound(s, { id: crypto.randomUUID(), name: newRound }));
-            setNewRound('');
-          }}
-        >
-          <label htmlFor={roundInputId} className="field-label">
-            {t('groups.newRound')}
-          </label>
-          <input id={roundInputId} className="input" value={newRound} maxLength={80} onChange={(e) => setNewRound(e.target.value)} />
-          <button type="submit" className="button" disabled={!newRound.trim()}>
-            {t('groups.addRound')}
-          </button>
-        </form>
+        <AddRow label={t('groups.newRound')} submit={t('groups.addRound')} onAdd={(name) => updateStudy((s) => addRound(s, { id: crypto.randomUUID(), name }))} />
       </section>
     </div>
+  );
+}
+
+/** Remove a cohort or round; disabled, saying why, while sessions still use it. */
+function RemoveButton({ label, used, onRemove }: { label: string; used: number; onRemove: () => void }) {
+  const { t } = useTranslation('studies');
+  return (
+    <button
+      type="button"
+      className="button button-small button-quiet-danger"
+      disabled={used > 0}
+      aria-label={label}
+      title={used > 0 ? t('groups.inUse', { count: used }) : undefined}
+      onClick={onRemove}
+    >
+      {t('groups.remove')}
+    </button>
+  );
+}
+
+/** The "New cohort" / "New round" field under a table: adds the name typed, then clears. */
+function AddRow({ label, submit, onAdd }: { label: string; submit: string; onAdd: (name: string) => void }) {
+  const [name, setName] = useState('');
+  const inputId = useId();
+  return (
+    <form
+      className="add-row"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!name.trim()) return;
+        onAdd(name);
+        setName('');
+      }}
+    >
+      <label htmlFor={inputId} className="field-label">
+        {label}
+      </label>
+      <input id={inputId} className="input" value={name} maxLength={80} onChange={(e) => setName(e.target.value)} />
+      <button type="submit" className="button" disabled={!name.trim()}>
+        {submit}
+      </button>
+    </form>
   );
 }
