@@ -303,4 +303,14 @@ describe('merge dialog', () => {
     await expect.element(dialog.getByRole('button', { name: /^Import/ })).toBeDisabled();
     expect(host.payloadsOf('applyMerge')).toHaveLength(0);
   });
+
+  test('a file that is not UTF-8 text is named as such, and nothing can be imported', async () => {
+    await startApp(host, '#/study/study-a');
+    await page.getByRole('button', { name: 'Import study file…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import a study file into Nadia baseline' });
+    await userEvent.upload(dialog.getByLabelText('Study file'), new File([new Uint8Array([0x7b, 0x22, 0xe9, 0xff, 0x22, 0x7d])], 'photo.jpg', { type: 'image/jpeg' }));
+    await expect.element(dialog.getByRole('alert')).toHaveTextContent('photo.jpg is not a text file. Choose the .pimap.json file you were sent.');
+    await expect.element(dialog.getByRole('button', { name: /^Import/ })).toBeDisabled();
+    expect(host.payloadsOf('previewMerge')).toHaveLength(0);
+  });
 });
