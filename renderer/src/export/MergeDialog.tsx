@@ -5,6 +5,7 @@ import { parseBundle, type StudyBundle } from '../../../shared/export/studyFile'
 import { stakeholderLabel } from '../../../shared/model/stakeholder';
 import type { Study } from '../../../shared/model/study';
 import { Dialog } from '../app/Dialog';
+import { readUtf8File } from '../app/readTextFile';
 import { navigate } from '../app/router';
 import { callHost } from '../host/hostClient';
 import { useAppStore } from '../store/appStore';
@@ -85,14 +86,9 @@ export function MergeDialog({ study, onClose }: { study: Study | null; onClose()
     setResolutions({});
     if (!file) return setStage({ name: 'empty' });
     setStage({ name: 'reading', fileName: file.name });
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
-    } catch {
-      if (mine === request.current) setStage({ name: 'notText', fileName: file.name });
-      return;
-    }
+    const text = await readUtf8File(file);
     if (mine !== request.current) return;
+    if (text === null) return setStage({ name: 'notText', fileName: file.name });
     const read = parseBundle(text);
     if (!read.ok) return setStage({ name: 'failed', fileName: file.name, message: { key: 'export:merge.badFile', values: { problem: read.problem } } });
     // From the studies list: the study the file came from, if this app has it.

@@ -2,6 +2,7 @@ import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CsvImportError, CsvImportPreview } from '../../../shared/contract/hostContract';
 import { Dialog } from '../app/Dialog';
+import { readUtf8File } from '../app/readTextFile';
 import { navigate } from '../app/router';
 import { callHost, HostCallError } from '../host/hostClient';
 import { errorMessage, loadStudies, notify, openStudy } from '../store/actions';
@@ -58,15 +59,9 @@ export function ImportCsvDialog({ studyId, studyTitle, onClose }: { studyId: str
     }
     const mine = ++request.current;
     setStage({ name: 'reading', fileName: file.name });
-    let text: string;
-    try {
-      // Strict UTF-8: a file saved in another encoding would otherwise import with broken letters.
-      text = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
-    } catch {
-      if (mine === request.current) setStage({ name: 'notText', fileName: file.name });
-      return;
-    }
+    const text = await readUtf8File(file);
     if (mine !== request.current) return;
+    if (text === null) return setStage({ name: 'notText', fileName: file.name });
     await check(file.name, text, title);
   };
 
