@@ -99,12 +99,13 @@ export class StudyRepository {
         continue;
       }
       const study = loaded.value;
+      const sessionNames = await this.sessionFileNames(name);
       studies.push({
         id: study.id,
         title: study.title,
         description: study.description,
-        updatedAt: study.updatedAt,
-        sessionCount: (await this.sessionFileNames(name)).length,
+        updatedAt: await this.lastChange(name, study.updatedAt, sessionNames),
+        sessionCount: sessionNames.length,
         cohortCount: study.cohorts.length,
       });
     }
@@ -476,6 +477,20 @@ export class StudyRepository {
   }
 
   /** Session files of a study: `*.json` in sessions/, not our temporary files. */
+  /**
+   * When the study last changed: its settings or any session map. Mapping a session is
+   * the usual change, so the list would look stale if it only read study.json.
+   * File times are used rather than reading every session file (a study may hold 1,000).
+   */
+  private async lastChange(studyId: string, studyUpdatedAt: string, sessionNames: readonly string[]): Promise<string> {
+    let latest = Date.parse(studyUpdatedAt);
+    for (const file of sessionNames) {
+      const s = await this.fs.stat(join(this.layout.sessionsDir(studyId), file));
+      if (s && s.mtimeMs > latest) latest = s.mtimeMs;
+    }
+    return new Date(latest).toISOString();
+  }
+
   private async sessionFileNames(studyId: string): Promise<string[]> {
     const names = await this.readdirOrEmpty(this.layout.sessionsDir(studyId));
     return names.filter((n) => n.toLowerCase().endsWith('.json') && !n.startsWith('.') && !isTempName(n)).sort();
