@@ -28,6 +28,7 @@ const USAGE = `npm run bench [-- options]
   --quick        reduced sizes and runs (about two minutes)
   --only <ids>   comma-separated: ${SCENARIOS.map((s) => s.id).join(', ')}
   --runs <n>     measured runs per figure (at least 5; default 5 quick, 7 full)
+  --drag-sizes <n,n>  chip counts for the drag scenario (default 40,300,3000; quick 40,300)
   --no-build     measure the renderer already in out/ instead of building it first
   --strict       exit with status 1 when a target is missed (status 2 on errors either way)`;
 
@@ -36,6 +37,7 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     only: { type: 'string' },
     runs: { type: 'string' },
+    'drag-sizes': { type: 'string' },
     'no-build': { type: 'boolean', default: false },
     strict: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
@@ -77,7 +79,8 @@ const pages = await servePages();
 const machine = machineInfo(browser.version());
 log(`${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGB} GB, Node ${machine.node}, Chromium ${machine.chromium}, load ${machine.loadAverageAtStart.join(' ')}`);
 
-const ctx: BenchContext = { quick, runs, warmups: quick ? 0 : 1, browser, pages, log };
+const dragSizes = values['drag-sizes']?.split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+const ctx: BenchContext = { quick, runs, warmups: quick ? 0 : 1, browser, pages, log, ...(dragSizes?.length ? { dragSizes } : {}) };
 const figures: Figure[] = [];
 const errors: Array<{ scenario: string; error: string }> = [];
 try {

@@ -9,6 +9,8 @@ export interface BenchContext {
   runs: number;
   /** Unreported runs before the measured ones (JIT, caches): 1 in full runs, 0 in quick ones. */
   warmups: number;
+  /** Chip counts for the drag scenario instead of the default (`--drag-sizes`). */
+  dragSizes?: number[];
   browser: Browser;
   pages: PageServer;
   log(message: string): void;

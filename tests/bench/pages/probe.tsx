@@ -71,6 +71,15 @@ declare global {
     );
   }
 
+  // Escape cancels a drag; its time ends a cancelled gesture as pointerup ends a drop.
+  window.addEventListener(
+    'keydown',
+    (e) => {
+      if (e.key === 'Escape') B.pointer.push({ type: 'escape', t: e.timeStamp, x: 0, y: 0, at: now() });
+    },
+    { capture: true, passive: true },
+  );
+
   // ---- Konva draws: Konva assigns itself to window.Konva when its module runs.
   const hookKonva = (K: KonvaLike) => {
     const proto = K.Layer!.prototype;

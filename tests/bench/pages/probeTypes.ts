@@ -1,6 +1,6 @@
 /** The shape of window.__bench, shared by the probe (in the page) and the Node side. */
 export interface PointerRecord {
-  type: 'pointerdown' | 'pointermove' | 'pointerup';
+  type: 'pointerdown' | 'pointermove' | 'pointerup' | 'escape';
   /** The event's timeStamp (ms since the page's time origin). */
   t: number;
   x: number;
