@@ -74,13 +74,26 @@ snapshotRenderer();
 log('building the benchmark pages');
 await buildBenchPages();
 
-const browser = await launch();
 const pages = await servePages();
-const machine = machineInfo(browser.version());
+const dragSizes = values['drag-sizes']?.split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+const ctx: BenchContext = {
+  quick,
+  runs,
+  warmups: quick ? 0 : 1,
+  browser: await launch(),
+  async restartBrowser() {
+    const old = ctx.browser;
+    ctx.browser = await launch();
+    // Closing a browser kills its processes, however busy their pages are.
+    await old.close().catch(() => undefined);
+  },
+  pages,
+  log,
+  ...(dragSizes?.length ? { dragSizes } : {}),
+};
+const machine = machineInfo(ctx.browser.version());
 log(`${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGB} GB, Node ${machine.node}, Chromium ${machine.chromium}, load ${machine.loadAverageAtStart.join(' ')}`);
 
-const dragSizes = values['drag-sizes']?.split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
-const ctx: BenchContext = { quick, runs, warmups: quick ? 0 : 1, browser, pages, log, ...(dragSizes?.length ? { dragSizes } : {}) };
 const figures: Figure[] = [];
 const errors: Array<{ scenario: string; error: string }> = [];
 try {
@@ -97,7 +110,7 @@ try {
   }
 } finally {
   await pages.close();
-  await browser.close();
+  await ctx.browser.close();
   await removeSharedStudies();
 }
 machine.loadAverageAtEnd = loadAverage();

@@ -62,10 +62,17 @@ export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 export async function waitForDrawQuiet(page: Page, quietMs = 600, timeoutMs = 30_000): Promise<number> {
   const started = Date.now();
   for (;;) {
-    const state = await page.evaluate(() => {
-      const d = (globalThis as unknown as PageWindow).__bench.draws;
-      return { last: d.length ? d[d.length - 1]!.t1 : null, now: performance.now() };
-    });
+    // A page busy in one long task answers nothing until it ends: race the question
+    // against the time left.
+    const left = Math.max(1, timeoutMs - (Date.now() - started));
+    const state = await Promise.race([
+      page.evaluate(() => {
+        const d = (globalThis as unknown as PageWindow).__bench.draws;
+        return { last: d.length ? d[d.length - 1]!.t1 : null, now: performance.now() };
+      }),
+      sleep(left).then(() => null),
+    ]);
+    if (state === null) throw new Error(`the page was busy for more than ${timeoutMs} ms`);
     if (state.last !== null && state.now - state.last >= quietMs) return state.last;
     if (Date.now() - started > timeoutMs) throw new Error(state.last === null ? `nothing was drawn within ${timeoutMs} ms` : `drawing did not settle within ${timeoutMs} ms`);
     await sleep(Math.min(200, quietMs / 2));

@@ -12,6 +12,11 @@ export interface BenchContext {
   /** Chip counts for the drag scenario instead of the default (`--drag-sizes`). */
   dragSizes?: number[];
   browser: Browser;
+  /**
+   * Close Chromium and start a new one (ctx.browser changes). For a page whose main
+   * thread is stuck for minutes: it cannot even be closed until it returns.
+   */
+  restartBrowser(): Promise<void>;
   pages: PageServer;
   log(message: string): void;
 }

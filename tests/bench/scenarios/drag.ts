@@ -282,6 +282,7 @@ export const dragScenario: Scenario = {
         const cancel = chips > 300;
         const info = { where: editor.where, cancelled: cancel, openMs: Number.NaN, dropMs: Number.NaN, dropNote: 'pointerup timeStamp → end of the chip layer’s first redraw (no target in issue 7)' } as Parameters<typeof dragFigures>[2];
         const results: DragRun[] = [];
+        let stuck = false;
         try {
           const { page } = editor;
           try {
@@ -298,6 +299,7 @@ export const dragScenario: Scenario = {
             info.failed = `the editor had not drawn ${chips.toLocaleString('en')} chips ${capMs / 1000} s after opening`;
             info.dropNote = info.failed;
             figures.push(...dragFigures(chips, [], info));
+            stuck = true;
             continue;
           }
           info.openMs = await mapDrawnAt(page, chips);
@@ -312,12 +314,15 @@ export const dragScenario: Scenario = {
               info.dropNote = 'one real drop, timed on its own: pointerup timeStamp → end of the chip layer’s first redraw (no target in issue 7)';
             } catch {
               info.dropNote = `one real drop: the map had not settled ${capMs / 1000} s after the release`;
+              stuck = true;
             }
           }
           if (editor.errors.length) throw new Error(`the editor reported errors: ${editor.errors.join(' | ')}`);
           figures.push(...dragFigures(chips, results, info));
         } finally {
-          await editor.close();
+          // A page stuck in a minutes-long layout cannot be closed until it returns.
+          if (stuck) await ctx.restartBrowser();
+          else await editor.close();
         }
       }
     } finally {
