@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { launch } from './lib/chromium';
+import { closeHard, launch } from './lib/chromium';
 import type { BenchContext, Scenario } from './lib/context';
 import { loadAverage, machineInfo } from './lib/machine';
 import { buildBenchPages, ROOT, servePages } from './lib/pages';
@@ -84,8 +84,7 @@ const ctx: BenchContext = {
   async restartBrowser() {
     const old = ctx.browser;
     ctx.browser = await launch();
-    // Closing a browser kills its processes, however busy their pages are.
-    await old.close().catch(() => undefined);
+    await closeHard(old);
   },
   pages,
   log,

@@ -13,6 +13,29 @@ export async function launch(): Promise<Browser> {
 }
 
 /**
+ * Close a browser whose page may be stuck in a long task. A plain close waits for the
+ * busy renderer to return (minutes, for a map laying out thousands of labels), so the
+ * browser's renderer processes — ours, listed by the browser itself — are killed first.
+ */
+export async function closeHard(browser: Browser): Promise<void> {
+  try {
+    const cdp = await browser.newBrowserCDPSession();
+    const { processInfo } = await cdp.send('SystemInfo.getProcessInfo');
+    for (const p of processInfo) {
+      if (p.type !== 'renderer') continue;
+      try {
+        process.kill(p.id, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+  } catch {
+    // the browser answers no more: close() below ends it
+  }
+  await browser.close().catch(() => undefined);
+}
+
+/**
  * A fresh context (empty cache, no storage) with the probe installed before any page
  * script runs. Console errors are collected, so a scenario can refuse to report figures
  * from a page that broke.
@@ -55,6 +78,23 @@ export async function cdpFor(page: Page): Promise<CDPSession> {
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /**
+ * `work`, or a rejection after `ms` measured here in Node. Playwright's own timeouts
+ * (waitForFunction) are not enforced while the page is busy in one long task.
+ */
+export async function within<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: nothing after ${ms} ms`)), ms);
+  });
+  work.catch(() => undefined); // a late failure of the abandoned work is not an error
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
  * Wait until a Konva layer has drawn and then none has for `quietMs`; returns the last
  * draw's end (page clock). Throws after `timeoutMs`, so a view that never draws is an
  * error rather than a figure.
@@ -64,15 +104,14 @@ export async function waitForDrawQuiet(page: Page, quietMs = 600, timeoutMs = 30
   for (;;) {
     // A page busy in one long task answers nothing until it ends: race the question
     // against the time left.
-    const left = Math.max(1, timeoutMs - (Date.now() - started));
-    const state = await Promise.race([
+    const state = await within(
       page.evaluate(() => {
         const d = (globalThis as unknown as PageWindow).__bench.draws;
         return { last: d.length ? d[d.length - 1]!.t1 : null, now: performance.now() };
       }),
-      sleep(left).then(() => null),
-    ]);
-    if (state === null) throw new Error(`the page was busy for more than ${timeoutMs} ms`);
+      Math.max(1, timeoutMs - (Date.now() - started)),
+      'waiting for drawing to settle',
+    );
     if (state.last !== null && state.now - state.last >= quietMs) return state.last;
     if (Date.now() - started > timeoutMs) throw new Error(state.last === null ? `nothing was drawn within ${timeoutMs} ms` : `drawing did not settle within ${timeoutMs} ms`);
     await sleep(Math.min(200, quietMs / 2));

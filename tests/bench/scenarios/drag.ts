@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { StudyRepository } from '../../../electron/services/storage/studyRepository';
-import { benchPage, sleep, waitForDrawQuiet } from '../lib/chromium';
+import { benchPage, sleep, waitForDrawQuiet, within } from '../lib/chromium';
 import type { BenchContext, Scenario } from '../lib/context';
 import { startBenchPreview, type BenchPreview } from '../lib/preview';
 import { figure, type Figure } from '../lib/report';
@@ -90,8 +90,9 @@ async function oneDrag(page: Page, opts: DragOptions): Promise<DragRun> {
   }
   await sleep(opts.holdMs);
   const nodeUp = performance.now();
-  if (opts.cancel) await page.keyboard.press('Escape');
-  await page.mouse.up();
+  // A drop can block the page for minutes (the release is acknowledged only after it).
+  if (opts.cancel) await within(page.keyboard.press('Escape'), opts.settleTimeoutMs, 'cancelling the drag');
+  await within(page.mouse.up(), opts.settleTimeoutMs, 'releasing the chip');
   // The drop's commit and redraw (seconds on a big map), then the debounced save.
   await sleep(300);
   await waitForDrawQuiet(page, 500, opts.settleTimeoutMs);
@@ -286,15 +287,20 @@ export const dragScenario: Scenario = {
         try {
           const { page } = editor;
           try {
-            await page.waitForFunction(
-              (n) => {
-                const stage = (globalThis as unknown as PageWindow).Konva?.stages.at(-1);
-                return !!stage && stage.find('.chip').length >= n;
-              },
-              chips,
-              { timeout: capMs },
+            const opened = Date.now();
+            await within(
+              page.waitForFunction(
+                (n) => {
+                  const stage = (globalThis as unknown as PageWindow).Konva?.stages.at(-1);
+                  return !!stage && stage.find('.chip').length >= n;
+                },
+                chips,
+                { timeout: capMs },
+              ),
+              capMs,
+              'opening the editor',
             );
-            await waitForDrawQuiet(page, 800, capMs);
+            await waitForDrawQuiet(page, 800, Math.max(1, capMs - (Date.now() - opened)));
           } catch {
             info.failed = `the editor had not drawn ${chips.toLocaleString('en')} chips ${capMs / 1000} s after opening`;
             info.dropNote = info.failed;
