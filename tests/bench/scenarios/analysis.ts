@@ -108,7 +108,7 @@ export const analysisScenario: Scenario = {
         try {
           await page.goto(`${preview.url}#/study/${disk.study.id}`);
           await page.getByRole('heading', { level: 1, name: disk.study.title, exact: true }).waitFor({ timeout: 120_000 });
-          await page.waitForTimeout(300);
+          await page.waitForTimeout(ctx.quick ? 100 : 300); // the study page settles
           const r = await page.evaluate(async (hash) => {
             const w = globalThis as unknown as PageWindow;
             w.__bench.clear();

@@ -58,10 +58,10 @@ async function framesDuring(page: Page, gesture: () => Promise<void>): Promise<{
 }
 
 /**
- * Pan and zoom as a user would: five wheel notches in around the centre, a 40-step drag
+ * Pan and zoom as a user would: five wheel notches in around the centre, a drag of small steps
  * across the zoomed grid, five notches back out (so every run starts from the same view).
  */
-async function panAndZoom(page: Page, centre: { x: number; y: number }): Promise<void> {
+async function panAndZoom(page: Page, centre: { x: number; y: number }, steps: number): Promise<void> {
   await page.mouse.move(centre.x, centre.y);
   const wheel = async (deltaY: number) => {
     for (let i = 0; i < 5; i++) {
@@ -72,8 +72,8 @@ async function panAndZoom(page: Page, centre: { x: number; y: number }): Promise
   await wheel(-100);
   await page.mouse.down();
   const start = performance.now();
-  for (let i = 1; i <= 40; i++) {
-    await page.mouse.move(centre.x + 3 * i, centre.y + 1.5 * i);
+  for (let i = 1; i <= steps; i++) {
+    await page.mouse.move(centre.x + (120 / steps) * i, centre.y + (60 / steps) * i);
     const wait = start + i * 16 - performance.now();
     if (wait > 0) await sleep(wait);
   }
@@ -124,7 +124,8 @@ export const compareScenario: Scenario = {
     const compareHash = `${studyHash}/compare`;
     const preview = await startBenchPreview(disk.dataDir);
 
-    const cycles = ctx.quick ? 4 : CYCLES;
+    const cycles = ctx.quick ? 3 : CYCLES;
+    const panSteps = ctx.quick ? 25 : 40;
     const app = { firstDraw: [] as number[], panZoom: [] as number[], hover: [] as number[], growth: [] as number[], nodes: [] as number[], held: [] as number[] };
     const base = { firstDraw: [] as number[], panZoom: [] as number[], growth: [] as number[], nodes: [] as number[], held: [] as number[] };
     let panZoomWorks = true;
@@ -166,12 +167,11 @@ export const compareScenario: Scenario = {
         const box = (await surface.boundingBox())!;
         const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
         for (let i = 0; i < ctx.runs; i++) {
-          const r = await framesDuring(page, () => panAndZoom(page, centre));
+          const r = await framesDuring(page, () => panAndZoom(page, centre, panSteps));
           // Layer 1 holds the marks; if it never redraws, the view did not pan or zoom.
           if (!r.layersDrawn.includes(1)) panZoomWorks = false;
           app.panZoom.push(r.p95);
-          const h = await framesDuring(page, () => hoverAcross(page, box));
-          app.hover.push(h.p95);
+          if (!ctx.quick) app.hover.push((await framesDuring(page, () => hoverAcross(page, box))).p95);
         }
         ctx.log(`${scenario}: app, ${cycles} open/close cycles × ${ctx.runs}`);
         // Closing goes to the studies list, the lightest page: the study stays loaded in the
@@ -220,7 +220,7 @@ export const compareScenario: Scenario = {
           const w = globalThis as unknown as PageWindow;
           return { x: w.innerWidth / 2, y: w.innerHeight / 2 };
         });
-        for (let i = 0; i < ctx.runs; i++) base.panZoom.push((await framesDuring(b.page, () => panAndZoom(b.page, size))).p95);
+        for (let i = 0; i < ctx.runs; i++) base.panZoom.push((await framesDuring(b.page, () => panAndZoom(b.page, size, panSteps))).p95);
         ctx.log(`${scenario}: baseline, ${cycles} mount/unmount cycles × ${ctx.runs}`);
         await b.page.evaluate(() => (globalThis as unknown as PageWindow).__baseline.unmount());
         for (let run = 0; run < ctx.runs; run++) {
@@ -253,9 +253,9 @@ export const compareScenario: Scenario = {
         runs: panZoomWorks ? app.panZoom : [],
         target: { op: '<=', value: 16.7 },
         baseline: baseline(base.panZoom),
-        note: panZoomWorks ? 'wheel ×5 in, a 40-step drag, wheel ×5 out; rAF intervals in whole 60 Hz periods' : 'NOT MEASURED: the compare view does not pan or zoom (its marks layer never redrew on wheel or drag)',
+        note: panZoomWorks ? `wheel ×5 in, a ${panSteps}-step drag, wheel ×5 out; rAF intervals in whole 60 Hz periods` : 'NOT MEASURED: the compare view does not pan or zoom (its marks layer never redrew on wheel or drag)',
       }),
-      figure({ scenario, figure: 'p95 frame while hovering marks', unit: 'ms', runs: app.hover, note: 'pointer moved across the plot without a button (hit test, tooltip); whole 60 Hz periods' }),
+      ...(ctx.quick ? [] : [figure({ scenario, figure: 'p95 frame while hovering marks', unit: 'ms', runs: app.hover, note: 'pointer moved across the plot without a button (hit test, tooltip); whole 60 Hz periods' })]),
       figure({ scenario, figure: `JS heap growth over ${cycles} open/close cycles`, unit: 'MB', runs: app.growth, target: { op: '<=', value: 1 }, baseline: { ...baseline(base.growth), noRatio: true }, note: 'heap after 2× HeapProfiler.collectGarbage, view closed, after the last cycle − after the first; “no growth” read as ≤ 1 MB, the noise of this measure' }),
       figure({ scenario, figure: `DOM node growth over ${cycles} cycles`, unit: 'count', runs: app.nodes, baseline: { ...baseline(base.nodes), noRatio: true }, note: 'Performance.getMetrics Nodes after GC' }),
       figure({ scenario, figure: 'JS heap held by the open view', unit: 'MB', runs: app.held, baseline: baseline(base.held), note: 'heap after GC with the view open − closed' }),

@@ -98,7 +98,7 @@ async function oneDrag(page: Page, opts: DragOptions): Promise<DragRun> {
   await waitForDrawQuiet(page, 500, opts.settleTimeoutMs);
   // The save debounce is 400 ms; its request leaves soon after.
   const sinceUp = performance.now() - nodeUp;
-  if (sinceUp < 1000) await sleep(1000 - sinceUp);
+  if (sinceUp < 750) await sleep(750 - sinceUp);
   const nodeEnd = performance.now();
   const data = await page.evaluate(() => {
     const b = (globalThis as unknown as PageWindow).__bench;
