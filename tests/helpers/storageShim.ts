@@ -207,6 +207,11 @@ export class SimulatedDisk implements StorageFs {
     return { kind: node.kind, size: node.kind === 'file' ? node.data.length : 0, mtimeMs: node.mtimeMs };
   }
 
+  /** The simulated disk has no symbolic links, so lstat is stat. */
+  lstat(path: string): Promise<FileStat | null> {
+    return this.stat(path);
+  }
+
   async unlink(path: string): Promise<void> {
     this.step(`unlink ${path}`);
     this.faultFor('unlink', path);

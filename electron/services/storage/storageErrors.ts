@@ -43,3 +43,33 @@ export function isMissing(err: unknown): boolean {
   const code = errorCode(err);
   return code === 'ENOENT' || code === 'ENOTDIR';
 }
+
+/**
+ * Why an entry of a study could not be read, as the end of a sentence ("… : it is a
+ * folder, not a file"). Shown per entry in the load problems and by `pimap validate`,
+ * so one odd entry is named instead of failing the whole study.
+ */
+export function describeReadProblem(err: unknown): string {
+  const code = errorCode(err);
+  switch (code) {
+    case 'ESYMLINK':
+    case 'ELOOP':
+      return 'it is a symbolic link; the app does not follow links in the data folder (put the real file or folder here instead)';
+    case 'EISDIR':
+      return 'it is a folder, not a file';
+    case 'ENOTREG':
+      return 'it is not a regular file (a named pipe, device or socket), so it was not opened';
+    case 'EFBIG': {
+      const size = (err as { size?: unknown }).size;
+      const mb = typeof size === 'number' ? ` (${Math.round(size / 1048576).toLocaleString('en')} MB)` : '';
+      return `it is too large${mb} to be a map file; the limit is 64 MB`;
+    }
+    case 'EACCES':
+    case 'EPERM':
+      return 'you have no permission to read it (check the file’s permissions)';
+    case 'EIO':
+      return 'the disk reported an error while reading it';
+    default:
+      return `it could not be read (${code ?? (err instanceof Error ? err.message : String(err))})`;
+  }
+}

@@ -1,5 +1,6 @@
 import { constants as fsConstants } from 'node:fs';
-import { open, mkdir, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { lstat, open, mkdir, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { MAX_FILE_BYTES } from './fileFormat';
 
 /**
  * The few file-system calls storage needs, as an interface, so that tests can swap in
@@ -10,7 +11,11 @@ import { open, mkdir, readdir, readFile, rename, stat, unlink } from 'node:fs/pr
  * Errors are Node-style: an `Error` with a `code` such as ENOENT, EEXIST, ENOSPC.
  */
 export interface StorageFs {
-  /** The whole file. Throws ENOENT when missing, EISDIR for a folder. */
+  /**
+   * The whole file. Throws ENOENT when missing, EISDIR for a folder, and — on the real
+   * disk — ESYMLINK for a symbolic link (never followed), ENOTREG for a FIFO, device or
+   * socket (never opened: opening a FIFO blocks), EFBIG above MAX_FILE_BYTES.
+   */
   readFile(path: string): Promise<Uint8Array>;
   /** Create a new file for writing; throws EEXIST if it already exists. */
   createExclusive(path: string): Promise<WritableFile>;
@@ -22,8 +27,13 @@ export interface StorageFs {
   mkdir(dir: string): Promise<void>;
   /** Names in a folder (no `.`/`..`). Throws ENOENT when missing. */
   readdir(dir: string): Promise<string[]>;
-  /** File or folder facts, or null when nothing is there. */
+  /** File or folder facts, or null when nothing is there. Follows symbolic links. */
   stat(path: string): Promise<FileStat | null>;
+  /**
+   * Facts about the entry itself, not following a symbolic link (kind 'symlink'), or
+   * null when nothing is there. Used on every entry of the data folder before it is read.
+   */
+  lstat(path: string): Promise<FileStat | null>;
   /** Remove a file. Only used for our own temporary files and for pruning history. */
   unlink(path: string): Promise<void>;
 }
@@ -36,7 +46,8 @@ export interface WritableFile {
 }
 
 export interface FileStat {
-  kind: 'file' | 'dir' | 'other';
+  /** 'other' is a FIFO, device or socket; 'symlink' only comes from lstat. */
+  kind: 'file' | 'dir' | 'symlink' | 'other';
   size: number;
   mtimeMs: number;
 }
@@ -48,6 +59,50 @@ export function errorCode(err: unknown): string | undefined {
 }
 
 const isWindows = process.platform === 'win32';
+
+/** An error shaped like Node's, with one of our own codes (ESYMLINK, ENOTREG) where Node has none. */
+export function readRefusal(code: string, message: string, path: string): Error {
+  return Object.assign(new Error(`${code}: ${message}, open '${path}'`), { code, path });
+}
+
+type Kind = FileStat['kind'];
+function kindOf(s: { isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean }): Kind {
+  return s.isFile() ? 'file' : s.isDirectory() ? 'dir' : s.isSymbolicLink() ? 'symlink' : 'other';
+}
+
+/** Refuse anything that is not a regular file of sane size, without opening it. */
+function refuseUnlessRegular(kind: Kind, size: number, path: string): void {
+  if (kind === 'symlink') throw readRefusal('ESYMLINK', 'symbolic link not followed', path);
+  if (kind === 'dir') throw readRefusal('EISDIR', 'illegal operation on a directory', path);
+  if (kind !== 'file') throw readRefusal('ENOTREG', 'not a regular file', path);
+  if (size > MAX_FILE_BYTES) throw Object.assign(readRefusal('EFBIG', 'file too large', path), { size });
+}
+
+/**
+ * Read a data file without ever blocking on it or following a link: lstat first (a FIFO
+ * or device is refused before any open — opening a FIFO waits for a writer and would
+ * hold one of libuv's four threads, stalling every other save), then open with
+ * O_NOFOLLOW | O_NONBLOCK and check again with fstat, in case the entry was swapped
+ * between the two calls.
+ */
+async function readRegularFile(path: string): Promise<Uint8Array> {
+  const before = await lstat(path);
+  refuseUnlessRegular(kindOf(before), before.size, path);
+  let handle;
+  try {
+    handle = await open(path, fsConstants.O_RDONLY | (fsConstants.O_NOFOLLOW ?? 0) | (fsConstants.O_NONBLOCK ?? 0));
+  } catch (err) {
+    if (errorCode(err) === 'ELOOP') throw readRefusal('ESYMLINK', 'symbolic link not followed', path);
+    throw err;
+  }
+  try {
+    const now = await handle.stat();
+    refuseUnlessRegular(kindOf(now), now.size, path);
+    return new Uint8Array(await handle.readFile());
+  } finally {
+    await handle.close();
+  }
+}
 
 /**
  * On Windows a rename over a file that an antivirus or indexer briefly holds open fails
@@ -67,9 +122,7 @@ async function renameWithRetry(from: string, to: string): Promise<void> {
 
 /** The real file system. */
 export const nodeStorageFs: StorageFs = {
-  async readFile(path) {
-    return new Uint8Array(await readFile(path));
-  },
+  readFile: readRegularFile,
   async createExclusive(path) {
     const handle = await open(path, fsConstants.O_WRONLY | fsConstants.O_CREAT | fsConstants.O_EXCL, 0o666);
     return {
@@ -105,6 +158,15 @@ export const nodeStorageFs: StorageFs = {
     try {
       const s = await stat(path);
       return { kind: s.isFile() ? 'file' : s.isDirectory() ? 'dir' : 'other', size: s.size, mtimeMs: s.mtimeMs };
+    } catch (err) {
+      if (errorCode(err) === 'ENOENT' || errorCode(err) === 'ENOTDIR') return null;
+      throw err;
+    }
+  },
+  async lstat(path) {
+    try {
+      const s = await lstat(path);
+      return { kind: kindOf(s), size: s.size, mtimeMs: s.mtimeMs };
     } catch (err) {
       if (errorCode(err) === 'ENOENT' || errorCode(err) === 'ENOTDIR') return null;
       throw err;

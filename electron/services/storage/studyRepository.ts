@@ -17,8 +17,8 @@ import { checkSessionFile, checkStudyFile, encodeDocument, loadSessionBytes, loa
 import { isVersionId, listVersionIds, recordVersion, retention, versionFile, versionSavedAt } from './history';
 import { assertSafeId, isSafeId, Layout, STUDY_HISTORY_KEY } from './layout';
 import { quarantineFile } from './quarantine';
-import { isMissing, toHostError } from './storageErrors';
-import { nodeStorageFs, type StorageFs } from './storageFs';
+import { describeReadProblem, isMissing, toHostError } from './storageErrors';
+import { nodeStorageFs, type FileStat, type StorageFs } from './storageFs';
 import * as trash from './trash';
 import { KeyedQueue } from './writeQueue';
 
@@ -88,7 +88,13 @@ export class StudyRepository {
     for (const name of await this.readdirOrEmpty(this.dataDir)) {
       if (name.startsWith('.')) continue;
       const dir = join(this.dataDir, name);
-      if ((await this.fs.stat(dir))?.kind !== 'dir') continue;
+      // lstat, not stat: a symbolic link (even a loop) is named as a problem, never followed.
+      const entry = await this.lstatQuietly(dir);
+      if (entry?.kind === 'symlink') {
+        problems.push({ folder: name, studyId: isSafeId(name) ? name : null, problem: describeReadProblem({ code: 'ESYMLINK' }), recoverable: false });
+        continue;
+      }
+      if (entry?.kind !== 'dir') continue;
       if (!isSafeId(name)) {
         problems.push({ folder: name, studyId: null, problem: 'the folder name is not a study id (a copy of a study folder?)', recoverable: false });
         continue;
@@ -398,9 +404,42 @@ export class StudyRepository {
   }
 
   private async readStudyFile(studyId: string): Promise<Loaded<Study>> {
-    const bytes = await this.readOrNull(this.layout.studyFile(studyId));
-    if (!bytes) return { ok: false, problem: MISSING, label: null };
-    return checkStudyFile(bytes, studyId);
+    const read = await this.readEntry(this.layout.studyFile(studyId));
+    if (read === null) return { ok: false, problem: MISSING, label: null };
+    if ('problem' in read) return { ok: false, problem: `study.json cannot be used: ${read.problem}`, label: null };
+    return checkStudyFile(read.bytes, studyId);
+  }
+
+  /**
+   * One entry of a study, read for loading: null when it is not there, a problem when it
+   * is not a regular readable file (folder, link, FIFO, device, too large, no permission).
+   * Never throws, so one odd entry cannot fail the study or the list.
+   */
+  private async readEntry(path: string): Promise<{ bytes: Uint8Array } | { problem: string } | null> {
+    try {
+      return { bytes: await this.fs.readFile(path) };
+    } catch (err) {
+      if (isMissing(err)) return null;
+      return { problem: describeReadProblem(err) };
+    }
+  }
+
+  /** lstat that treats an unreadable entry like a missing one (used only to decide what to list). */
+  private async lstatQuietly(path: string): Promise<FileStat | null> {
+    try {
+      return await this.fs.lstat(path);
+    } catch {
+      return null;
+    }
+  }
+
+  /** A history copy, or null if it cannot be read for any reason (history only adds an offer to restore). */
+  private async readVersionQuietly(path: string): Promise<Uint8Array | null> {
+    try {
+      return await this.fs.readFile(path);
+    } catch {
+      return null;
+    }
   }
 
   /** Load one session file; on any problem quarantine it and describe the problem. */
@@ -409,9 +448,10 @@ export class StudyRepository {
     const sessionId = isSafeId(stem) ? stem : null;
     const file = join(this.layout.sessionsDir(studyId), name);
     const check = async (): Promise<{ session: Session } | { problem: string; label: string | null } | null> => {
-      const bytes = await this.readOrNull(file);
-      if (!bytes) return null;
-      const loaded = checkSessionFile(bytes, { studyId, fileName: name });
+      const read = await this.readEntry(file);
+      if (read === null) return null;
+      if ('problem' in read) return { problem: read.problem, label: null };
+      const loaded = checkSessionFile(read.bytes, { studyId, fileName: name });
       return loaded.ok ? { session: loaded.value } : { problem: loaded.problem, label: loaded.label };
     };
     const first = await check();
@@ -459,7 +499,7 @@ export class StudyRepository {
   private async newestValidSession(studyId: string, sessionId: string): Promise<Session | null> {
     const dir = this.layout.historyDir(studyId, sessionId);
     for (const id of (await listVersionIds(this.fs, dir)).reverse()) {
-      const bytes = await this.readOrNull(versionFile(dir, id));
+      const bytes = await this.readVersionQuietly(versionFile(dir, id));
       const loaded = bytes ? loadSessionBytes(bytes) : null;
       if (loaded?.ok && loaded.value.id === sessionId) return loaded.value;
     }
@@ -469,7 +509,7 @@ export class StudyRepository {
   private async newestValidStudy(studyId: string): Promise<Study | null> {
     const dir = this.layout.historyDir(studyId, STUDY_HISTORY_KEY);
     for (const id of (await listVersionIds(this.fs, dir)).reverse()) {
-      const bytes = await this.readOrNull(versionFile(dir, id));
+      const bytes = await this.readVersionQuietly(versionFile(dir, id));
       const loaded = bytes ? loadStudyBytes(bytes) : null;
       if (loaded?.ok && loaded.value.id === studyId) return loaded.value;
     }
@@ -485,8 +525,8 @@ export class StudyRepository {
   private async lastChange(studyId: string, studyUpdatedAt: string, sessionNames: readonly string[]): Promise<string> {
     let latest = Date.parse(studyUpdatedAt);
     for (const file of sessionNames) {
-      const s = await this.fs.stat(join(this.layout.sessionsDir(studyId), file));
-      if (s && s.mtimeMs > latest) latest = s.mtimeMs;
+      const s = await this.lstatQuietly(join(this.layout.sessionsDir(studyId), file));
+      if (s?.kind === 'file' && s.mtimeMs > latest) latest = s.mtimeMs;
     }
     return new Date(latest).toISOString();
   }

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { isTempName } from './atomicWrite';
 import { checkSessionFile, checkStudyFile } from './fileFormat';
 import { isSafeId, QUARANTINE_DIR, SESSIONS_DIR, STUDY_FILE } from './layout';
-import { isMissing } from './storageErrors';
+import { describeReadProblem, isMissing } from './storageErrors';
 import { nodeStorageFs, type StorageFs } from './storageFs';
 
 /**
@@ -41,13 +41,25 @@ export async function validateDataFolder(dataDir: string, fs: StorageFs = nodeSt
       return (await fs.readdir(dir)).sort();
     } catch (err) {
       if (isMissing(err)) return [];
+      // A folder that cannot be listed is one problem, not the end of the check.
+      if (dir !== dataDir) {
+        report.problems.push({ file: shownOf(dir), problem: `the folder cannot be listed: ${describeReadProblem(err)}` });
+        return [];
+      }
       throw err;
     }
   };
+  const shownOf = (dir: string) => `${dir.slice(dataDir.length).replace(/^[\\/]+/, '').split('\\').join('/')}/`;
   for (const folder of await list(dataDir)) {
     if (folder.startsWith('.')) continue;
     const dir = join(dataDir, folder);
-    if ((await fs.stat(dir))?.kind !== 'dir') continue;
+    // lstat: a linked folder (even a link loop) is named, never followed, as when the app lists studies.
+    const entry = await fs.lstat(dir).catch(() => null);
+    if (entry?.kind === 'symlink') {
+      report.problems.push({ file: `${folder}/`, problem: describeReadProblem({ code: 'ESYMLINK' }) });
+      continue;
+    }
+    if (entry?.kind !== 'dir') continue;
     const study: StudyCheck = { folder, title: null, sessionFiles: 0, validSessions: 0, quarantined: 0 };
     report.studies.push(study);
     if (!isSafeId(folder)) {
@@ -60,7 +72,7 @@ export async function validateDataFolder(dataDir: string, fs: StorageFs = nodeSt
       if (loaded.ok) study.title = loaded.value.title;
       else report.problems.push({ file: `${folder}/${STUDY_FILE}`, problem: loaded.problem });
     } catch (err) {
-      report.problems.push({ file: `${folder}/${STUDY_FILE}`, problem: isMissing(err) ? 'there is no study.json in the folder' : String(err) });
+      report.problems.push({ file: `${folder}/${STUDY_FILE}`, problem: isMissing(err) ? 'there is no study.json in the folder' : describeReadProblem(err) });
     }
     for (const name of await list(join(dir, SESSIONS_DIR))) {
       if (!name.toLowerCase().endsWith('.json') || name.startsWith('.') || isTempName(name)) continue;
@@ -72,7 +84,7 @@ export async function validateDataFolder(dataDir: string, fs: StorageFs = nodeSt
         if (loaded.ok) study.validSessions++;
         else report.problems.push({ file, problem: loaded.label ? `session “${loaded.label}”: ${loaded.problem}` : loaded.problem });
       } catch (err) {
-        report.problems.push({ file, problem: `could not be read (${err instanceof Error ? err.message : String(err)})` });
+        report.problems.push({ file, problem: describeReadProblem(err) });
       }
     }
     study.quarantined = (await list(join(dir, QUARANTINE_DIR))).filter((n) => !n.endsWith('.why.txt')).length;

@@ -275,6 +275,7 @@ describe('a burst of autosaves', () => {
       mkdir: (d) => disk.mkdir(d),
       readdir: (d) => disk.readdir(d),
       stat: (p) => disk.stat(p),
+      lstat: (p) => disk.lstat(p),
       unlink: (p) => disk.unlink(p),
     };
     const repo = new StudyRepository(DATA, { fs: counting, warn: () => undefined });
