@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { HostError } from '../../../shared/contract/hostContract';
+import { IdSchema } from '../../../shared/model/common';
 
 /**
  * Where everything lives in the data folder:
@@ -27,8 +28,13 @@ export const STUDY_HISTORY_KEY = '.study';
 const SAFE_SEGMENT = /^[A-Za-z0-9_-]{1,100}$/;
 const SAFE_TOKEN = /^[A-Za-z0-9_-]{1,300}$/;
 
+/**
+ * Also the model's own id rule (IdSchema): `constructor.json` or `__proto__.json` is a
+ * safe file name but not a valid id, and a load problem naming it as one failed the
+ * contract's result check — an `internal` error for the whole study.
+ */
 export function isSafeId(id: string): boolean {
-  return SAFE_SEGMENT.test(id);
+  return SAFE_SEGMENT.test(id) && IdSchema.safeParse(id).success;
 }
 
 /**
@@ -36,7 +42,7 @@ export function isSafeId(id: string): boolean {
  * but the repository is also called directly (CLI), so it checks again.
  */
 export function assertSafeId(id: string, what: string): void {
-  if (!SAFE_SEGMENT.test(id)) throw new HostError('invalid_payload', `${what} "${id.slice(0, 40)}" is not a valid id`);
+  if (!isSafeId(id)) throw new HostError('invalid_payload', `${what} "${id.slice(0, 40)}" is not a valid id`);
 }
 
 /** Trash ids and version ids are ours, but arrive from the UI: same check, longer limit. */

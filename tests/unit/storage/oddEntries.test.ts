@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, truncateSync, writeFileSync, lstatSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -96,7 +96,7 @@ describe('a study with odd entries in sessions/', () => {
     for (let i = 0; i < 4; i++) execFileSync('mkfifo', [join(dir, `p${i}.json`)]);
     const repo = new StudyRepository(dataDir, { warn: () => undefined });
     // If any FIFO were opened, it would hold a libuv thread until a writer came, and these would never resolve.
-    const [report, saved] = await Promise.all([validateDataFolder(dataDir), repo.saveSession(makeSession(B, 's3', 'DB-07', 5))]);
+    const [report, saved] = await Promise.all([validateDataFolder(dataDir), repo.saveSession(makeSession(B, 's4', 'DB-08', 5))]);
     expect(saved.savedAt).toBeTruthy();
     expect(report.problems.map((p) => p.file)).toEqual(['study-a/sessions/p0.json', 'study-a/sessions/p1.json', 'study-a/sessions/p2.json', 'study-a/sessions/p3.json']);
     expect((await repo.openStudy(A)).sessions).toHaveLength(2);
@@ -151,5 +151,36 @@ describe('pimap with odd entries', () => {
     expect(r.exitCode).not.toBe(0);
     expect(r.stderr).not.toContain('No study');
     expect(r.stderr).toContain('it is a folder, not a file');
+  });
+});
+
+describe('file names that are words of JavaScript objects', () => {
+  it('constructor.json, __proto__.json, toString.json are named problems, not an internal error', async () => {
+    const { hostServicesFor } = await import('../../../electron/services/hostServices');
+    const { dispatchHostCall } = await import('../../../shared/contract/dispatch');
+    const repo = new StudyRepository(dataDir, { warn: () => undefined });
+    await repo.saveSession(makeSession(A, 'toString', 'FGD toString'));
+    const copy = readFileSync(join(sessions(A), 's1.json'));
+    writeFileSync(join(sessions(A), 'constructor.json'), copy);
+    writeFileSync(join(sessions(A), '__proto__.json'), copy);
+    writeFileSync(join(sessions(A), 'hasOwnProperty.json'), copy);
+    const services = hostServicesFor({
+      repository: repo,
+      prefs: { get: () => ({ language: 'en', largeText: false, lastStudyId: null, recentStudyIds: [] }), set: () => undefined },
+      host: 'cli',
+      version: 'test',
+      libraryPath: '',
+      warn: () => undefined,
+    });
+    const result = await dispatchHostCall(services, 'openStudy', { studyId: A });
+    expect(result.ok, JSON.stringify(result)).toBe(true);
+    if (!result.ok) return;
+    const opened = result.value as { sessions: { code: string }[]; problems: { file: string; problem: string }[] };
+    expect(opened.sessions.map((s) => s.code)).toEqual(['FGD 1', 'FGD 2', 'FGD toString']);
+    expect(opened.problems.map((p) => [p.file, p.problem])).toEqual([
+      ['study-a/sessions/__proto__.json', 'the file name is not a session id (a second copy of a session?)'],
+      ['study-a/sessions/constructor.json', 'the file name is not a session id (a second copy of a session?)'],
+      ['study-a/sessions/hasOwnProperty.json', expect.stringContaining('does not match the session id inside')],
+    ]);
   });
 });
