@@ -178,6 +178,7 @@ export function checkSessionFile(bytes: Uint8Array, where: { studyId: string; fi
   const stem = where.fileName.replace(/\.json$/i, '');
   const fail = (problem: string): Loaded<Session> => ({ ok: false, problem, label: loaded.label });
   if (!isSafeId(stem)) return fail('the file name is not a session id (a second copy of a session?)');
+  if (where.fileName !== `${stem}.json`) return fail(`"${stem}.json" is also there, so this "${where.fileName.slice(stem.length)}" file looks like a second copy`);
   if (loaded.value.id !== stem) return fail(`the file name does not match the session id inside ("${loaded.value.id}"), so it looks like a copy`);
   if (loaded.value.studyId !== where.studyId) return fail(`the session belongs to another study ("${loaded.value.studyId}")`);
   return loaded;

@@ -21,6 +21,8 @@ import { describeReadProblem, isMissing, toHostError } from './storageErrors';
 import { nodeStorageFs, type FileStat, type StorageFs } from './storageFs';
 import * as trash from './trash';
 import { KeyedQueue } from './writeQueue';
+import { fileLocks, inProcessOnly, type DocumentKey, type DocumentLocks } from './documentLock';
+import type { Writer } from '../../../shared/model/common';
 
 export interface RepositoryOptions {
   /** The file system; tests pass a shim that simulates power cuts and full disks. */
@@ -29,6 +31,13 @@ export interface RepositoryOptions {
   now?: () => Date;
   /** Where non-fatal trouble is reported (a history copy that could not be written). */
   warn?: (message: string) => void;
+  /** Who this process writes as; stored in every document it saves. */
+  writer?: Writer;
+  /**
+   * Cross-process locks for compare-and-replace. Default: lock folders in `<data>/.locks`
+   * on the real disk; with a test `fs` (one process only) the write queue alone.
+   */
+  locks?: DocumentLocks;
 }
 
 /** A study folder that could not be listed. Reported, never fatal to the others. */
@@ -59,12 +68,16 @@ export class StudyRepository {
   private readonly now: () => Date;
   private readonly warn: (message: string) => void;
   private readonly queue = new KeyedQueue();
+  private readonly locks: DocumentLocks;
+  readonly writer: Writer;
 
   constructor(dataDir: string, opts: RepositoryOptions = {}) {
     this.layout = new Layout(dataDir);
     this.fs = opts.fs ?? nodeStorageFs;
     this.now = opts.now ?? (() => new Date());
     this.warn = opts.warn ?? ((m) => console.warn(m));
+    this.writer = opts.writer ?? { id: 'unnamed', name: '' };
+    this.locks = opts.locks ?? (opts.fs ? inProcessOnly : fileLocks(dataDir, { warn: this.warn }));
   }
 
   get dataDir(): string {
@@ -132,35 +145,48 @@ export class StudyRepository {
     return this.queue.run(studyKey(study.id), async () => {
       const what = `study “${study.title}”`;
       try {
-        if (await this.fs.stat(this.layout.studyFile(study.id)))
-          throw new HostError('conflict', `A study with id "${study.id}" already exists`);
         await ensureDir(this.fs, this.dataDir, parsePath(this.dataDir).root);
-        await ensureDir(this.fs, this.layout.sessionsDir(study.id), this.dataDir);
-        return await this.writeStudy(study, what);
+        return await this.locks.withLock({ kind: 'study', studyId: study.id }, async () => {
+          if (await this.fs.stat(this.layout.studyFile(study.id)))
+            throw new HostError('conflict', `A study with id "${study.id}" already exists`);
+          await ensureDir(this.fs, this.layout.sessionsDir(study.id), this.dataDir);
+          return await this.writeStudy(this.stamp(study, 1), what);
+        });
       } catch (err) {
         throw toHostError(err, what);
       }
     });
   }
 
-  /** Replace a study's settings. `not_found` if the study does not exist. */
-  async saveStudy(input: Study): Promise<SaveResult> {
+  /**
+   * Replace a study's settings: compare-and-replace against `baseRevision` (by default the
+   * revision inside the document, i.e. the one it was read at). `not_found` if the study
+   * does not exist; `conflict`, writing nothing, if study.json has another revision.
+   */
+  async saveStudy(input: Study, baseRevision: number = input.revision): Promise<SaveResult> {
     const study = parseOrReject(StudySchema, input, 'study');
     assertSafeId(study.id, 'study id');
-    return this.queue.latest(studyKey(study.id), study, async (latest) => {
-      const what = `study “${latest.title}”`;
-      try {
-        const file = this.layout.studyFile(latest.id);
-        const current = await this.readOrNull(file);
-        if (!current) throw new HostError('not_found', `There is no study with id "${latest.id}"`);
-        const bytes = encodeDocument(latest);
-        if (sameBytes(current, bytes)) return { savedAt: this.now().toISOString() };
-        if (!loadStudyBytes(current).ok) await this.quarantine(latest.id, file, 'it could not be read when a newer save replaced it');
-        return await this.writeStudy(latest, what);
-      } catch (err) {
-        throw toHostError(err, what);
-      }
-    });
+    // One save at a time, never merged: two saves based on the same revision come from
+    // two writers, and merging them would report "Saved" for the one that was dropped.
+    return this.queue.run(studyKey(study.id), () =>
+      this.locks.withLock({ kind: 'study', studyId: study.id }, async () => {
+        const what = `study “${study.title}”`;
+        try {
+          const file = this.layout.studyFile(study.id);
+          const current = await this.readOrNull(file);
+          if (!current) throw new HostError('not_found', `There is no study with id "${study.id}"`);
+          const stored = loadStudyBytes(current);
+          if (stored.ok) {
+            if (sameContent(stored.value, study)) return { savedAt: this.now().toISOString(), revision: stored.value.revision };
+            if (stored.value.revision !== baseRevision) throw conflict(what, stored.value, baseRevision);
+          } else await this.quarantine(study.id, file, 'it could not be read when a newer save replaced it');
+          const onDisk = stored.ok ? stored.value.revision : baseRevision;
+          return await this.writeStudy(this.stamp(study, onDisk + 1), what);
+        } catch (err) {
+          throw toHostError(err, what);
+        }
+      }),
+    );
   }
 
   /**
@@ -182,7 +208,7 @@ export class StudyRepository {
     }
     const sessions: Session[] = [];
     const problems: LoadProblem[] = [];
-    const names = await this.sessionFileNames(studyId);
+    const names = await this.lowerCaseExtensions(studyId, await this.sessionFileNames(studyId));
     await forEachLimited(names, READ_PARALLELISM, async (name) => {
       const outcome = await this.loadSessionFile(studyId, name);
       if ('session' in outcome) sessions.push(outcome.session);
@@ -255,46 +281,62 @@ export class StudyRepository {
   // ---------------------------------------------------------------- sessions
 
   /**
-   * Save a session map. Resolves with the time once the file is durable (renamed into
-   * place and its folder fsynced) — only then may the UI say "Saved". While a save of
-   * the same session is in flight, newer saves are merged so the latest state wins.
+   * Save a session map. Resolves with the time and the new revision once the file is
+   * durable (renamed into place and its folder fsynced) — only then may the UI say
+   * "Saved". Compare-and-replace: under the session's cross-process lock, the revision on
+   * disk is read again and must equal `baseRevision` (by default the revision inside the
+   * document; 0 for a new session, which must not exist yet).
    *
+   * - `conflict`, writing nothing, if the file has another revision (another window,
+   *   process or import saved it) or was deleted since; a save whose content equals the
+   *   file (a retry whose answer was lost) succeeds without writing;
    * - `not_found` if its study does not exist;
    * - `locked` if the stored map is locked and this one is locked too but different
    *   (unlocking is saving it with `locked: false`);
    * - disk_full / read_only / io with a readable reason; nothing in memory is changed
    *   and the same call can simply be retried.
    */
-  async saveSession(input: Session): Promise<SaveResult> {
+  async saveSession(input: Session, baseRevision: number = input.revision): Promise<SaveResult> {
     const session = parseOrReject(SessionSchema, input, 'session');
     assertSafeId(session.studyId, 'study id');
     assertSafeId(session.id, 'session id');
-    return this.queue.latest(sessionKey(session.studyId, session.id), session, async (latest) => {
-      const what = `session “${latest.code}”`;
-      try {
-        if (!(await this.fs.stat(this.layout.studyFile(latest.studyId))))
-          throw new HostError('not_found', `There is no study with id "${latest.studyId}" to save session “${latest.code}” in`);
-        const file = this.layout.sessionFile(latest.studyId, latest.id);
-        const current = await this.readOrNull(file);
-        const bytes = encodeDocument(latest);
-        if (current) {
-          if (sameBytes(current, bytes)) return { savedAt: this.now().toISOString() };
-          const stored = loadSessionBytes(current);
-          if (stored.ok) assertUnlocked(stored.value, latest);
-          else await this.quarantine(latest.studyId, file, `it could not be read (${stored.problem}) when a newer save replaced it`);
+    // Never merged with another queued save: see saveStudy.
+    return this.queue.run(sessionKey(session.studyId, session.id), () =>
+      this.locks.withLock(sessionLock(session.studyId, session.id), async () => {
+        const what = `session “${session.code}”`;
+        try {
+          if (!(await this.fs.stat(this.layout.studyFile(session.studyId))))
+            throw new HostError('not_found', `There is no study with id "${session.studyId}" to save session “${session.code}” in`);
+          const file = this.layout.sessionFile(session.studyId, session.id);
+          const current = await this.readOrNull(file);
+          let onDisk = 0;
+          if (current) {
+            const stored = loadSessionBytes(current);
+            if (stored.ok) {
+              if (sameContent(stored.value, session)) return { savedAt: this.now().toISOString(), revision: stored.value.revision };
+              if (stored.value.revision !== baseRevision) throw conflict(what, stored.value, baseRevision);
+              assertUnlocked(stored.value, session);
+              onDisk = stored.value.revision;
+            } else {
+              // Unreadable, so nothing to compare: it is kept in quarantine, never lost.
+              await this.quarantine(session.studyId, file, `it could not be read (${stored.problem}) when a newer save replaced it`);
+              onDisk = baseRevision;
+            }
+          } else if (baseRevision !== 0) throw conflict(what, null, baseRevision);
+          const next = this.stamp(session, onDisk + 1);
+          return await this.writeSession(next, encodeDocument(next), what);
+        } catch (err) {
+          throw toHostError(err, what);
         }
-        return await this.writeSession(latest, bytes, what);
-      } catch (err) {
-        throw toHostError(err, what);
-      }
-    });
+      }),
+    );
   }
 
   /** Move a session file and its history to the trash. */
   async deleteSession(studyId: string, sessionId: string): Promise<{ trashId: string }> {
     assertSafeId(studyId, 'study id');
     assertSafeId(sessionId, 'session id');
-    return this.queue.run(sessionKey(studyId, sessionId), async () => {
+    return this.queue.run(sessionKey(studyId, sessionId), () => this.locks.withLock(sessionLock(studyId, sessionId), async () => {
       const file = this.layout.sessionFile(studyId, sessionId);
       const current = await this.readOrNull(file);
       if (!current) throw new HostError('not_found', `There is no session with id "${sessionId}" in this study`);
@@ -308,7 +350,7 @@ export class StudyRepository {
       } catch (err) {
         throw toHostError(err, `the move of session “${label}” to the trash`);
       }
-    });
+    }));
   }
 
   /**
@@ -341,12 +383,13 @@ export class StudyRepository {
    * `updatedAt`), so the state it replaces stays in history and the restore can itself
    * be undone. Works when the current file is missing or was quarantined.
    */
-  async restoreSessionVersion(studyId: string, sessionId: string, versionId: string): Promise<{ session: Session; savedAt: string }> {
+  async restoreSessionVersion(studyId: string, sessionId: string, versionId: string): Promise<{ session: Session; savedAt: string; revision: number }> {
     assertSafeId(studyId, 'study id');
     assertSafeId(sessionId, 'session id');
     const notFound = () => new HostError('not_found', `Session ${sessionId} has no earlier version "${versionId.slice(0, 60)}"`);
     if (!isVersionId(versionId)) throw notFound();
-    return this.queue.run(sessionKey(studyId, sessionId), async () => {
+    // The user chose this version explicitly: it replaces whatever revision is on disk.
+    return this.queue.run(sessionKey(studyId, sessionId), () => this.locks.withLock(sessionLock(studyId, sessionId), async () => {
       const bytes = await this.readOrNull(versionFile(this.layout.historyDir(studyId, sessionId), versionId));
       if (!bytes) throw notFound();
       const old = loadSessionBytes(bytes);
@@ -357,29 +400,36 @@ export class StudyRepository {
         if (!(await this.fs.stat(this.layout.studyFile(studyId)))) throw new HostError('not_found', `There is no study with id "${studyId}"`);
         const file = this.layout.sessionFile(studyId, sessionId);
         const current = await this.readOrNull(file);
+        let onDisk = old.value.revision;
         if (current) {
           const stored = loadSessionBytes(current);
           if (stored.ok && stored.value.locked)
             throw new HostError('locked', `Session “${stored.value.code}” is locked; unlock it before restoring an earlier version`);
           if (!stored.ok) await this.quarantine(studyId, file, `it could not be read (${stored.problem}) when an earlier version was restored`);
+          else onDisk = stored.value.revision;
         }
-        const restored: Session = { ...old.value, updatedAt: this.now().toISOString() };
-        const { savedAt } = await this.writeSession(restored, encodeDocument(restored), what);
-        return { session: restored, savedAt };
+        const restored = this.stamp({ ...old.value, updatedAt: this.now().toISOString() }, Math.max(onDisk, old.value.revision) + 1);
+        const { savedAt, revision } = await this.writeSession(restored, encodeDocument(restored), what);
+        return { session: restored, savedAt, revision };
       } catch (err) {
         throw toHostError(err, what);
       }
-    });
+    }));
   }
 
   // ---------------------------------------------------------------- internals
+
+  /** The document as this process writes it: the next revision, and this writer. */
+  private stamp<T extends Study | Session>(doc: T, revision: number): T {
+    return { ...doc, revision, writer: this.writer };
+  }
 
   private async writeStudy(study: Study, what: string): Promise<SaveResult> {
     const bytes = encodeDocument(study);
     await writeFileAtomic(this.fs, this.layout.studyFile(study.id), bytes);
     const savedAt = this.now();
     await this.recordVersionQuietly(study.id, STUDY_HISTORY_KEY, bytes, savedAt, what);
-    return { savedAt: savedAt.toISOString() };
+    return { savedAt: savedAt.toISOString(), revision: study.revision };
   }
 
   private async writeSession(session: Session, bytes: Uint8Array, what: string): Promise<SaveResult> {
@@ -388,7 +438,7 @@ export class StudyRepository {
     await writeFileAtomic(this.fs, this.layout.sessionFile(session.studyId, session.id), bytes);
     const savedAt = this.now();
     await this.recordVersionQuietly(session.studyId, session.id, bytes, savedAt, what);
-    return { savedAt: savedAt.toISOString() };
+    return { savedAt: savedAt.toISOString(), revision: session.revision };
   }
 
   /**
@@ -422,6 +472,40 @@ export class StudyRepository {
       if (isMissing(err)) return null;
       return { problem: describeReadProblem(err) };
     }
+  }
+
+  /**
+   * `s1.JSON` (a copy made on Windows, an upper-casing sync tool) is renamed to `s1.json`
+   * before loading, because saves always write `<id>.json`: on a case-sensitive disk the
+   * first save would otherwise leave two files for one session, and the next open would
+   * show it twice. When `s1.json` is also there, the `.JSON` file is left for the loader,
+   * which reports it as a second copy.
+   */
+  private async lowerCaseExtensions(studyId: string, names: string[]): Promise<string[]> {
+    const present = new Set(names);
+    const out: string[] = [];
+    for (const name of names) {
+      const stem = name.slice(0, -'.json'.length);
+      const lower = `${stem}.json`;
+      if (name === lower || !isSafeId(stem) || present.has(lower)) {
+        out.push(name);
+        continue;
+      }
+      const dir = this.layout.sessionsDir(studyId);
+      const renamed = await this.queue.run(sessionKey(studyId, stem), async () => {
+        try {
+          if ((await this.fs.lstat(join(dir, name)))?.kind !== 'file') return false;
+          await moveDurably(this.fs, join(dir, name), join(dir, lower));
+          return true;
+        } catch (err) {
+          this.warn(`Could not rename ${this.layout.shown(join(dir, name))} to ${lower}: ${toHostError(err, lower).message}`);
+          return false;
+        }
+      });
+      out.push(renamed ? lower : name);
+      if (renamed) present.add(lower);
+    }
+    return out.sort();
   }
 
   /** lstat that treats an unreadable entry like a missing one (used only to decide what to list). */
@@ -571,6 +655,25 @@ function studyKey(studyId: string): string {
 }
 function sessionKey(studyId: string, sessionId: string): string {
   return `session:${studyId}/${sessionId}`;
+}
+function sessionLock(studyId: string, sessionId: string): DocumentKey {
+  return { kind: 'session', studyId, sessionId };
+}
+
+/** Same document apart from its revision and writer: saving it again changes nothing. */
+function sameContent(stored: Study | Session, incoming: Study | Session): boolean {
+  const strip = (d: Study | Session) => canonicalJson({ ...d, revision: 0, writer: null });
+  return strip(stored) === strip(incoming);
+}
+
+/** The save was based on a revision that is no longer the one on disk. Nothing is written. */
+function conflict(what: string, stored: Study | Session | null, baseRevision: number): HostError {
+  if (!stored) return new HostError('conflict', `Not saved: ${what} was deleted or moved elsewhere since this window read it. Nothing was written.`);
+  const by = stored.writer?.name ? ` by ${stored.writer.name}` : '';
+  return new HostError(
+    'conflict',
+    `Not saved: ${what} was changed elsewhere${by} (it is at revision ${stored.revision}; this save was based on revision ${baseRevision}). Nothing was written.`,
+  );
 }
 
 /**

@@ -74,13 +74,18 @@ export async function validateDataFolder(dataDir: string, fs: StorageFs = nodeSt
     } catch (err) {
       report.problems.push({ file: `${folder}/${STUDY_FILE}`, problem: isMissing(err) ? 'there is no study.json in the folder' : describeReadProblem(err) });
     }
-    for (const name of await list(join(dir, SESSIONS_DIR))) {
+    const names = await list(join(dir, SESSIONS_DIR));
+    const present = new Set(names);
+    for (const name of names) {
       if (!name.toLowerCase().endsWith('.json') || name.startsWith('.') || isTempName(name)) continue;
       study.sessionFiles++;
       report.filesChecked++;
       const file = `${folder}/${SESSIONS_DIR}/${name}`;
       try {
-        const loaded = checkSessionFile(await fs.readFile(join(dir, SESSIONS_DIR, name)), { studyId: folder, fileName: name });
+        // A lone `s1.JSON` is fine: the app renames it to `s1.json` when it opens the study.
+        const lower = `${name.slice(0, -'.json'.length)}.json`;
+        const fileName = present.has(lower) ? name : lower;
+        const loaded = checkSessionFile(await fs.readFile(join(dir, SESSIONS_DIR, name)), { studyId: folder, fileName });
         if (loaded.ok) study.validSessions++;
         else report.problems.push({ file, problem: loaded.label ? `session “${loaded.label}”: ${loaded.problem}` : loaded.problem });
       } catch (err) {

@@ -184,3 +184,33 @@ describe('file names that are words of JavaScript objects', () => {
     ]);
   });
 });
+
+describe('a session file named *.JSON', () => {
+  it('is renamed to .json when the study opens, so a save does not leave two copies', async () => {
+    const upper = join(sessions(A), 's2.JSON');
+    writeFileSync(upper, readFileSync(join(sessions(A), 's2.json')));
+    rmSync(join(sessions(A), 's2.json'));
+    expect((await validateDataFolder(dataDir)).problems).toEqual([]);
+    const repo = new StudyRepository(dataDir, { warn: () => undefined });
+    const opened = await repo.openStudy(A);
+    expect(opened.problems).toEqual([]);
+    const s2 = opened.sessions.find((s) => s.id === 's2')!;
+    await repo.saveSession({ ...s2, notes: 'edited after the rename' });
+    expect(readdirSync(sessions(A)).sort()).toEqual(['s1.json', 's2.json']);
+    const again = await repo.openStudy(A);
+    expect(again.sessions.map((s) => [s.id, s.notes])).toEqual([
+      ['s1', 'seq:0'],
+      ['s2', 'edited after the rename'],
+    ]);
+  });
+
+  it('next to the same .json is reported as a second copy, not loaded twice', async () => {
+    writeFileSync(join(sessions(A), 's2.JSON'), readFileSync(join(sessions(A), 's2.json')));
+    expect((await validateDataFolder(dataDir)).problems).toEqual([
+      { file: 'study-a/sessions/s2.JSON', problem: 'session “FGD 2”: "s2.json" is also there, so this ".JSON" file looks like a second copy' },
+    ]);
+    const opened = await new StudyRepository(dataDir, { warn: () => undefined }).openStudy(A);
+    expect(opened.sessions.map((s) => s.id)).toEqual(['s1', 's2']);
+    expect(opened.problems.map((p) => p.file)).toEqual(['study-a/sessions/s2.JSON']);
+  });
+});
