@@ -59,7 +59,7 @@ export function DivergenceTable({ study, comparison, sort, onSort, focusId, onFo
                       {cohort ? <CohortMarker colour={cohort.colour} shape={cohort.shape} size={13} /> : null}
                       <span>{c.name}</span>
                     </span>
-                    <span className="sort-hint">{t('table.cohortHint', { sessions: c.sessions })}</span>
+                    <span className="sort-hint">{t('table.cohortHint', { count: c.sessions, sessions: formatCount(c.sessions, lang) })}</span>
                     <span className={`sort-icon${sort.key === `cohort:${c.id}` ? ' sort-icon-active' : ''}`} aria-hidden="true">
                       {sort.key === `cohort:${c.id}` ? (sort.direction === 'ascending' ? '▲' : '▼') : '↕'}
                     </span>

@@ -369,7 +369,7 @@ export function OverTimeView({
                   <h3 className="transition-title">
                     {look ? <CohortMarker colour={look.colour} shape={look.shape} size={14} /> : null}
                     {name}
-                    <span className="cohort-count">{t(focused ? 'overTime.pairsFocused' : 'overTime.pairsAll', { pairs: formatCount(pairsOf(cid), lang), n: formatCount(n, lang) })}</span>
+                    <span className="cohort-count">{t(focused ? 'overTime.pairsFocused' : 'overTime.pairsAll', { count: pairsOf(cid), pairs: formatCount(pairsOf(cid), lang), n: formatCount(n, lang) })}</span>
                   </h3>
                   <TransitionGrid table={sumTransitions(tables)} caption={t('overTime.transitionCaption', { cohort: name, from: overTime.from, to: overTime.to })} />
                 </div>
