@@ -6,7 +6,8 @@ import { benjaminiHochberg } from './benjaminiHochberg';
 import { describe, type Descriptives, type PlacedPoint } from './descriptive';
 import { krippendorffAlphaInterval } from './krippendorff';
 import { compareRounds, defaultRoundPair, type OverTime } from './overTime';
-import { permanova } from './permanova';
+import { nameKey } from '../model/names';
+import { permanova, SS_TOLERANCE } from './permanova';
 import { Mulberry32, streamSeed } from './prng';
 import { salienceGapsOf, type SalienceGap } from './salience';
 
@@ -18,6 +19,11 @@ export const MIN_COHORT_N_FOR_TEST = 3;
 export const DIVERGENCE_Q = 0.05;
 /** `zoneConsensus` needs the modal zone's share over all sessions to reach this. */
 export const CONSENSUS_SHARE = 0.75;
+/** `zoneConsensus` needs at least this many cohorts with at least CONSENSUS_MIN_N sessions placing it. */
+export const CONSENSUS_MIN_COHORTS = 2;
+export const CONSENSUS_MIN_N = 2;
+/** `dispersion.differs` when the dispersion test's p-value is below this. */
+export const DISPERSION_P = 0.05;
 
 /** What to analyse and how. Every field is optional. */
 export interface CompareOptions {
@@ -29,12 +35,34 @@ export interface CompareOptions {
   cohortIds?: readonly string[];
   /** Only sessions of this round (default: all rounds). The over-time analysis ignores it. */
   roundId?: string;
-  /** The two rounds to pair for the over-time analysis (default: the first two rounds with sessions). */
-  overTime?: { fromRoundId: string; toRoundId: string };
+  /** The two rounds to pair for the over-time analysis (default: the first two rounds with sessions); false: skip it. */
+  overTime?: { fromRoundId: string; toRoundId: string } | false;
 }
 
-/** Why a stakeholder has no permutation test. A code for the UI and CLI to word. */
-export type NotTestableReason = 'fewer_than_two_cohorts_with_3';
+/**
+ * Why a stakeholder has no permutation test. A code for the UI and CLI to word.
+ * - `same_group_in_several_rounds`: a session code appears in more than one selected round,
+ *   so one group would be counted as several independent sessions; choose one round.
+ * - `fewer_than_two_cohorts_with_3`: fewer than two cohorts have 3 or more sessions placing it.
+ * - `all_at_one_point`: every session put it in the same spot; there is nothing to test.
+ */
+export type NotTestableReason = 'same_group_in_several_rounds' | 'fewer_than_two_cohorts_with_3' | 'all_at_one_point';
+
+/**
+ * PERMDISP (Anderson 2006): do the cohorts differ in how spread out their placements are?
+ * z_j is each session's distance to its own cohort's centroid; F is the one-way ANOVA F of
+ * the z over cohorts, with a permutation p-value over the same B shuffles and seed.
+ */
+export interface Dispersion {
+  /** One-way ANOVA F of the distances to the cohort centroids; null when the within-cohort sum of squares of z is ≈ 0. */
+  F: number | null;
+  /** (1 + #{F* ≥ F}) / (1 + B); null when every z is the same (no spread to compare). */
+  pValue: number | null;
+  /** pValue < 0.05: the cohorts differ in spread, so a divergence may be partly a difference in how much groups agree. */
+  differs: boolean;
+  /** Mean distance to the centroid, per cohort that placed it (same order as `cohorts`, n ≥ 1 only). */
+  meanDistance: Array<{ id: string; value: number }>;
+}
 
 /** One session's placement of a stakeholder, so every centroid can show its raw points. */
 export interface RawPoint {
@@ -73,20 +101,27 @@ export interface StakeholderComparison extends Descriptives {
   betweenVariance: number | null;
   /** Largest distance between two cohort centroids; null when K < 2. */
   maxCentroidDistance: CentroidDistance | null;
-  /** At least two cohorts with n ≥ 3. */
+  /** At least two cohorts with n ≥ 3, not all placements at one point, and no group counted twice. */
   testable: boolean;
   /** Why not testable; null when testable. */
   notTestableReason: NotTestableReason | null;
-  /** [SS_between / (K − 1)] / [SS_within / (N − K)]; null when not testable or SS_within = 0. */
+  /** [SS_between / (K − 1)] / [SS_within / (N − K)]; null when not testable or SS_within ≤ 1e-9 (F is infinite). */
   pseudoF: number | null;
   /** (1 + #{F* ≥ F}) / (1 + B) from B seeded label shuffles; null when not testable. Exploratory. */
   pValue: number | null;
   /** Benjamini–Hochberg adjustment of pValue across the testable stakeholders; null when not testable. */
   qValue: number | null;
-  /** SS_between / SS_total; null when not testable or SS_total = 0. */
+  /** SS_between / SS_total; null when not testable. */
   rSquared: number | null;
-  /** Every cohort with n ≥ 1 has the same modal zone, and modalZoneShare over all sessions ≥ 0.75. */
+  /** PERMDISP for a testable stakeholder; null when not testable. */
+  dispersion: Dispersion | null;
+  /**
+   * At least two cohorts with n ≥ 2, every cohort with n ≥ 1 has the same modal zone, and
+   * modalZoneShare over all sessions ≥ 0.75. One session or one cohort is never consensus.
+   */
   zoneConsensus: boolean;
+  /** Cohorts with n ≥ 1 (the number of cohorts a consensus or a divergence rests on). */
+  cohortsPlacing: number;
   /** Testable and qValue < 0.05. */
   divergent: boolean;
   /** The sessions that placed it, for drawing raw points under every centroid. */
@@ -130,6 +165,13 @@ export interface CohortComparison {
   sessionDistances: Array<Array<number | null>>;
   /** Pairs by session code across two rounds; null when fewer than two rounds have sessions. */
   overTime: OverTime | null;
+  /**
+   * Session codes that appear in more than one of the selected rounds (the same group mapped
+   * twice). When any does, no between-cohort test is run. As written in the first session.
+   */
+  repeatedCodes: string[];
+  /** Sessions left out because the study does not list their cohort or round (a damaged or foreign file). */
+  excludedSessions: Array<{ id: string; code: string; reason: 'unknown_cohort' | 'unknown_round' }>;
 }
 
 /** Stable comparison of strings, independent of the runtime's locale. */
@@ -138,23 +180,53 @@ function byText(a: string, b: string): number {
 }
 
 /**
- * Sessions in a canonical order (cohort, round, code, id in study order and code-point
- * order). The permutation test depends on the order of its points, so sorting makes the
- * output independent of the order sessions were read from disk.
+ * Sessions in a canonical order: round (study order, no round first), then session code
+ * (as `nameKey`, then as written), then cohort (study order), then id. The permutation test
+ * shuffles points in this order, so the output depends on the data only — not on the order
+ * of CSV rows or session files, nor (but for two sessions with the same code, round and
+ * cohort) on generated ids. Cohorts and rounds are in study order, which an import creates
+ * canonically too (planImport).
  */
 export function canonicalSessionOrder(study: Study, sessions: readonly Session[]): Session[] {
   const cohortIndex = new Map(study.cohorts.map((c, i) => [c.id, i]));
   const roundIndex = new Map(study.rounds.map((r, i) => [r.id, i]));
   const rank = (m: Map<string, number>, id: string | null) => (id === null ? -1 : (m.get(id) ?? m.size));
-  return [...sessions].sort(
+  const keyed = sessions.map((s) => ({ s, code: nameKey(s.code) }));
+  keyed.sort(
     (a, b) =>
-      rank(cohortIndex, a.cohortId) - rank(cohortIndex, b.cohortId) ||
-      byText(a.cohortId, b.cohortId) ||
-      rank(roundIndex, a.roundId) - rank(roundIndex, b.roundId) ||
-      byText(a.roundId ?? '', b.roundId ?? '') ||
+      rank(roundIndex, a.s.roundId) - rank(roundIndex, b.s.roundId) ||
+      byText(a.s.roundId ?? '', b.s.roundId ?? '') ||
       byText(a.code, b.code) ||
-      byText(a.id, b.id),
+      byText(a.s.code, b.s.code) ||
+      rank(cohortIndex, a.s.cohortId) - rank(cohortIndex, b.s.cohortId) ||
+      byText(a.s.cohortId, b.s.cohortId) ||
+      byText(a.s.id, b.s.id),
   );
+  return keyed.map((k) => k.s);
+}
+
+/** Session codes used in more than one round among these sessions (the same group mapped twice), as first written. */
+export function repeatedCodesOf(sessions: readonly Session[]): string[] {
+  const rounds = new Map<string, { code: string; rounds: Set<string> }>();
+  for (const s of sessions) {
+    const key = nameKey(s.code);
+    const entry = rounds.get(key) ?? { code: s.code.trim(), rounds: new Set<string>() };
+    entry.rounds.add(s.roundId ?? '');
+    rounds.set(key, entry);
+  }
+  return [...rounds.values()].filter((e) => e.rounds.size > 1).map((e) => e.code);
+}
+
+/**
+ * The round the compare view selects by default: the latest round in study order that has
+ * sessions, so that no group is counted twice; null when the study's sessions have no round.
+ */
+export function defaultCompareRound(study: Study, sessions: readonly Session[]): string | null {
+  for (let i = study.rounds.length - 1; i >= 0; i--) {
+    const id = study.rounds[i]!.id;
+    if (sessions.some((s) => s.roundId === id)) return id;
+  }
+  return null;
 }
 
 /** Sessions of the study selected by the options' cohort and round filters, in canonical order. */
@@ -176,13 +248,22 @@ export function compareCohorts(study: Study, allSessions: readonly Session[], op
   const permutations = Math.max(0, Math.floor(options.permutations ?? DEFAULT_PERMUTATIONS));
   const seed = Math.floor(options.seed ?? DEFAULT_SEED);
   const midline = study.midline;
-  const sessions = selectSessions(study, allSessions, options);
+  // A session whose cohort or round the study does not list (a file from another study, or
+  // damaged by hand) is left out and reported, never analysed as a cohort of its own.
+  const cohortIds = new Set(study.cohorts.map((c) => c.id));
+  const roundIds = new Set(study.rounds.map((r) => r.id));
+  const excludedSessions: CohortComparison['excludedSessions'] = [];
+  const known = canonicalSessionOrder(study, allSessions).filter((s) => {
+    const reason = !cohortIds.has(s.cohortId) ? 'unknown_cohort' : s.roundId !== null && !roundIds.has(s.roundId) ? 'unknown_round' : null;
+    if (reason) excludedSessions.push({ id: s.id, code: s.code, reason });
+    return reason === null;
+  });
+  const sessions = selectSessions(study, known, options);
+  const repeatedCodes = repeatedCodesOf(sessions);
 
-  // The cohorts analysed: the requested ones, or every cohort with a selected session;
-  // in study order, then any cohort id a session uses that the study does not list.
+  // The cohorts analysed: the requested ones, or every cohort with a selected session; in study order.
   const wanted = options.cohortIds ? new Set(options.cohortIds) : new Set(sessions.map((s) => s.cohortId));
   const cohortList = study.cohorts.filter((c) => wanted.has(c.id)).map((c) => ({ id: c.id, name: c.name }));
-  for (const s of sessions) if (!cohortList.some((c) => c.id === s.cohortId)) cohortList.push({ id: s.cohortId, name: s.cohortId });
   const cohortIndex = new Map(cohortList.map((c, i) => [c.id, i]));
   const cohortSessions = cohortList.map((c) => sessions.filter((s) => s.cohortId === c.id).length);
 
@@ -227,27 +308,38 @@ export function compareCohorts(study: Study, allSessions: readonly Session[], op
     }));
     const present = cohorts.filter((c) => c.n >= 1);
     const between = betweenCohorts(present);
-    const testable = cohorts.filter((c) => c.n >= MIN_COHORT_N_FOR_TEST).length >= 2;
+    const xs = placedAll.map((p) => p.position.interest);
+    const ys = placedAll.map((p) => p.position.power);
+    const notTestableReason: NotTestableReason | null =
+      repeatedCodes.length > 0
+        ? 'same_group_in_several_rounds'
+        : cohorts.filter((c) => c.n >= MIN_COHORT_N_FOR_TEST).length < 2
+          ? 'fewer_than_two_cohorts_with_3'
+          : !(sumOfSquares(xs, ys) > SS_TOLERANCE)
+            ? 'all_at_one_point'
+            : null;
+    const testable = notTestableReason === null;
 
     let pseudoF: number | null = null;
     let pValue: number | null = null;
     let rSquared: number | null = null;
+    let dispersion: Dispersion | null = null;
     if (testable) {
       // Relabel to 0..K−1 over the cohorts that placed it (N sessions, K cohorts).
       const dense = new Map(present.map((c, i) => [cohortIndex.get(c.id)!, i]));
-      const test = permanova(
-        placedAll.map((p) => p.position.interest),
-        placedAll.map((p) => p.position.power),
-        Int32Array.from(labels, (k) => dense.get(k)!),
-        present.length,
-        { permutations, rng: new Mulberry32(streamSeed(seed, st.id)) },
-      );
+      const groups = Int32Array.from(labels, (k) => dense.get(k)!);
+      // Each stakeholder's stream comes from the seed and its name, not its id: an id is
+      // generated on import, so the same CSV imported twice would otherwise give other p-values.
+      const streamKey = nameKey(st.name);
+      const test = permanova(xs, ys, groups, present.length, { permutations, rng: new Mulberry32(streamSeed(seed, streamKey)) });
       pseudoF = test.pseudoF;
       pValue = test.pValue;
       rSquared = test.rSquared;
+      dispersion = dispersionOf(xs, ys, groups, present, permutations, streamSeed(seed, `${streamKey}\u0000dispersion`));
     }
     const zoneConsensus =
       overall.modalZone !== null &&
+      cohorts.filter((c) => c.n >= CONSENSUS_MIN_N).length >= CONSENSUS_MIN_COHORTS &&
       (overall.modalZoneShare ?? 0) >= CONSENSUS_SHARE &&
       present.every((c) => c.modalZone === overall.modalZone);
 
@@ -273,12 +365,14 @@ export function compareCohorts(study: Study, allSessions: readonly Session[], op
       betweenVariance: between.variance,
       maxCentroidDistance: between.maxDistance,
       testable,
-      notTestableReason: testable ? null : 'fewer_than_two_cohorts_with_3',
+      notTestableReason,
       pseudoF,
       pValue,
       qValue: null,
       rSquared,
+      dispersion,
       zoneConsensus,
+      cohortsPlacing: present.length,
       divergent: false,
       points,
     });
@@ -293,8 +387,8 @@ export function compareCohorts(study: Study, allSessions: readonly Session[], op
   });
 
   const roundFilter = options.roundId === undefined ? null : { id: options.roundId, name: study.rounds.find((r) => r.id === options.roundId)?.name ?? options.roundId };
-  const cohortFiltered = selectSessions(study, allSessions, { cohortIds: options.cohortIds });
-  const roundPair = options.overTime ?? defaultRoundPair(study, cohortFiltered);
+  const cohortFiltered = selectSessions(study, known, { cohortIds: options.cohortIds });
+  const roundPair = options.overTime === false ? null : (options.overTime ?? defaultRoundPair(study, cohortFiltered));
 
   return {
     sessions: sessions.length,
@@ -310,7 +404,50 @@ export function compareCohorts(study: Study, allSessions: readonly Session[], op
     sessionList: sessions.map((s) => ({ id: s.id, code: s.code, cohortId: s.cohortId, roundId: s.roundId })),
     sessionDistances: sessionDistances(sessions, stakeholderList.map((s) => s.id)),
     overTime: roundPair ? compareRounds(study, cohortFiltered, roundPair) : null,
+    repeatedCodes,
+    excludedSessions,
   };
+}
+
+/** Σ of squared distances to the centroid of the points (x, y). */
+function sumOfSquares(xs: readonly number[], ys: readonly number[]): number {
+  const n = xs.length;
+  if (n === 0) return 0;
+  const mx = sum(xs) / n;
+  const my = sum(ys) / n;
+  let ss = 0;
+  for (let i = 0; i < n; i++) ss += (xs[i]! - mx) ** 2 + (ys[i]! - my) ** 2;
+  return ss;
+}
+
+/**
+ * PERMDISP: distances of each session to its own cohort's centroid, then a one-way ANOVA of
+ * those distances over cohorts with a label-permutation p-value. A one-way ANOVA F is the
+ * pseudo-F of a one-dimensional PERMANOVA, so the same permutation code serves (y = 0).
+ */
+function dispersionOf(
+  xs: readonly number[],
+  ys: readonly number[],
+  groups: Int32Array,
+  present: ReadonlyArray<{ id: string; centroid: Position | null }>,
+  permutations: number,
+  streamSeedValue: number,
+): Dispersion {
+  const z = xs.map((x, i) => {
+    const c = present[groups[i]!]!.centroid!;
+    return Math.hypot(x - c.interest, ys[i]! - c.power);
+  });
+  const sums = present.map(() => 0);
+  const counts = present.map(() => 0);
+  z.forEach((v, i) => {
+    sums[groups[i]!]! += v;
+    counts[groups[i]!]!++;
+  });
+  const meanDistance = present.map((c, g) => ({ id: c.id, value: sums[g]! / counts[g]! }));
+  const test = permanova(z, new Float64Array(z.length), groups, present.length, { permutations, rng: new Mulberry32(streamSeedValue) });
+  const spread = test.ssTotal > SS_TOLERANCE;
+  const pValue = spread ? test.pValue : null;
+  return { F: spread ? test.pseudoF : null, pValue, differs: pValue !== null && pValue < DISPERSION_P, meanDistance };
 }
 
 function sum(xs: readonly number[]): number {

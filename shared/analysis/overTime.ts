@@ -2,6 +2,7 @@ import type { Session } from '../model/session';
 import type { Study } from '../model/study';
 import { ZONE_IDS, zoneOf, type ZoneId } from '../model/zones';
 import type { Position } from '../model/position';
+import { nameKey } from '../model/names';
 
 /** A session code mapped in both rounds. */
 export interface SessionPair {
@@ -71,10 +72,8 @@ export interface OverTime {
   stakeholders: StakeholderShift[];
 }
 
-/** Codes are compared trimmed and case-insensitively: "FGD 3" and "fgd 3" are the same group. */
-export function pairingKey(code: string): string {
-  return code.trim().normalize('NFC').toLowerCase();
-}
+/** Codes are compared as names are (`nameKey`): "FGD 3" and "fgd 3" are the same group. */
+export const pairingKey = nameKey;
 
 function emptyTransitions(): TransitionTable {
   const t = {} as TransitionTable;

@@ -1,6 +1,6 @@
 import type { Mulberry32 } from './prng';
 
-/** What the permutation test reports for one stakeholder. See ANALYSIS.md. */
+/** What the permutation test reports for one stakeholder. See docs/methods.md. */
 export interface PermanovaResult {
   /** Sessions that placed the stakeholder (N). */
   n: number;
@@ -12,15 +12,20 @@ export interface PermanovaResult {
   ssWithin: number;
   /** SS_total − SS_within. */
   ssBetween: number;
-  /** [SS_between / (K − 1)] / [SS_within / (N − K)]; null when SS_within = 0 (F is infinite or undefined). */
+  /** [SS_between / (K − 1)] / [SS_within / (N − K)]; null when SS_within ≤ 1e-9 (F is infinite or undefined). */
   pseudoF: number | null;
-  /** SS_between / SS_total; null when SS_total = 0 (every session put it in the same spot). */
+  /** SS_between / SS_total; null when SS_total ≤ 1e-9 (every session put it in the same spot). */
   rSquared: number | null;
-  /** (1 + #{F* ≥ F}) / (1 + B); 1 when SS_total = 0. */
+  /** (1 + #{F* ≥ F}) / (1 + B); 1 when SS_total ≤ 1e-9 (the caller does not report it: nothing to test). */
   pValue: number;
   /** B, the number of label shuffles. */
   permutations: number;
 }
+
+/** A sum of squares at or below this is zero (positions are on a 0–10 scale). */
+export const SS_TOLERANCE = 1e-9;
+/** Relative tolerance when a permuted statistic is compared with the observed one. */
+export const TIE_TOLERANCE = 1e-9;
 
 /**
  * PERMANOVA on Euclidean distances in the power–interest plane, with a label-permutation
@@ -84,19 +89,24 @@ export function permanova(
   // Guard against rounding pushing SS_between a hair above SS_total.
   ssBetween = Math.min(ssBetween, ssTotal);
   const ssWithin = Math.max(0, ssTotal - ssBetween);
-  const pseudoF = ssWithin > 0 ? ssBetween / (k - 1) / (ssWithin / (n - k)) : null;
-  const rSquared = ssTotal > 0 ? ssBetween / ssTotal : null;
+  // Sums of squares are compared with a tolerance, never with zero: the mean of six 1.1s is
+  // 1.0999999999999999, so six identical points leave an SS_total of about 1e-31, and a
+  // `> 0` test would run a test on nothing and report it as highly significant.
+  const pseudoF = ssWithin > SS_TOLERANCE ? ssBetween / (k - 1) / (ssWithin / (n - k)) : null;
+  const rSquared = ssTotal > SS_TOLERANCE ? ssBetween / ssTotal : null;
 
-  if (!(ssTotal > 0) || k < 2 || permutations < 1) {
+  if (!(ssTotal > SS_TOLERANCE) || k < 2 || permutations < 1) {
     return { n, groups: k, ssTotal, ssWithin, ssBetween, pseudoF, rSquared, pValue: 1, permutations };
   }
 
   // Shuffled positions [start_g, start_g + n_g) belong to group g, smallest groups first.
   // The largest group goes last and is never visited: its sum is the total minus the others'.
   const sortedSizes = Int32Array.from(sizes).sort();
-  // Ties (duplicate points, mirror-image splits) must count as "at least as large": allow
-  // for rounding at a scale set by the data.
-  const threshold = ssBetween - 1e-9 * ssTotal;
+  // The statistic compared is SS_between, which orders permutations exactly as pseudo-F
+  // and R² do (SS_total is the same under every shuffle), and stays finite when F is not
+  // (SS_within ≈ 0). Ties (duplicate points, mirror-image splits) must count as "at least as
+  // large": a relative tolerance of 1e-9, relative to SS_total, absorbs rounding.
+  const threshold = ssBetween - TIE_TOLERANCE * ssTotal;
   const useGrid = (options.gridPath ?? true) && n <= GRID_MAX_N && onTenthGrid(xs) && onTenthGrid(ys);
   const atLeastAsLarge = useGrid
     ? countOnGrid(xs, ys, sortedSizes, mx, my, permutations, threshold, options.rng)

@@ -1,23 +1,41 @@
 import type { ZoneId } from '../model/zones';
-import type { CohortComparison } from './compareCohorts';
+import type { CohortComparison, StakeholderComparison } from './compareCohorts';
 import { SALIENCE_SHARE } from './salience';
+
+/** A stakeholder named in a finding, with the sessions and cohorts the finding rests on. */
+export interface FindingBasis {
+  stakeholderId: string;
+  /** Sessions that placed it. */
+  n: number;
+  /** Cohorts with at least one session placing it. */
+  cohorts: number;
+}
 
 /**
  * Structured findings for the plain-language summary above the divergence table. No prose
- * here: the UI words each kind in the user's language, the CLI in English.
+ * here: the UI words each kind in the user's language, the CLI in English. Every finding
+ * about stakeholders carries the n it rests on, so every sentence can name it.
  */
 export type SummaryItem =
   /** Divergent stakeholders (q < 0.05), most divergent first (largest R², then smallest q). */
-  | { kind: 'disagree_most'; stakeholderIds: string[] }
+  | { kind: 'disagree_most'; stakeholders: FindingBasis[] }
   /** Some stakeholders were testable but none is divergent. */
   | { kind: 'no_divergence'; testable: number }
+  /** The same session codes were mapped in several of the selected rounds: no test was run. */
+  | { kind: 'same_group_in_several_rounds'; codes: string[] }
   /** No stakeholder had two cohorts with at least 3 sessions placing it: nothing was tested. */
   | { kind: 'nothing_testable' }
   /**
-   * Every cohort puts this stakeholder in the same zone, and ≥ 75 % of sessions do.
-   * `divergent`: the cohorts still differ significantly within that zone (word it so).
+   * Cohorts differ in how spread out their placements are (PERMDISP p < 0.05), so a
+   * divergence may be partly a difference in how much groups agree, not only where.
    */
-  | { kind: 'zone_consensus'; stakeholderId: string; zone: ZoneId; n: number; share: number; divergent: boolean }
+  | { kind: 'differ_in_spread'; stakeholders: FindingBasis[] }
+  /**
+   * At least two cohorts with 2 or more sessions each, every cohort puts this stakeholder in
+   * the same zone, and ≥ 75 % of sessions do. `divergent`: the cohorts still differ
+   * significantly within that zone (word it so).
+   */
+  | { kind: 'zone_consensus'; stakeholderId: string; zone: ZoneId; n: number; cohorts: number; share: number; divergent: boolean }
   /** A cohort did not know these stakeholders in at least half of its sessions. */
   | { kind: 'did_not_know'; cohortId: string; sessions: number; stakeholderIds: string[] }
   /** Always present: the unit is the session, not the individual. */
@@ -28,6 +46,8 @@ export type SummaryItem =
 /** How many stakeholders `disagree_most` names at most; the table lists the rest. */
 export const DISAGREE_MOST_LIMIT = 5;
 
+const basisOf = (s: StakeholderComparison): FindingBasis => ({ stakeholderId: s.id, n: s.n, cohorts: s.cohortsPlacing });
+
 /** Turn an analysis into summary items, in the order they should be shown. */
 export function summarize(result: CohortComparison): SummaryItem[] {
   const items: SummaryItem[] = [];
@@ -35,12 +55,17 @@ export function summarize(result: CohortComparison): SummaryItem[] {
   const divergent = result.stakeholders
     .filter((s) => s.divergent)
     .sort((a, b) => (b.rSquared ?? 0) - (a.rSquared ?? 0) || a.qValue! - b.qValue!);
-  if (divergent.length > 0) items.push({ kind: 'disagree_most', stakeholderIds: divergent.slice(0, DISAGREE_MOST_LIMIT).map((s) => s.id) });
+  if (divergent.length > 0) items.push({ kind: 'disagree_most', stakeholders: divergent.slice(0, DISAGREE_MOST_LIMIT).map(basisOf) });
   else if (testable.length > 0) items.push({ kind: 'no_divergence', testable: testable.length });
+  else if (result.repeatedCodes.length > 0) items.push({ kind: 'same_group_in_several_rounds', codes: result.repeatedCodes });
   else items.push({ kind: 'nothing_testable' });
 
+  const spread = result.stakeholders.filter((s) => s.dispersion?.differs);
+  if (spread.length > 0) items.push({ kind: 'differ_in_spread', stakeholders: spread.map(basisOf) });
+
   for (const s of result.stakeholders) {
-    if (s.zoneConsensus && s.modalZone) items.push({ kind: 'zone_consensus', stakeholderId: s.id, zone: s.modalZone, n: s.n, share: s.modalZoneShare!, divergent: s.divergent });
+    if (s.zoneConsensus && s.modalZone)
+      items.push({ kind: 'zone_consensus', stakeholderId: s.id, zone: s.modalZone, n: s.n, cohorts: s.cohortsPlacing, share: s.modalZoneShare!, divergent: s.divergent });
   }
 
   for (const cohort of result.cohorts) {

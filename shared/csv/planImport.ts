@@ -1,4 +1,5 @@
 import { describeIssues } from '../model/migrations';
+import { nameKey } from '../model/names';
 import { newSession, newStudy } from '../model/defaults';
 import { COHORT_COLOURS, COHORT_SHAPE_ORDER } from '../model/palette';
 import { SessionSchema, type Session } from '../model/session';
@@ -42,10 +43,8 @@ export type ImportPlan =
     }
   | { ok: false; errors: CsvError[] };
 
-/** Names are matched trimmed, with runs of spaces collapsed, in Unicode NFC, ignoring case. */
-export function matchKey(text: string): string {
-  return text.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
-}
+/** Names are matched trimmed, with runs of spaces collapsed, in Unicode NFC, ignoring case (`nameKey`). */
+export const matchKey = nameKey;
 
 /** Cut a name to at most `max` UTF-16 units without splitting a grapheme (a Bengali conjunct stays whole). */
 export function shortenLabel(name: string, max = 24): string {

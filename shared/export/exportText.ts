@@ -1,3 +1,4 @@
+import type { NotTestableReason } from '../analysis/compareCohorts';
 import type { ZoneId } from '../model/zones';
 
 /**
@@ -128,7 +129,7 @@ export interface ExportText {
     /** Shown in place of a p-value when the test cannot be run: "not testable: {{why}}" */
     notTestable: string;
     /** Why a stakeholder cannot be tested, keyed by the analysis's reason code. */
-    notTestableReasons: Record<'fewer_than_two_cohorts_with_3', string>;
+    notTestableReasons: Record<NotTestableReason, string>;
     /** "Krippendorff's alpha (interval): power {{power}}, interest {{interest}}." */
     alpha: string;
     /** Shown for a value that cannot be computed (too few placements). */

@@ -2,8 +2,15 @@ import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { compareCohorts, DEFAULT_PERMUTATIONS, DEFAULT_SEED, type CohortComparison, type StakeholderComparison } from '../../../shared/analysis/compareCohorts';
-import { summarize, type SummaryItem } from '../../../shared/analysis/summarize';
+import {
+  compareCohorts,
+  DEFAULT_PERMUTATIONS,
+  DEFAULT_SEED,
+  type CohortComparison,
+  type NotTestableReason,
+  type StakeholderComparison,
+} from '../../../shared/analysis/compareCohorts';
+import { summarize, type FindingBasis, type SummaryItem } from '../../../shared/analysis/summarize';
 import type { LoadProblem } from '../../../shared/contract/hostContract';
 import { parseLongFormat } from '../../../shared/csv/longFormat';
 import { matchKey, planImport } from '../../../shared/csv/planImport';
@@ -127,25 +134,39 @@ function table(header: string[], rows: string[][], rightAligned: boolean[]): str
 function summaryLines(result: CohortComparison, items: SummaryItem[]): string[] {
   const name = (id: string) => result.stakeholders.find((s) => s.id === id)?.name ?? id;
   const cohortName = (id: string) => result.cohorts.find((c) => c.id === id)?.name ?? id;
+  const named = (list: readonly FindingBasis[]) =>
+    list.map((b) => `${name(b.stakeholderId)} (${count(b.n, 'session')}, ${count(b.cohorts, 'cohort')})`).join(', ');
   const out: string[] = [];
   for (const item of items) {
     switch (item.kind) {
       case 'disagree_most':
-        out.push(`Cohorts disagree most about: ${item.stakeholderIds.map(name).join(', ')}.`);
+        out.push(`Cohorts disagree most about: ${named(item.stakeholders)}.`);
         break;
       case 'no_divergence':
-        out.push(`No stakeholder is divergent at q < 0.05 (${item.testable} tested).`);
+        out.push(`No stakeholder is divergent at q < 0.05 (${count(item.testable, 'stakeholder')} tested).`);
+        break;
+      case 'same_group_in_several_rounds':
+        out.push(
+          `No test was run: the same ${item.codes.length === 1 ? 'group' : 'groups'} (${item.codes.join(', ')}) ${item.codes.length === 1 ? 'is' : 'are'} mapped in several rounds, and one group must not count as several sessions. Choose one round (--round).`,
+        );
         break;
       case 'nothing_testable':
         out.push('Nothing could be tested: no stakeholder was placed by at least 3 sessions in each of two cohorts.');
         break;
-      case 'zone_consensus':
+      case 'differ_in_spread':
         out.push(
-          item.divergent
-            ? `Every cohort puts ${name(item.stakeholderId)} at ${ZONE_WORDS[item.zone]} (${percent(item.share)} of ${count(item.n, 'session')}), though cohorts differ within that zone.`
-            : `All cohorts agree: ${name(item.stakeholderId)} is ${ZONE_WORDS[item.zone]} (${percent(item.share)} of ${count(item.n, 'session')}).`,
+          `Cohorts also differ in how much they agree about: ${named(item.stakeholders)}. A divergence there may be partly a difference in spread, not only in position.`,
         );
         break;
+      case 'zone_consensus': {
+        const basis = `${percent(item.share)} of ${count(item.n, 'session')} in ${count(item.cohorts, 'cohort')}`;
+        out.push(
+          item.divergent
+            ? `Every cohort puts ${name(item.stakeholderId)} at ${ZONE_WORDS[item.zone]} (${basis}), though cohorts differ within that zone.`
+            : `All cohorts agree: ${name(item.stakeholderId)} is ${ZONE_WORDS[item.zone]} (${basis}).`,
+        );
+        break;
+      }
       case 'did_not_know':
         out.push(`${cohortName(item.cohortId)} did not know: ${item.stakeholderIds.map(name).join(', ')} (in at least half of their ${count(item.sessions, 'session')}).`);
         break;
@@ -157,11 +178,18 @@ function summaryLines(result: CohortComparison, items: SummaryItem[]): string[] 
   return out;
 }
 
+const REASON_FLAG: Record<NotTestableReason, string> = {
+  fewer_than_two_cohorts_with_3: 'not testable',
+  all_at_one_point: 'not testable (one point)',
+  same_group_in_several_rounds: 'not testable (rounds)',
+};
+
 function flags(s: StakeholderComparison): string {
   const out: string[] = [];
   if (s.divergent) out.push('divergent');
+  if (s.dispersion?.differs) out.push('spread differs');
   if (s.zoneConsensus) out.push('consensus');
-  if (!s.testable) out.push('not testable');
+  if (s.notTestableReason) out.push(REASON_FLAG[s.notTestableReason]);
   return out.join(', ');
 }
 
@@ -174,12 +202,16 @@ export function renderAnalysisText(study: Study, result: CohortComparison): stri
   out.push(`Midline: power ${num(result.midline.power)}, interest ${num(result.midline.interest)} (a value on the midline counts as high)`);
   out.push(`Sessions: ${result.sessions} (sessions, not individuals)${result.round ? `, round ${result.round.name}` : ', all rounds'}`);
   out.push(`Cohorts (n per cohort is listed in this order): ${result.cohorts.map((c) => `${c.name} ${c.sessions}`).join(' / ')}`);
-  out.push(`Test: PERMANOVA on Euclidean distances, ${result.permutations} permutations, seed ${result.seed}; q = Benjamini–Hochberg. p-values are exploratory.`);
+  out.push(
+    `Test: PERMANOVA on Euclidean distances, ${result.permutations} permutations, seed ${result.seed}; q = Benjamini–Hochberg; spread: PERMDISP (same permutations). p-values are exploratory.`,
+  );
+  for (const e of result.excludedSessions)
+    out.push(`Left out session "${e.code}": the study does not list its ${e.reason === 'unknown_cohort' ? 'cohort' : 'round'}.`);
   out.push(`Krippendorff's alpha (interval; sessions as coders, stakeholders as units): power ${fixed(result.alpha.power, 3)}, interest ${fixed(result.alpha.interest, 3)}`);
   const summary = summaryLines(result, summarize(result));
   if (summary.length) out.push('', ...summary);
   out.push('');
-  const header = ['Stakeholder', 'n', 'Unknown', 'Modal zone', 'Agreement', 'Between-var', 'p', 'q', 'Flags'];
+  const header = ['Stakeholder', 'n', 'Unknown', 'Modal zone', 'Agreement', 'Between-var', 'p', 'q', 'Spread p', 'Flags'];
   const rows = result.stakeholders.map((s) => [
     s.name,
     s.cohorts.map((c) => String(c.n)).join('/'),
@@ -189,13 +221,18 @@ export function renderAnalysisText(study: Study, result: CohortComparison): stri
     fixed(s.betweenVariance, 2),
     pText(s.pValue),
     pText(s.qValue),
+    pText(s.dispersion?.pValue ?? null),
     flags(s),
   ]);
-  out.push(...table(header, rows, [false, true, true, false, true, true, true, true, false]));
+  out.push(...table(header, rows, [false, true, true, false, true, true, true, true, true, false]));
   out.push('');
   out.push(`Zones: ${(Object.keys(ZONE_CODE) as ZoneId[]).map((z) => `${ZONE_CODE[z]} ${ZONE_WORDS[z]}`).join('; ')} (HP-HI is the green zone).`);
   out.push('Agreement: r_wg, 1 = every session put it in the same spot, 0 = no better than random. Between-var: variance of the cohort centroids.');
-  out.push('Not testable: fewer than two cohorts with at least 3 sessions that placed it; no p-value is given, only points and centroids.');
+  out.push(
+    'Not testable: fewer than two cohorts with at least 3 sessions that placed it, every session at one point, or the same group mapped in several rounds; no p-value is given, only points and centroids.',
+  );
+  out.push('Spread p: PERMDISP, whether cohorts differ in how far their sessions lie from their own centroid (below 0.05: "spread differs").');
+  out.push('Consensus: at least two cohorts with 2 or more sessions each, all with the same modal zone, and at least 75% of sessions in it.');
   if (result.salienceGaps.length > 0) {
     out.push('', 'Salience gaps (placed by at least half of one cohort, unknown to at least half of another):');
     // One line per stakeholder and cohort that did not know it.
@@ -231,6 +268,18 @@ export function renderAnalysisJson(study: Study, result: CohortComparison): stri
   return JSON.stringify({ study: { id: study.id, title: study.title }, ...result, summary: summarize(result) }, roundNumbers, 2) + '\n';
 }
 
+/**
+ * Write to standard output, ending quietly when the reader has gone: `pimap analyze | head`
+ * closes the pipe early, and that is the reader's choice, not an error worth a stack trace.
+ */
+function writeStdout(text: string): void {
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+  process.stdout.write(text);
+}
+
 export function registerAnalyze(program: Command): void {
   program
     .command('analyze')
@@ -263,6 +312,6 @@ export function registerAnalyze(program: Command): void {
       const { study, sessions, problems } = loaded;
       for (const p of problems) console.error(`Left out ${p.sessionCode ? `session "${p.sessionCode}"` : p.file}: ${p.problem}`);
       const result = compareCohorts(study, sessions, { permutations: opts.permutations, seed: opts.seed, cohortIds, roundId });
-      process.stdout.write(opts.json ? renderAnalysisJson(study, result) : renderAnalysisText(study, result));
+      writeStdout(opts.json ? renderAnalysisJson(study, result) : renderAnalysisText(study, result));
     });
 }

@@ -122,7 +122,11 @@ export const ENGLISH_EXPORT_TEXT: ExportText = {
     yes: 'yes',
     no: 'no',
     notTestable: 'not testable: {{why}}',
-    notTestableReasons: { fewer_than_two_cohorts_with_3: 'fewer than two cohorts with 3 sessions' },
+    notTestableReasons: {
+      fewer_than_two_cohorts_with_3: 'fewer than two cohorts with 3 sessions',
+      all_at_one_point: 'every session put it in the same spot',
+      same_group_in_several_rounds: 'the same group is counted in several rounds; choose one round',
+    },
     alpha: 'Agreement across the whole map, Krippendorff’s alpha (interval): power {{power}}, interest {{interest}}.',
     notAvailable: '–',
     salienceHeading: 'Salience gaps',

@@ -25,6 +25,7 @@ import type { GridText } from './GridBackground';
 import { OverTimeView } from './OverTimeView';
 import { PointsTwin } from './PointsTwin';
 import { roundKey, roundsInUse, SELECT_ALL, selectedCohortIds, selectedSessions, sessionsForPairing, type CompareSelection } from './selection';
+import { defaultCompareRound } from '../../../shared/analysis/compareCohorts';
 import { SideBySide } from './SideBySide';
 import { useAnalysis } from './useAnalysis';
 import './compare.css';
@@ -46,10 +47,23 @@ interface CompareUiState {
 
 const remembered = new Map<string, CompareUiState>();
 
-function initialUi(studyId: string): CompareUiState {
+/**
+ * The selection a study's compare view starts with: every cohort and session, and — when
+ * sessions were mapped in more than one round — only the latest round that has sessions,
+ * since the same group mapped at baseline and endline must not count as two independent
+ * sessions in the between-cohort test.
+ */
+export function initialSelection(study: Study, sessions: readonly Session[]): CompareSelection {
+  const inUse = roundsInUse(study, sessions);
+  const latest = defaultCompareRound(study, sessions);
+  if (inUse.length < 2 || latest === null) return SELECT_ALL;
+  return { ...SELECT_ALL, excludedRounds: inUse.map((r) => r.key).filter((k) => k !== latest) };
+}
+
+function initialUi(study: Study, sessions: readonly Session[]): CompareUiState {
   return (
-    remembered.get(studyId) ?? {
-      selection: SELECT_ALL,
+    remembered.get(study.id) ?? {
+      selection: initialSelection(study, sessions),
       focusId: null,
       view: 'overlay',
       sort: DEFAULT_SORT,
@@ -72,7 +86,7 @@ export function ComparePage({ studyId }: { studyId: string }) {
 export function CompareView({ study, sessions }: { study: Study; sessions: Session[] }) {
   const { t, i18n } = useTranslation('compare');
   const lang = i18n.language as Language;
-  const [ui, setUiState] = useState<CompareUiState>(() => initialUi(study.id));
+  const [ui, setUiState] = useState<CompareUiState>(() => initialUi(study, sessions));
   const setUi = useCallback(
     (change: (prev: CompareUiState) => CompareUiState) =>
       setUiState((prev) => {
@@ -201,7 +215,7 @@ export function CompareView({ study, sessions }: { study: Study; sessions: Sessi
     };
   }, [gridData, gridText, focusId, labelOf, lang, study, sessions, t]);
 
-  // Both rounds in the cohort test: a group mapped twice counts twice.
+  // Both rounds in the cohort test: a group mapped twice would count twice, so no test is run.
   const repeatedGroups = useMemo(() => {
     const rounds = new Set(selected.map(roundKey));
     if (rounds.size < 2) return 0;
@@ -212,6 +226,15 @@ export function CompareView({ study, sessions }: { study: Study; sessions: Sessi
     }
     return [...seen.values()].filter((r) => r.size > 1).length;
   }, [selected]);
+
+  // Say why only one round is compared when the study has others (the default selection).
+  const oneRoundOf = useMemo(() => {
+    const inUse = roundsInUse(study, sessions);
+    const kept = new Set(selected.map(roundKey));
+    if (inUse.length < 2 || kept.size !== 1) return null;
+    const only = inUse.find((r) => kept.has(r.key));
+    return only?.name ? { name: only.name, others: inUse.length - 1 } : null;
+  }, [study, sessions, selected]);
 
   const roundOptions = roundsInUse(study, sessions)
     .filter((r) => r.name !== null)
@@ -343,6 +366,11 @@ export function CompareView({ study, sessions }: { study: Study; sessions: Sessi
                     {/* While a new selection computes, the previous findings stay, faded. */}
                     <div className={`compare-side-column${computing ? ' compare-stale' : ''}`}>
                       {repeatedGroups > 0 ? <p className="notice-inline">{t('repeatedGroups', { count: repeatedGroups })}</p> : null}
+                      {oneRoundOf ? (
+                        <p className="notice-inline" data-testid="compare-one-round">
+                          {t('oneRound', { round: oneRoundOf.name, count: oneRoundOf.others })}
+                        </p>
+                      ) : null}
                       <CompareSummary items={result.summary} comparison={comparison} nameOf={labelOf} cohortName={cohortName} />
                       {focused ? (
                         <PointsTwin

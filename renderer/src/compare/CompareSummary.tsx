@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CohortComparison } from '../../../shared/analysis/compareCohorts';
-import type { SummaryItem } from '../../../shared/analysis/summarize';
+import type { FindingBasis, SummaryItem } from '../../../shared/analysis/summarize';
 import type { ZoneId } from '../../../shared/model/zones';
 import { formatCount, formatShare } from './format';
 
@@ -29,13 +29,28 @@ export function CompareSummary({
   const { t, i18n } = useTranslation('compare');
   const lang = i18n.language;
   const list = (ids: readonly string[]) => joinList(ids.map(nameOf), lang);
+  // "Police (24 sessions, 3 cohorts)": every finding names the n it rests on.
+  const listWithN = (basis: readonly FindingBasis[]) =>
+    joinList(
+      basis.map((b) =>
+        t('summary.nameWithN', {
+          name: nameOf(b.stakeholderId),
+          sessions: t('summary.sessionsN', { count: b.n, n: formatCount(b.n, lang) }),
+          cohorts: t('summary.cohortsN', { count: b.cohorts, n: formatCount(b.cohorts, lang) }),
+        }),
+      ),
+      lang,
+    );
   const divergent = new Set(comparison.stakeholders.filter((s) => s.divergent).map((s) => s.id));
 
   const findings: Array<{ key: string; text: string; tone: 'disagree' | 'agree' | 'unknown' | 'plain' }> = [];
   for (const item of items) {
-    if (item.kind === 'disagree_most') findings.push({ key: 'disagree', text: t('summary.disagreeMost', { names: list(item.stakeholderIds) }), tone: 'disagree' });
+    if (item.kind === 'disagree_most') findings.push({ key: 'disagree', text: t('summary.disagreeMost', { names: listWithN(item.stakeholders) }), tone: 'disagree' });
     else if (item.kind === 'no_divergence') findings.push({ key: 'none', text: t('summary.noDivergence', { count: item.testable }), tone: 'plain' });
+    else if (item.kind === 'same_group_in_several_rounds')
+      findings.push({ key: 'rounds', text: t('summary.sameGroupRounds', { count: item.codes.length, codes: joinList(item.codes, lang) }), tone: 'plain' });
     else if (item.kind === 'nothing_testable') findings.push({ key: 'untestable', text: t('summary.nothingTestable'), tone: 'plain' });
+    else if (item.kind === 'differ_in_spread') findings.push({ key: 'spread', text: t('summary.differInSpread', { names: listWithN(item.stakeholders) }), tone: 'plain' });
   }
   // Consensus items grouped by zone: "ASHA (100% of 39 sessions) and Anganwadi (…) are low power,
   // high interest". A stakeholder in the same zone for every cohort that is also divergent is
@@ -48,7 +63,14 @@ export function CompareSummary({
       t('summary.agreeZone', {
         count: members.length,
         names: joinList(
-          members.map((c) => t('summary.agreeName', { name: nameOf(c.stakeholderId), share: formatShare(c.share, lang), n: formatCount(c.n, lang) })),
+          members.map((c) =>
+            t('summary.agreeName', {
+              name: nameOf(c.stakeholderId),
+              share: formatShare(c.share, lang),
+              sessions: t('summary.sessionsN', { count: c.n, n: formatCount(c.n, lang) }),
+              cohorts: t('summary.cohortsN', { count: c.cohorts, n: formatCount(c.cohorts, lang) }),
+            }),
+          ),
           lang,
         ),
         zone: t(`zoneInSentence.${zone}`),

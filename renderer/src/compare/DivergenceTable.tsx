@@ -18,7 +18,7 @@ export interface DivergenceTableProps {
 
 /**
  * One row per stakeholder: n and centroid per cohort, modal zone and its share,
- * agreement, between-cohort variance, p and q (or why there is no test), zone
+ * agreement, between-cohort variance, p and q (or why there is no test), the spread test, zone
  * consensus, divergent, unknown. Every column sorts; the stakeholder's name focuses it
  * on the grid.
  */
@@ -72,6 +72,7 @@ export function DivergenceTable({ study, comparison, sort, onSort, focusId, onFo
             {header('betweenVariance', t('table.betweenVariance'), 'num')}
             {header('pValue', t('table.p'), 'num', t('table.exploratory'))}
             {header('qValue', t('table.q'), 'num')}
+            {header('dispersion', t('table.spread'), 'num', t('table.spreadHint'))}
             {header('zoneConsensus', t('table.zoneConsensus'), 'col-flag')}
             {header('divergent', t('table.divergent'), 'col-flag')}
             {header('unknown', t('table.unknown'), 'num')}
@@ -122,10 +123,23 @@ export function DivergenceTable({ study, comparison, sort, onSort, focusId, onFo
                     </td>
                   </>
                 ) : (
-                  <td colSpan={2} className="not-tested" data-col="reason">
+                  <td colSpan={3} className="not-tested" data-col="reason">
                     {t(`notTestable.${s.notTestableReason ?? 'fewer_than_two_cohorts_with_3'}`)}
                   </td>
                 )}
+                {s.testable && s.pValue !== null ? (
+                  <td className="num" data-col="spread">
+                    {s.dispersion?.pValue == null ? (
+                      t('table.none')
+                    ) : s.dispersion.differs ? (
+                      <span className="flag flag-spread" title={t('table.spreadDiffersTip')}>
+                        {t('table.spreadDiffers', { p: formatP(s.dispersion.pValue, lang) })}
+                      </span>
+                    ) : (
+                      formatP(s.dispersion.pValue, lang)
+                    )}
+                  </td>
+                ) : null}
                 <td className="col-flag">{s.zoneConsensus ? <span className="flag flag-consensus">{t('table.yes')}</span> : <span className="muted">{t('table.no')}</span>}</td>
                 <td className="col-flag">{s.divergent ? <span className="flag flag-divergent">{t('table.yes')}</span> : <span className="muted">{t('table.no')}</span>}</td>
                 <td className="num">{formatCount(s.unknown, lang)}</td>

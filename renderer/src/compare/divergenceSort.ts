@@ -10,6 +10,7 @@ export type SortKey =
   | 'betweenVariance'
   | 'pValue'
   | 'qValue'
+  | 'dispersion'
   | 'zoneConsensus'
   | 'divergent'
   | 'unknown';
@@ -24,7 +25,7 @@ export const DEFAULT_SORT: SortState = { key: 'betweenVariance', direction: 'des
 
 /** The direction a column starts in when first chosen: names A–Z, p and q smallest first, the rest largest first. */
 export function firstDirection(key: SortKey): SortState['direction'] {
-  return key === 'stakeholder' || key === 'pValue' || key === 'qValue' || key === 'modalZone' ? 'ascending' : 'descending';
+  return key === 'stakeholder' || key === 'pValue' || key === 'qValue' || key === 'dispersion' || key === 'modalZone' ? 'ascending' : 'descending';
 }
 
 /** The next sort after a click on a column header: the other direction, or a new column. */
@@ -54,6 +55,8 @@ function valueOf(s: StakeholderComparison, key: SortKey, name: string): Value {
       return s.pValue;
     case 'qValue':
       return s.qValue;
+    case 'dispersion':
+      return s.dispersion?.pValue ?? null;
     case 'zoneConsensus':
       return s.zoneConsensus ? 1 : 0;
     case 'divergent':

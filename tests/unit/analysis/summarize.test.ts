@@ -13,10 +13,12 @@ describe('summary items for the plain-language summary', () => {
     const disagree = items.find((i) => i.kind === 'disagree_most');
     expect(disagree).toBeDefined();
     if (disagree?.kind !== 'disagree_most') throw new Error('unreachable');
-    expect(disagree.stakeholderIds.length).toBeLessThanOrEqual(5);
-    expect(disagree.stakeholderIds).toEqual(expect.arrayContaining(['gram-panchayat', 'police']));
-    // every named stakeholder is divergent, most divergent (largest R²) first
-    const r2 = disagree.stakeholderIds.map((id) => result.stakeholders.find((s) => s.id === id)!);
+    const ids = disagree.stakeholders.map((b) => b.stakeholderId);
+    expect(ids.length).toBeLessThanOrEqual(5);
+    expect(ids).toEqual(expect.arrayContaining(['gram-panchayat', 'police']));
+    // every named stakeholder is divergent, most divergent (largest R²) first, with the n it rests on
+    const r2 = ids.map((id) => result.stakeholders.find((s) => s.id === id)!);
+    expect(disagree.stakeholders.map((b) => [b.n, b.cohorts])).toEqual(r2.map((s) => [s.n, s.cohorts.filter((c) => c.n > 0).length]));
     expect(r2.every((s) => s.divergent)).toBe(true);
     expect(r2.map((s) => s.rSquared)).toEqual([...r2.map((s) => s.rSquared)].sort((a, b) => b! - a!));
   });
