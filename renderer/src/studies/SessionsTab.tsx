@@ -26,7 +26,7 @@ export function SessionsTab({ study, sessions }: { study: Study; sessions: Sessi
           <h2 id="sessions-title" className="visually-hidden">
             {t('sessions.title')}
           </h2>
-          <p className="muted">{t('sessions.summary', { count: sessions.length, cohorts: study.cohorts.length, stakeholders: study.stakeholders.filter((s) => !s.retired).length })}</p>
+          <p className="muted">{t('sessions.summary', { count: sessions.length, cohorts: t('list.cohortCount', { count: study.cohorts.length }), stakeholders: t('stakeholders.count', { count: study.stakeholders.filter((s) => !s.retired).length }) })}</p>
         </div>
         <button type="button" className="button button-primary" disabled={!canCreate} onClick={() => setDialog({ kind: 'create' })}>
           {t('sessions.create')}
