@@ -101,6 +101,13 @@ export const PrefsSchema = z.object({
   largeText: z.boolean(),
   lastStudyId: IdSchema.nullable(),
   recentStudyIds: z.array(IdSchema).max(20),
+  /**
+   * Bengali digits (০১২৩) for numbers and dates on screen while the UI is in Bengali;
+   * absent means Latin digits. Files (CSV, JSON, CLI output) always use Latin digits.
+   */
+  bengaliDigits: z.boolean().optional(),
+  /** True once the person has picked a language; until then the app offers the choice. */
+  languageChosen: z.boolean().optional(),
 });
 export type Prefs = z.infer<typeof PrefsSchema>;
 
