@@ -8,6 +8,7 @@ import { ComparePage } from '../compare/ComparePage';
 import { StudiesPage } from '../studies/StudiesPage';
 import { StudyPage } from '../studies/StudyPage';
 import { TrashPage } from '../studies/TrashPage';
+import { LanguageChoice } from './LanguageChoice';
 import { NoticeArea } from './NoticeArea';
 import { PageHeading } from './PageHeading';
 import { navigate, useRoute } from './router';
@@ -43,12 +44,12 @@ export function App() {
 
   useEffect(() => {
     const lang = prefs.language;
-    void setLanguage(lang).then(() => {
+    void setLanguage(lang, prefs.bengaliDigits ?? false).then(() => {
       // Until a language has its own catalogue the words on screen are English; the
       // page must say so, or a screen reader reads English with a Bengali voice.
       if (!i18n.hasResourceBundle(lang, 'common')) document.documentElement.lang = 'en';
     });
-  }, [prefs.language]);
+  }, [prefs.language, prefs.bengaliDigits]);
 
   useEffect(() => {
     document.documentElement.classList.toggle('large-text', prefs.largeText);
@@ -81,6 +82,7 @@ export function App() {
       </a>
       <TopBar compact={route.name === 'session'} />
       <main id="main" tabIndex={-1} className="app-main">
+        {booted && !prefs.languageChosen && <LanguageChoice />}
         {page}
         <NoticeArea />
       </main>

@@ -5,6 +5,9 @@ import { useAppStore } from '../store/appStore';
 import { updatePrefs } from '../store/actions';
 import { hrefFor } from './router';
 
+/** "১২", the digits the toggle switches to, written by Intl rather than typed in. */
+const BENGALI_SAMPLE = new Intl.NumberFormat('bn-u-nu-beng').format(12);
+
 /** Where the session page puts its title and tools, inside the top bar (one bar leaves the map more room). */
 export const APP_BAR_SLOT_ID = 'app-bar-slot';
 
@@ -37,7 +40,7 @@ export function TopBar({ compact = false }: { compact?: boolean }) {
           id={languageId}
           className="select select-compact"
           value={prefs.language}
-          onChange={(e) => void updatePrefs({ language: e.target.value as Language })}
+          onChange={(e) => void updatePrefs({ language: e.target.value as Language, languageChosen: true })}
         >
           {LANGUAGES.map((lang) => (
             <option key={lang} value={lang} lang={lang}>
@@ -45,6 +48,20 @@ export function TopBar({ compact = false }: { compact?: boolean }) {
             </option>
           ))}
         </select>
+        {prefs.language === 'bn' && (
+          <button
+            type="button"
+            className="button button-small toggle"
+            aria-pressed={prefs.bengaliDigits ?? false}
+            title={t('app:bengaliDigitsTitle')}
+            onClick={() => void updatePrefs({ bengaliDigits: !prefs.bengaliDigits })}
+          >
+            <span aria-hidden="true" className="toggle-icon">
+              {BENGALI_SAMPLE}
+            </span>
+            {t('app:bengaliDigits')}
+          </button>
+        )}
         <button
           type="button"
           className="button button-small toggle"

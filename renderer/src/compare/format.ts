@@ -4,16 +4,10 @@
  * whole percentages; p- and q-values keep enough digits to show the permutation floor
  * (1 / 10,000 with 9,999 shuffles).
  */
-const cache = new Map<string, Intl.NumberFormat>();
-function formatter(lang: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${lang}|${JSON.stringify(options)}`;
-  let f = cache.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(lang, options);
-    cache.set(key, f);
-  }
-  return f;
-}
+import { numberFormat } from '../app/format';
+
+// One place decides the digits (Latin, or Bengali when asked for): app/format.
+const formatter = (lang: string, options: Intl.NumberFormatOptions): Intl.NumberFormat => numberFormat(lang, options);
 
 export function formatValue(v: number, lang: string): string {
   return formatter(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v);

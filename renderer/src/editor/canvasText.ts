@@ -41,6 +41,9 @@ export function useTextScale(): number {
 /** Scripts whose faces ship with the app, with a sample character for `document.fonts.load`. */
 const SAMPLES = ['অআ', 'अआ', 'Aa'];
 
+/** The weights the canvas uses (fontStyle), each shipped as a face of its own. */
+export const CANVAS_WEIGHTS = [400, 600, 700] as const;
+
 /** Give up waiting after this long and draw anyway: text in a fallback font beats no map. */
 const FONT_WAIT_MS = 2500;
 
@@ -54,7 +57,8 @@ export function useFontsReady(): boolean {
     };
     const fonts = document.fonts;
     const timer = setTimeout(done, FONT_WAIT_MS);
-    const loads = SAMPLES.flatMap((sample) => [`400 16px ${CANVAS_FONT_FAMILY}`, `600 16px ${CANVAS_FONT_FAMILY}`].map((f) => fonts.load(f, sample)));
+    // Every weight the canvas draws with: 400 body, 600 chips and axis titles, 700 axis ends and zone names.
+    const loads = SAMPLES.flatMap((sample) => CANVAS_WEIGHTS.map((w) => fonts.load(`${w} 16px ${CANVAS_FONT_FAMILY}`, sample)));
     void Promise.allSettled(loads)
       .then(() => fonts.ready)
       .then(() => {
