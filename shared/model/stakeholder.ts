@@ -9,6 +9,8 @@ export type Language = (typeof LANGUAGES)[number];
 export const StakeholderLabelSchema = z.object({
   name: shortText().min(1),
   short: shortText(24).min(1),
+  /** The description in this language; the English one is shown where it is missing. */
+  description: longText.optional(),
 });
 
 /** Broad families of duty bearers, used to group the library and colour nothing. */
@@ -51,6 +53,11 @@ export function stakeholderLabel(s: Stakeholder, lang: Language): { name: string
     if (l) return l;
   }
   return { name: s.name, short: s.short };
+}
+
+/** The description to show for a stakeholder in a language, falling back to English. */
+export function stakeholderDescription(s: Stakeholder, lang: Language): string {
+  return (lang !== 'en' ? s.labels[lang]?.description : undefined) || s.description;
 }
 
 /** The shape of `resources/stakeholders.json`, the default library shipped with the app. */
