@@ -54,10 +54,23 @@ export function textWidth(text: string, fontSize: number, bold = false): number 
   return em * fontSize * (bold ? 1.07 : 1);
 }
 
+// Grapheme clusters: a Bengali or Devanagari conjunct (ক্ষ, স্ত্রী, क्ष) with its vowel
+// signs is one cluster in current ICU, so a cut between clusters never leaves a consonant
+// without its sign or a visible virama.
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** The user-perceived characters of `text`, the only safe places to cut it. */
+export function clustersOf(text: string): string[] {
+  return Array.from(graphemes.segment(text), (s) => s.segment);
+}
+
+// A cut that still ends on a virama or a joiner (older ICU splits some conjuncts) would
+// draw a dangling halant before the ellipsis; drop it.
+const DANGLING = /[\u094D\u09CD\u200C\u200D]+$/;
+
 /**
  * Break text into lines no wider than `maxWidth`, at spaces; a single word longer than
- * a line is cut by characters (grapheme-unaware cuts would split a conjunct, so only
- * words with no space at all are cut, and only where a line is otherwise empty).
+ * a line is cut between grapheme clusters, and only where a line is otherwise empty.
  */
 export function wrapText(text: string, maxWidth: number, fontSize: number, bold = false): string[] {
   const lines: string[] = [];
@@ -72,8 +85,8 @@ export function wrapText(text: string, maxWidth: number, fontSize: number, bold 
       }
       if (line) lines.push(line);
       line = word;
-      while (textWidth(line, fontSize, bold) > maxWidth && line.length > 1) {
-        const chars = Array.from(line);
+      while (textWidth(line, fontSize, bold) > maxWidth && clustersOf(line).length > 1) {
+        const chars = clustersOf(line);
         let cut = chars.length - 1;
         while (cut > 1 && textWidth(chars.slice(0, cut).join(''), fontSize, bold) > maxWidth) cut--;
         lines.push(chars.slice(0, cut).join(''));
@@ -88,7 +101,7 @@ export function wrapText(text: string, maxWidth: number, fontSize: number, bold 
 /** Shorten text to fit `maxWidth`, ending with an ellipsis when cut. */
 export function fitText(text: string, maxWidth: number, fontSize: number, bold = false): string {
   if (textWidth(text, fontSize, bold) <= maxWidth) return text;
-  const chars = Array.from(text);
+  const chars = clustersOf(text);
   while (chars.length > 1 && textWidth(chars.join('') + '…', fontSize, bold) > maxWidth) chars.pop();
-  return chars.join('').trimEnd() + '…';
+  return chars.join('').replace(DANGLING, '').trimEnd() + '…';
 }

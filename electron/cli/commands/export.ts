@@ -3,6 +3,7 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import { HostError } from '../../../shared/contract/hostContract';
 import type { OpenStudyResult } from '../../../shared/contract/hostContract';
 import type { Session } from '../../../shared/model/session';
+import { LANGUAGES, type Language } from '../../../shared/model/stakeholder';
 import { defaultStudiesDir } from '../../services/dataDir';
 import { exportSession, exportStudy, type ExportedFile } from '../../services/export/exportService';
 import { StudyRepository } from '../../services/storage/studyRepository';
@@ -46,6 +47,11 @@ export async function writeOut(path: string, file: ExportedFile): Promise<void> 
   await rename(tmp, path);
 }
 
+/** `--lang`: the language of everything a command writes. Its messages on the terminal stay English. */
+export function langOption(): Option {
+  return new Option('--lang <lang>', 'language of the file: its words and stakeholder names (default en)').choices(LANGUAGES);
+}
+
 const FORMATS = ['csv', 'json', 'svg', 'png', 'pdf'] as const;
 type CliFormat = (typeof FORMATS)[number];
 
@@ -62,7 +68,9 @@ export function registerExport(program: Command): void {
         '  csv   the long format (UTF-8 with BOM), one row per session and stakeholder\n' +
         '  json  a study file (pimap/study-bundle) to send to a trainer; import it in the app\n' +
         '  svg, png, pdf  the map of --session, or the compare view of all sessions (--focus one stakeholder)\n' +
-        'Pictures leave out notes and quotes unless --with-notes; csv and json keep them unless --redact.',
+        'Pictures leave out notes and quotes unless --with-notes; csv and json keep them unless --redact.\n' +
+        '--lang bn|hi words pictures in Bengali or Hindi and names stakeholders in it (csv: the stakeholder\n' +
+        'column only); a json study file carries every language, so --lang does not apply to it.',
     )
     .argument('<study>', 'study id or title')
     .addOption(new Option('--format <format>', 'what to write').choices(FORMATS).makeOptionMandatory())
@@ -73,8 +81,11 @@ export function registerExport(program: Command): void {
     .option('--scale <n>', 'PNG resolution: 2 or 4 times the picture size', scaleOf, 2 as 2 | 4)
     .option('--redact', 'leave out notes and quotes')
     .option('--with-notes', 'keep notes and quotes in pictures')
-    .action(async (studyRef: string, opts: { format: CliFormat; out: string; session?: string; round?: string; focus?: string; scale: 2 | 4; redact?: boolean; withNotes?: boolean }, cmd: Command) => {
+    .addOption(langOption())
+    .action(async (studyRef: string, opts: { format: CliFormat; out: string; session?: string; round?: string; focus?: string; scale: 2 | 4; redact?: boolean; withNotes?: boolean; lang?: Language }, cmd: Command) => {
       if (opts.redact && opts.withNotes) throw new Error('--redact and --with-notes contradict each other');
+      if (opts.lang && opts.format === 'json') throw new Error('--lang does not apply to json: a study file carries the names in every language');
+      const lang = opts.lang ?? 'en';
       const repository = new StudyRepository(dataDirOf(cmd));
       const opened = await resolveStudy(repository, studyRef);
       const { study, sessions } = opened;
@@ -88,17 +99,18 @@ export function registerExport(program: Command): void {
           sessionIds: session ? [session.id] : null,
           format: opts.format === 'csv' ? 'csv' : 'bundle',
           redact: opts.redact ?? false,
+          lang,
           appVersion: version,
         });
       } else {
         const redact = !opts.withNotes;
         const picture = opts.format === 'png' ? (opts.scale === 4 ? 'png4x' : 'png2x') : opts.format;
-        if (session) file = await exportSession({ study, session, format: picture, redact });
+        if (session) file = await exportSession({ study, session, format: picture, redact, lang });
         else {
           const wanted = opts.focus?.trim().toLocaleLowerCase();
           const focus = wanted ? study.stakeholders.find((s) => [s.id, s.name, s.short].some((k) => k.toLocaleLowerCase() === wanted)) : undefined;
           if (wanted && !focus) throw new Error(`No stakeholder "${opts.focus}" in study "${study.title}"`);
-          file = await exportStudy({ study, sessions, format: `compare-${picture}`, focusStakeholderId: focus?.id ?? null, redact, appVersion: version });
+          file = await exportStudy({ study, sessions, format: `compare-${picture}`, focusStakeholderId: focus?.id ?? null, redact, lang, appVersion: version });
         }
       }
       await writeOut(opts.out, file);

@@ -2,7 +2,8 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { DEFAULT_PERMUTATIONS, DEFAULT_SEED } from '../../../shared/analysis/compareCohorts';
 import { exportStudy } from '../../services/export/exportService';
 import { StudyRepository } from '../../services/storage/studyRepository';
-import { dataDirOf, resolveStudy, writeOut } from './export';
+import type { Language } from '../../../shared/model/stakeholder';
+import { dataDirOf, langOption, resolveStudy, writeOut } from './export';
 
 function integer(min: number, max: number) {
   return (v: string) => {
@@ -18,15 +19,16 @@ export function registerReport(program: Command): void {
     .description(
       'Write the printable report of a study as PDF: methods note, every session map, the compare view per\n' +
         'stakeholder, the divergence table and the CSV data dictionary. Printed by the system Chromium.\n' +
-        'Notes and quotes are left out unless --with-notes.',
+        'Notes and quotes are left out unless --with-notes. --lang bn|hi writes it in Bengali or Hindi.',
     )
     .argument('<study>', 'study id or title')
     .requiredOption('--out <file>', 'PDF file to write')
     .option('--redact', 'leave out notes and quotes (the default)')
     .option('--with-notes', 'include notes and quotes under each map')
     .option('--permutations <n>', `permutations of the test (default ${DEFAULT_PERMUTATIONS})`, integer(0, 99_999))
+    .addOption(langOption())
     .option('--seed <s>', `seed of the permutation test (default ${DEFAULT_SEED})`, integer(-2_147_483_648, 4_294_967_295))
-    .action(async (studyRef: string, opts: { out: string; redact?: boolean; withNotes?: boolean; permutations?: number; seed?: number }, cmd: Command) => {
+    .action(async (studyRef: string, opts: { out: string; redact?: boolean; withNotes?: boolean; permutations?: number; seed?: number; lang?: Language }, cmd: Command) => {
       if (opts.redact && opts.withNotes) throw new Error('--redact and --with-notes contradict each other');
       const repository = new StudyRepository(dataDirOf(cmd));
       const { study, sessions } = await resolveStudy(repository, studyRef);
@@ -37,6 +39,7 @@ export function registerReport(program: Command): void {
         redact: !opts.withNotes,
         permutations: opts.permutations,
         seed: opts.seed,
+        lang: opts.lang ?? 'en',
         appVersion: String(cmd.parent?.version() ?? ''),
       });
       await writeOut(opts.out, file);

@@ -4,10 +4,11 @@ import type { ExportText } from '../../../shared/export/exportText';
 import { buildMapSvg } from '../../../shared/export/mapSvg';
 import { redactSessions } from '../../../shared/export/redact';
 import { buildBundle, serializeBundle } from '../../../shared/export/studyFile';
+import { clustersOf } from '../../../shared/export/svgText';
 import type { Session } from '../../../shared/model/session';
 import type { Language } from '../../../shared/model/stakeholder';
 import type { Study } from '../../../shared/model/study';
-import { ENGLISH_EXPORT_TEXT } from './englishText';
+import { exportTextFor } from './exportTexts';
 import { embeddedFontCss } from './fonts';
 import { withRenderer, type ExportRenderer } from './render';
 import { reportPdf } from './report';
@@ -40,14 +41,20 @@ export function safeFileName(...parts: string[]): string {
     .replace(/[\u0000-\u001f\u007f/\\:*?"<>|]+/g, '-')
     .replace(/\s+/g, ' ')
     .replace(/^[.\s-]+|[.\s]+$/g, '');
-  return Array.from(joined).slice(0, 120).join('') || 'export';
+  // Cut between grapheme clusters, so a long Bengali title never ends on half a conjunct.
+  return clustersOf(joined).slice(0, 120).join('') || 'export';
 }
 
 interface Common {
   study: Study;
   /** Leave out notes and quotes. Pictures and reports default to leaving them out. */
   redact?: boolean;
+  /**
+   * The language of the words and of the stakeholder names (English by default). In
+   * CSV it changes only the stakeholder names; columns and status codes stay as they are.
+   */
   lang?: Language;
+  /** The words to print; the catalogue of `lang` unless given. */
   text?: ExportText;
   /** A renderer of a running batch; otherwise one is opened for this file. */
   renderer?: ExportRenderer;
@@ -62,7 +69,7 @@ export async function exportSession(opts: Common & { session: Session; format: S
   const svg = buildMapSvg({
     study: opts.study,
     session: opts.session,
-    text: opts.text ?? ENGLISH_EXPORT_TEXT,
+    text: opts.text ?? exportTextFor(opts.lang),
     lang: opts.lang ?? 'en',
     redact: opts.redact ?? true,
     fontCss: embeddedFontCss(),
@@ -108,14 +115,14 @@ export interface StudyExportOptions extends Common {
 export async function exportStudy(opts: StudyExportOptions): Promise<ExportedFile> {
   const sessions = opts.sessionIds ? opts.sessions.filter((s) => opts.sessionIds!.includes(s.id)) : [...opts.sessions];
   const redact = opts.redact ?? true;
-  const text = opts.text ?? ENGLISH_EXPORT_TEXT;
   const lang = opts.lang ?? 'en';
+  const text = opts.text ?? exportTextFor(lang);
   const now = opts.now ?? new Date().toISOString();
   const selected = opts.sessionIds ? `${sessions.length} sessions` : '';
   const base = safeFileName(opts.study.title, selected);
   switch (opts.format) {
     case 'csv':
-      return { fileName: `${base}.csv`, mimeType: 'text/csv;charset=utf-8', data: Buffer.from(studyCsv(opts.study, redactSessions(sessions, redact), redact), 'utf8') };
+      return { fileName: `${base}.csv`, mimeType: 'text/csv;charset=utf-8', data: Buffer.from(studyCsv(opts.study, redactSessions(sessions, redact), redact, lang), 'utf8') };
     case 'bundle': {
       const bundle = buildBundle(opts.study, sessions, { exportedAt: now, redact });
       return { fileName: `${base}${BUNDLE_EXTENSION}`, mimeType: 'application/json', data: Buffer.from(serializeBundle(bundle), 'utf8') };

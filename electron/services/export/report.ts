@@ -4,7 +4,7 @@ import { buildReportHtml } from '../../../shared/export/reportHtml';
 import type { Session } from '../../../shared/model/session';
 import type { Language } from '../../../shared/model/stakeholder';
 import type { Study } from '../../../shared/model/study';
-import { ENGLISH_EXPORT_TEXT } from './englishText';
+import { exportTextFor } from './exportTexts';
 import { embeddedFontCss } from './fonts';
 import { withRenderer, type ExportRenderer } from './render';
 
@@ -15,7 +15,9 @@ export interface ReportOptions {
   redact?: boolean;
   permutations?: number;
   seed?: number;
+  /** The report's language: its words and the stakeholder names (English by default). */
   lang?: Language;
+  /** The words to print; the catalogue of `lang` unless given. */
   text?: ExportText;
   /** The date on the title page (YYYY-MM-DD); today by default. */
   generatedOn?: string;
@@ -33,7 +35,7 @@ export function reportHtml(opts: ReportOptions): string {
     study: opts.study,
     sessions: opts.sessions,
     analysis,
-    text: opts.text ?? ENGLISH_EXPORT_TEXT,
+    text: opts.text ?? exportTextFor(opts.lang),
     lang: opts.lang ?? 'en',
     redact: opts.redact ?? true,
     fontCss: embeddedFontCss(),

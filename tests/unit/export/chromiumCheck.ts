@@ -108,6 +108,13 @@ function pdfTool(tool: string, pdf: Buffer, args: string[] = []): string {
 }
 
 export const pdfText = (pdf: Buffer) => pdfTool('pdftotext', pdf, ['-enc', 'UTF-8']);
+/**
+ * The text in the order it was written. pdftotext's default reading order sorts glyphs by
+ * position, and a Bengali or Devanagari cluster drawn as several glyphs (a pre-base vowel
+ * sign, the second half of a conjunct) can then land in the wrong place: "পর্যন্ত" comes
+ * out as "পর্যতন্". Content-stream order keeps each cluster as Chromium wrote it.
+ */
+export const pdfTextRaw = (pdf: Buffer) => pdfTool('pdftotext', pdf, ['-raw', '-enc', 'UTF-8']);
 export const pdfFonts = (pdf: Buffer) => pdfTool('pdffonts', pdf);
 export const pdfInfo = (pdf: Buffer) => pdfTool('pdfinfo', pdf);
 

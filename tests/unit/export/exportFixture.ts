@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { newSession, newStudy } from '../../../shared/model/defaults';
 import type { Placement, Session } from '../../../shared/model/session';
@@ -127,4 +127,68 @@ export function shapingStudy(): { study: Study; session: Session } {
     },
   };
   return { study, session };
+}
+
+/** Bengali and Hindi labels for part of the library: the rest must fall back to English. */
+export const LABELS: Record<'bn' | 'hi', Record<string, { name: string; short: string }>> = {
+  bn: {
+    bdo: { name: 'ব্লক উন্নয়ন আধিকারিক (BDO)', short: 'বিডিও' },
+    'gram-panchayat': { name: 'গ্রাম পঞ্চায়েত', short: 'পঞ্চায়েত' },
+    police: { name: 'স্থানীয় থানা', short: 'পুলিশ' },
+    asha: { name: 'আশা কর্মী', short: 'আশা' },
+    anganwadi: { name: 'অঙ্গনওয়াড়ি কর্মী', short: 'অঙ্গনওয়াড়ি' },
+    vlcpc: { name: 'গ্রাম স্তরের শিশু সুরক্ষা কমিটি', short: 'ভিএলসিপিসি' },
+    childline: { name: 'চাইল্ডলাইন (1098)', short: 'চাইল্ডলাইন' },
+  },
+  hi: {
+    bdo: { name: 'खंड विकास अधिकारी (BDO)', short: 'बीडीओ' },
+    'gram-panchayat': { name: 'ग्राम पंचायत', short: 'पंचायत' },
+    police: { name: 'स्थानीय थाना', short: 'पुलिस' },
+    asha: { name: 'आशा कार्यकर्ता', short: 'आशा' },
+    anganwadi: { name: 'आंगनवाड़ी कार्यकर्ता', short: 'आंगनवाड़ी' },
+    vlcpc: { name: 'ग्राम स्तरीय बाल संरक्षण समिति', short: 'वीएलसीपीसी' },
+    childline: { name: 'चाइल्डलाइन (1098)', short: 'चाइल्डलाइन' },
+  },
+};
+
+const OWN_WORDS = {
+  bn: {
+    title: 'পাচার প্রতিরোধ: দুই জেলার দায়িত্বপ্রাপ্তরা',
+    axes: { power: 'পাচার প্রতিরোধে ক্ষমতা ও প্রভাব', interest: 'পাচার প্রতিরোধে আগ্রহ ও সম্পৃক্ততা' },
+    cohorts: { survivors: 'সারভাইভার', 'social-workers': 'মাঠকর্মী', 'duty-bearers': 'দায়িত্বপ্রাপ্ত কর্তৃপক্ষ', financiers: 'অর্থদাতা' } as Record<string, string>,
+    rounds: { baseline: 'বেসলাইন', endline: 'এন্ডলাইন' } as Record<string, string>,
+  },
+  hi: {
+    title: 'तस्करी की रोकथाम: दो ज़िलों के ज़िम्मेदार',
+    axes: { power: 'तस्करी रोकने की शक्ति और प्रभाव', interest: 'तस्करी रोकने में रुचि और भागीदारी' },
+    cohorts: { survivors: 'सर्वाइवर', 'social-workers': 'फ़ील्ड कार्यकर्ता', 'duty-bearers': 'ज़िम्मेदार अधिकारी', financiers: 'दानदाता' } as Record<string, string>,
+    rounds: { baseline: 'बेसलाइन', endline: 'एंडलाइन' } as Record<string, string>,
+  },
+};
+
+/**
+ * The realistic study as a group working in Bengali or Hindi would have it: title, axes,
+ * cohorts and rounds in its own words, and bn and hi labels on seven of the library's
+ * stakeholders (the others keep only their English names, even once the library has labels).
+ */
+export function labelledStudy(lang: 'bn' | 'hi'): Study {
+  const base = exportStudy();
+  const words = OWN_WORDS[lang];
+  return {
+    ...base,
+    title: words.title,
+    axes: { ...base.axes, ...words.axes },
+    cohorts: base.cohorts.map((c) => ({ ...c, name: words.cohorts[c.id] ?? c.name })),
+    rounds: base.rounds.map((r) => ({ ...r, name: words.rounds[r.id] ?? r.name })),
+    // Labels from this fixture only, whatever the shipped library carries, so the fallback is tested.
+    stakeholders: base.stakeholders.map((s) => ({ ...s, labels: LABELS.bn[s.id] ? { bn: LABELS.bn[s.id]!, hi: LABELS.hi[s.id]! } : {} })),
+  };
+}
+
+/** Write a study folder as the app lays it out (`<data>/<id>/study.json`, `sessions/<id>.json`), for the CLI to open. */
+export function writeStudyFolder(dataDir: string, study: Study, sessions: readonly Session[]): void {
+  const dir = join(dataDir, study.id);
+  mkdirSync(join(dir, 'sessions'), { recursive: true });
+  writeFileSync(join(dir, 'study.json'), JSON.stringify(study, null, 2));
+  for (const s of sessions) writeFileSync(join(dir, 'sessions', `${s.id}.json`), JSON.stringify(s, null, 2));
 }
