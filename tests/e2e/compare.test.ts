@@ -86,7 +86,9 @@ describe('CSV import and the compare view, through the UI', () => {
     // A file saved in a legacy encoding (Latin-1 "é") is refused before it reaches the host.
     const latin1 = Buffer.concat([Buffer.from('study,session,cohort,stakeholder,power,interest\nCaf'), Buffer.from([0xe9]), Buffer.from(',S1,Survivors,Police,9,1\n')]);
     await dialog.getByLabel('CSV file').setInputFiles({ name: 'latin1.csv', mimeType: 'text/csv', buffer: latin1 });
-    await expect(dialog.getByRole('alert').textContent()).resolves.toBe('latin1.csv is not UTF-8 text. Save it as “CSV UTF-8” in your spreadsheet and choose it again.');
+    await expect(dialog.getByRole('alert').textContent()).resolves.toBe(
+      'latin1.csv is not UTF-8 text: line 2, byte 4 is 0xE9, which is “é” in Windows-1252. It was probably saved as Windows-1252 or Latin-1 (“ANSI”). Save it as UTF-8 (in Excel: Save As → “CSV UTF-8”) and choose it again.',
+    );
     await expect(dialog.getByTestId('import-submit').isDisabled()).resolves.toBe(true);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect(api<unknown[]>('listStudies')).resolves.toEqual([]);

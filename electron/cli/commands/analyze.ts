@@ -1,5 +1,4 @@
 import { existsSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import {
@@ -21,7 +20,7 @@ import { describeCsvError } from '../../services/csvImport';
 import { STUDY_FILE } from '../../services/storage/layout';
 import { StudyRepository } from '../../services/storage/studyRepository';
 import { dataDirOf, resolveStudy } from './export';
-import { cliServices } from './import';
+import { cliServices, readCsvText } from './import';
 
 /** A study and its sessions, wherever they came from. */
 interface Loaded {
@@ -37,7 +36,9 @@ class UsageError extends Error {}
  * ids from a counter and a fixed clock, so the same file always gives the same output.
  */
 async function loadCsv(path: string, cmd: Command): Promise<Loaded> {
-  const parsed = parseLongFormat(await readFile(path, 'utf8'));
+  const read = await readCsvText(path);
+  if ('problem' in read) throw new UsageError(read.problem);
+  const parsed = parseLongFormat(read.text);
   let counter = 0;
   const plan =
     parsed.rows.length > 0

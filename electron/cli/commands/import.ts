@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { Prefs } from '../../../shared/contract/hostContract';
+import { decodeUtf8Strict, describeEncodingProblem } from '../../../shared/text/strictUtf8';
 import { describeCsvError, describeImportProblem, importCsv } from '../../services/csvImport';
 import { createHostServices, type HostServices } from '../../services/hostServices';
 import type { PrefsStore } from '../../services/prefs';
@@ -23,6 +24,16 @@ export function cliServices(cmd: Command): HostServices {
   return createHostServices({ dataDir: dataDirOf(cmd), host: 'cli', prefs: memoryPrefs(), version: String(cmd.parent?.version() ?? '') });
 }
 
+/**
+ * A CSV file's text, read strictly as UTF-8 with the same check as the app's import
+ * dialog, or a sentence naming the file and its encoding when it is UTF-16,
+ * Windows-1252 or not text at all — never U+FFFD in place of a name.
+ */
+export async function readCsvText(file: string): Promise<{ text: string } | { problem: string }> {
+  const decoded = decodeUtf8Strict(new Uint8Array(await readFile(file)));
+  return decoded.ok ? { text: decoded.text } : { problem: `${file}: ${describeEncodingProblem(decoded.problem)}` };
+}
+
 export function registerImport(program: Command): void {
   program
     .command('import')
@@ -35,7 +46,13 @@ export function registerImport(program: Command): void {
     .argument('<file>', 'the CSV file (UTF-8, with or without BOM)')
     .option('--study <title>', 'title of the study to create or extend (default: the file\'s study column)')
     .action(async (file: string, opts: { study?: string }, cmd: Command) => {
-      const text = await readFile(file, 'utf8');
+      const read = await readCsvText(file);
+      if ('problem' in read) {
+        console.error(`${read.problem} Nothing was imported.`);
+        process.exitCode = 1;
+        return;
+      }
+      const text = read.text;
       const services = cliServices(cmd);
       const result = await importCsv(services, text, { title: opts.study });
       await services.flush();
@@ -54,5 +71,12 @@ export function registerImport(program: Command): void {
       if (s.newRounds.length) console.log(`New rounds: ${s.newRounds.join(', ')}`);
       if (s.newStakeholders.length) console.log(`New stakeholders (custom): ${s.newStakeholders.join(', ')}`);
       if (s.created > 0) console.log('Consent is not recorded for imported sessions; record it in the app.');
+      if (s.conflicts.length) {
+        // Never overwritten: the app (or another import) saved these after this import read them.
+        console.error(
+          `Not imported: ${s.conflicts.length} session${s.conflicts.length === 1 ? '' : 's'} changed since the import read ${s.conflicts.length === 1 ? 'it' : 'them'} (${s.conflicts.join(', ')}). Nothing was written for ${s.conflicts.length === 1 ? 'it' : 'them'}; run the import again to update ${s.conflicts.length === 1 ? 'it' : 'them'} from the file.`,
+        );
+        process.exitCode = 1;
+      }
     });
 }

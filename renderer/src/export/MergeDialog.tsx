@@ -5,7 +5,7 @@ import { parseBundle, type StudyBundle } from '../../../shared/export/studyFile'
 import { stakeholderLabel } from '../../../shared/model/stakeholder';
 import type { Study } from '../../../shared/model/study';
 import { Dialog } from '../app/Dialog';
-import { readUtf8File } from '../app/readTextFile';
+import { encodingMessage, readTextFile } from '../app/readTextFile';
 import { navigate } from '../app/router';
 import { callHost } from '../host/hostClient';
 import { useAppStore } from '../store/appStore';
@@ -23,7 +23,6 @@ type Target = { kind: 'study'; studyId: string } | { kind: 'new' };
 type Stage =
   | { name: 'empty' }
   | { name: 'reading'; fileName: string }
-  | { name: 'notText'; fileName: string }
   | { name: 'failed'; fileName: string; message: Message }
   /** `preview` is null for a new study: everything in the file is new. */
   | { name: 'checked'; fileName: string; text: string; bundle: StudyBundle; target: Target; preview: MergePreview | null };
@@ -86,9 +85,10 @@ export function MergeDialog({ study, onClose }: { study: Study | null; onClose()
     setResolutions({});
     if (!file) return setStage({ name: 'empty' });
     setStage({ name: 'reading', fileName: file.name });
-    const text = await readUtf8File(file);
+    const decoded = await readTextFile(file);
     if (mine !== request.current) return;
-    if (text === null) return setStage({ name: 'notText', fileName: file.name });
+    if (!decoded.ok) return setStage({ name: 'failed', fileName: file.name, message: encodingMessage(file.name, decoded.problem) });
+    const text = decoded.text;
     const read = parseBundle(text);
     if (!read.ok) return setStage({ name: 'failed', fileName: file.name, message: { key: 'export:merge.badFile', values: { problem: read.problem } } });
     // From the studies list: the study the file came from, if this app has it.
@@ -234,11 +234,6 @@ export function MergeDialog({ study, onClose }: { study: Study | null; onClose()
 
       <div className="merge-preview" aria-live="polite" data-testid="merge-preview" data-state={stage.name}>
         {stage.name === 'reading' ? <p className="muted">{t('merge.reading', { file: stage.fileName })}</p> : null}
-        {stage.name === 'notText' ? (
-          <p className="export-problem" role="alert">
-            {t('merge.notUtf8', { file: stage.fileName })}
-          </p>
-        ) : null}
         {stage.name === 'failed' ? (
           <p className="export-problem" role="alert">
             {t(stage.message.key, stage.message.values)}

@@ -2,7 +2,7 @@ import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CsvImportError, CsvImportPreview } from '../../../shared/contract/hostContract';
 import { Dialog } from '../app/Dialog';
-import { readUtf8File } from '../app/readTextFile';
+import { encodingMessage, readTextFile } from '../app/readTextFile';
 import { navigate } from '../app/router';
 import { callHost, HostCallError } from '../host/hostClient';
 import { errorMessage, loadStudies, notify, openStudy } from '../store/actions';
@@ -17,7 +17,7 @@ const MAX_SHOWN_ERRORS = 200;
 type Stage =
   | { name: 'empty' }
   | { name: 'reading'; fileName: string }
-  | { name: 'notText'; fileName: string }
+  | { name: 'notText'; fileName: string; message: { key: string; values: Record<string, string> } }
   | { name: 'checked'; fileName: string; text: string; preview: CsvImportPreview }
   | { name: 'failed'; fileName: string; message: { key: string; values: Record<string, string> } };
 
@@ -59,10 +59,11 @@ export function ImportCsvDialog({ studyId, studyTitle, onClose }: { studyId: str
     }
     const mine = ++request.current;
     setStage({ name: 'reading', fileName: file.name });
-    const text = await readUtf8File(file);
+    const decoded = await readTextFile(file);
     if (mine !== request.current) return;
-    if (text === null) return setStage({ name: 'notText', fileName: file.name });
-    await check(file.name, text, title);
+    // Names the encoding (UTF-16, probably Windows-1252) and where UTF-8 broke, as `pimap import` does.
+    if (!decoded.ok) return setStage({ name: 'notText', fileName: file.name, message: encodingMessage(file.name, decoded.problem) });
+    await check(file.name, decoded.text, title);
   };
 
   const commit = async () => {
@@ -141,7 +142,7 @@ export function ImportCsvDialog({ studyId, studyTitle, onClose }: { studyId: str
         {stage.name === 'reading' ? <p className="muted">{t('checking', { file: stage.fileName })}</p> : null}
         {stage.name === 'notText' ? (
           <p className="import-problem" role="alert">
-            {t('notUtf8', { file: stage.fileName })}
+            {t(stage.message.key, stage.message.values)}
           </p>
         ) : null}
         {stage.name === 'failed' ? (

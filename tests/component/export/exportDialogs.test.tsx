@@ -309,8 +309,23 @@ describe('merge dialog', () => {
     await page.getByRole('button', { name: 'Import study file…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Import a study file into Nadia baseline' });
     await userEvent.upload(dialog.getByLabelText('Study file'), new File([new Uint8Array([0x7b, 0x22, 0xe9, 0xff, 0x22, 0x7d])], 'photo.jpg', { type: 'image/jpeg' }));
-    await expect.element(dialog.getByRole('alert')).toHaveTextContent('photo.jpg is not a text file. Choose the .pimap.json file you were sent.');
+    await expect.element(dialog.getByRole('alert')).toHaveTextContent(
+      'photo.jpg is not UTF-8 text: line 1, byte 3 is 0xE9, which is “é” in Windows-1252. It was probably saved as Windows-1252 or Latin-1',
+    );
     await expect.element(dialog.getByRole('button', { name: /^Import/ })).toBeDisabled();
+    expect(host.payloadsOf('previewMerge')).toHaveLength(0);
+  });
+
+  test('a study file saved as UTF-16 is named as UTF-16, with "save it as UTF-8"', async () => {
+    await startApp(host, '#/study/study-a');
+    await page.getByRole('button', { name: 'Import study file…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import a study file into Nadia baseline' });
+    const text = '{"format":"pimap/study-bundle"}';
+    const bytes = new Uint8Array(2 + text.length * 2);
+    bytes.set([0xff, 0xfe]);
+    for (let i = 0; i < text.length; i++) bytes[2 + i * 2] = text.charCodeAt(i);
+    await userEvent.upload(dialog.getByLabelText('Study file'), new File([bytes], 'bundle.pimap.json', { type: 'application/json' }));
+    await expect.element(dialog.getByRole('alert')).toHaveTextContent('bundle.pimap.json is UTF-16 text (little-endian), not UTF-8. Save it as UTF-8');
     expect(host.payloadsOf('previewMerge')).toHaveLength(0);
   });
 });
