@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { HostHandlers, OpenStudyResult } from '../../shared/contract/hostContract';
+import { HostError, type HostHandlers, type OpenStudyResult } from '../../shared/contract/hostContract';
 import { parseLongFormat, type CsvError } from '../../shared/csv/longFormat';
 import { matchKey, planImport, type ImportPlan } from '../../shared/csv/planImport';
 import type { Session } from '../../shared/model/session';
@@ -38,6 +38,11 @@ export interface CsvImportSummary {
   newStakeholders: string[];
   newCohorts: string[];
   newRounds: string[];
+  /**
+   * Codes of sessions not imported because they changed on disk after the import read
+   * them (the app saved an edit meanwhile): nothing was written for them.
+   */
+  conflicts: string[];
 }
 
 export type CsvImportResult = { ok: true; summary: CsvImportSummary } | { ok: false; errors: CsvError[]; problem?: CsvImportProblem };
@@ -67,7 +72,7 @@ export async function previewCsvImport(handlers: ImportHandlers, text: string, o
           title: title || undefined,
           newId: options.newId ?? randomUUID,
           now: (options.now?.() ?? new Date()).toISOString(),
-          library: existing ? [] : await handlers.getLibrary({}),
+          library: await handlers.getLibrary({}),
         })
       : null;
   const errors = [...parsed.errors, ...(plan && !plan.ok ? plan.errors : [])].sort((a, b) => a.line - b.line);
@@ -80,22 +85,34 @@ export async function previewCsvImport(handlers: ImportHandlers, text: string, o
  * part-way (full, read-only), what this call already wrote is undone as far as the storage
  * allows (created sessions and a created study go to the trash, updated sessions are saved
  * back), and the error is rethrown.
+ *
+ * Every write is a compare-and-replace against the revision the import read: a study
+ * changed meanwhile fails the whole import with `conflict` before anything is written; a
+ * session changed meanwhile (an editor saved it) is skipped, never overwritten, and named
+ * in `summary.conflicts`.
  */
 export async function importCsv(handlers: ImportHandlers, text: string, options: CsvImportOptions = {}): Promise<CsvImportResult> {
   const preview = await previewCsvImport(handlers, text, options);
   if (!preview.ok) return preview;
   const { plan, existing } = preview;
   const originals = new Map<string, Session>((existing?.sessions ?? []).map((s) => [s.id, s]));
-  const written: Array<{ session: Session; action: 'created' | 'updated' }> = [];
+  const written: Written[] = [];
+  const conflicts: string[] = [];
+  let studyRevision = existing?.study.revision ?? 0;
   try {
-    if (plan.studyCreated) await handlers.createStudy({ study: plan.study });
-    else if (plan.studyChanged) await handlers.saveStudy({ study: plan.study });
+    if (plan.studyCreated) studyRevision = (await handlers.createStudy({ study: plan.study })).revision;
+    else if (plan.studyChanged) studyRevision = (await handlers.saveStudy({ study: plan.study, baseRevision: studyRevision })).revision;
     for (const entry of plan.sessions) {
-      await handlers.saveSession({ session: entry.session });
-      written.push(entry);
+      try {
+        const { revision } = await handlers.saveSession({ session: entry.session, baseRevision: originals.get(entry.session.id)?.revision ?? 0 });
+        written.push({ ...entry, revision });
+      } catch (err) {
+        if (!(err instanceof HostError && err.code === 'conflict')) throw err;
+        conflicts.push(entry.session.code);
+      }
     }
   } catch (err) {
-    await undo(handlers, plan, existing, written, originals);
+    await undo(handlers, plan, existing, written, originals, studyRevision);
     throw err;
   }
   return {
@@ -105,22 +122,27 @@ export async function importCsv(handlers: ImportHandlers, text: string, options:
       title: plan.study.title,
       studyCreated: plan.studyCreated,
       rows: plan.rows,
-      created: plan.sessions.filter((s) => s.action === 'created').length,
-      updated: plan.sessions.filter((s) => s.action === 'updated').length,
+      // What was written: a session skipped for a conflict is in neither count.
+      created: written.filter((s) => s.action === 'created').length,
+      updated: written.filter((s) => s.action === 'updated').length,
       newStakeholders: plan.newStakeholders.map((s) => s.name),
       newCohorts: plan.newCohorts.map((c) => c.name),
       newRounds: plan.newRounds.map((r) => r.name),
+      conflicts,
     },
   };
 }
+
+type Written = { session: Session; action: 'created' | 'updated'; revision: number };
 
 /** Best effort: a failure here must not hide the original error. */
 async function undo(
   handlers: ImportHandlers,
   plan: Extract<ImportPlan, { ok: true }>,
   existing: OpenStudyResult | null,
-  written: ReadonlyArray<{ session: Session; action: 'created' | 'updated' }>,
+  written: readonly Written[],
   originals: ReadonlyMap<string, Session>,
+  studyRevision: number,
 ): Promise<void> {
   const attempt = async (f: () => Promise<unknown>) => {
     try {
@@ -135,10 +157,11 @@ async function undo(
   }
   for (const w of [...written].reverse()) {
     const original = originals.get(w.session.id);
-    if (w.action === 'updated' && original) await attempt(() => handlers.saveSession({ session: original }));
+    // Based on the revision this import wrote: if someone saved after it, theirs is kept.
+    if (w.action === 'updated' && original) await attempt(() => handlers.saveSession({ session: original, baseRevision: w.revision }));
     else await attempt(() => handlers.deleteSession({ studyId: w.session.studyId, sessionId: w.session.id }));
   }
-  if (plan.studyChanged && existing) await attempt(() => handlers.saveStudy({ study: existing.study }));
+  if (plan.studyChanged && existing) await attempt(() => handlers.saveStudy({ study: existing.study, baseRevision: studyRevision }));
 }
 
 /** English wording of a CSV problem, for the command line (the UI translates the codes itself). */

@@ -109,7 +109,7 @@ export interface LongFormatRow {
   round: string;
   stakeholder: string;
   status: PlacementStatus;
-  /** Main position, rounded to one decimal (the precision the app records); null when not given. */
+  /** Main position, with the precision the file gives (see `POSITION_DECIMALS`); null when not given. */
   position: Position | null;
   contested: boolean;
   /** The minority position of a contested placement; null when not given. */
@@ -122,14 +122,23 @@ export interface ParseResult {
   errors: CsvError[];
 }
 
-const BOOLEAN_WORDS: Record<string, boolean> = { true: true, false: false, yes: true, no: false, '1': true, '0': false };
-const STATUS_WORDS: Record<string, PlacementStatus> = {
-  placed: 'placed',
-  unknown: 'unknown',
-  not_discussed: 'not_discussed',
-  'not discussed': 'not_discussed',
-  'not-discussed': 'not_discussed',
-};
+// Maps, not object literals: a cell reading "__proto__" or "constructor" must not find
+// Object.prototype's members and pass as a value.
+const BOOLEAN_WORDS = new Map<string, boolean>([
+  ['true', true],
+  ['false', false],
+  ['yes', true],
+  ['no', false],
+  ['1', true],
+  ['0', false],
+]);
+const STATUS_WORDS = new Map<string, PlacementStatus>([
+  ['placed', 'placed'],
+  ['unknown', 'unknown'],
+  ['not_discussed', 'not_discussed'],
+  ['not discussed', 'not_discussed'],
+  ['not-discussed', 'not_discussed'],
+]);
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
 const TEXT_COLUMNS: readonly LongFormatColumn[] = ['study', 'session', 'cohort', 'round', 'stakeholder', 'note'];
 
@@ -148,9 +157,18 @@ export function unescapeFormula(text: string): string {
   return ESCAPED_FORMULA_START.test(text) ? text.slice(1) : text;
 }
 
-/** Round to one decimal, the precision positions are recorded in. */
-export function roundTenth(v: number): number {
-  return Math.round(v * 10) / 10;
+/**
+ * Positions keep the precision they were given, up to six decimal places. Nothing is
+ * rounded to the editor's 0.1 step on the way in: 4.95 must stay below a midline of 5, and
+ * an imported CSV must give the statistics R gives on the same file. Six places keep any
+ * hand-typed or computed value (2.65, 7.125) and remove float noise (0.30000000000000004),
+ * so that writing a value and reading it back gives the very same number.
+ */
+export const POSITION_DECIMALS = 6;
+const SCALE = 10 ** POSITION_DECIMALS;
+export function roundPosition(v: number): number {
+  const r = Math.round(v * SCALE) / SCALE;
+  return r === 0 ? 0 : r; // no −0
 }
 
 /** Offsets where each physical line starts; a line break is CRLF, LF or a lone CR. */
@@ -165,6 +183,29 @@ function lineStarts(text: string): number[] {
     }
   }
   return starts;
+}
+
+/**
+ * Row breaks (CRLF, LF or a lone CR outside quotes) become LF; line breaks inside quoted
+ * fields are kept exactly, since they are part of a note. A file edited on two systems can
+ * mix the three, and a parser that guesses one kind leaves the others inside fields (a CR
+ * at the end of a note) and miscounts lines. A doubled quote toggles twice, so it needs no
+ * special case.
+ */
+function normaliseRowBreaks(text: string): string {
+  let out = '';
+  let from = 0;
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) quoted = !quoted;
+    else if (c === 13 && !quoted) {
+      out += `${text.slice(from, i)}\n`;
+      if (text.charCodeAt(i + 1) === 10) i++;
+      from = i + 1;
+    }
+  }
+  return from === 0 ? text : out + text.slice(from);
 }
 
 /** 1-based line number of a character offset. */
@@ -184,12 +225,13 @@ function lineAt(starts: readonly number[], offset: number): number {
  * entirely blank are skipped. Every problem is reported, not only the first.
  */
 export function parseLongFormat(input: string): ParseResult {
-  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const text = normaliseRowBreaks(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input);
   const starts = lineStarts(text);
   const raw: Array<{ fields: string[]; line: number; quoteError: boolean }> = [];
   let previousCursor = 0;
   Papa.parse(text, {
     header: false,
+    newline: '\n',
     dynamicTyping: false,
     skipEmptyLines: false,
     step: (r) => {
@@ -262,7 +304,7 @@ export function parseLongFormat(input: string): ParseResult {
         fail(column, 'out_of_range', { value });
         return null;
       }
-      return roundTenth(n);
+      return roundPosition(n);
     };
     /** Both numbers, none (null), or 'invalid' when a problem was already reported. */
     const pair = (powerColumn: LongFormatColumn, interestColumn: LongFormatColumn): Position | null | 'invalid' => {
@@ -293,13 +335,13 @@ export function parseLongFormat(input: string): ParseResult {
       if (position && position !== 'invalid') status = 'placed';
       else if (position === null) fail('power', 'missing_position');
     } else {
-      status = STATUS_WORDS[statusText] ?? null;
+      status = STATUS_WORDS.get(statusText) ?? null;
       if (!status) fail('status', 'invalid_status', { value: field('status').trim() });
       else if (status === 'placed' && position === null) fail('power', 'missing_position');
     }
 
     const contestedText = field('contested').trim().toLowerCase();
-    const contested = contestedText === '' ? false : BOOLEAN_WORDS[contestedText];
+    const contested = contestedText === '' ? false : BOOLEAN_WORDS.get(contestedText);
     if (contested === undefined) fail('contested', 'invalid_boolean', { value: field('contested').trim() });
     if (contested && alt === null) fail('alt_power', 'missing_alt');
 
@@ -312,10 +354,9 @@ export function parseLongFormat(input: string): ParseResult {
   return { rows, errors };
 }
 
-/** How a number is written: at most one decimal, no trailing zeros ("5", "5.5"). */
+/** How a number is written: the stored value to six decimals, no trailing zeros ("5", "5.5", "2.65"); read back it is the same number. */
 export function formatNumber(v: number): string {
-  const r = roundTenth(v);
-  return String(r === 0 ? 0 : r);
+  return String(roundPosition(v));
 }
 
 export interface SerializeOptions {
@@ -327,7 +368,7 @@ export interface SerializeOptions {
 
 /**
  * Write sessions in the long format: one row per session × stakeholder that has a placement
- * entry, sessions in the analysis's canonical order (cohort, round, code), stakeholders in
+ * entry, sessions in the analysis's canonical order (round, then session code), stakeholders in
  * study order. CRLF line ends (RFC 4180). `parseLongFormat` reads back exactly the same data.
  */
 export function serializeLongFormat(study: Study, sessions: readonly Session[], options: SerializeOptions): string {

@@ -15,7 +15,12 @@ export interface PlanImportOptions {
   newId: () => string;
   /** Timestamp for created and updated documents. */
   now: string;
-  /** Stakeholders a new study starts with (the default library). Ignored when extending a study. */
+  /**
+   * The stakeholder library (the default 24 actors). Names in the file that the study does
+   * not list are matched against it, so an imported "BDO" brings the library's Block
+   * Development Officer with its Bengali and Hindi labels. Only stakeholders the file names
+   * are added: the rest of the library stays out of the study.
+   */
   library?: readonly Stakeholder[];
 }
 
@@ -34,7 +39,10 @@ export type ImportPlan =
       /** True when study.json must be written (created, or new cohorts, rounds or stakeholders). */
       studyChanged: boolean;
       sessions: PlannedSession[];
+      /** Custom stakeholders made for names neither the study nor the library knows. */
       newStakeholders: Stakeholder[];
+      /** Library entries the file names that the study did not have, now added to it. */
+      libraryStakeholders: Stakeholder[];
       newCohorts: Cohort[];
       newRounds: Round[];
       /** Data rows applied. */
@@ -58,6 +66,19 @@ export function shortenLabel(name: string, max = 24): string {
   return out.trimEnd();
 }
 
+/** Every name a stakeholder is known by: id, name and short label, in English, Bengali and Hindi. */
+function labelsOf(s: Stakeholder): string[] {
+  return [s.id, s.name, s.short, s.labels.bn?.name, s.labels.bn?.short, s.labels.hi?.name, s.labels.hi?.short].filter((x): x is string => !!x);
+}
+
+/** Rows sorted by round, session, cohort and stakeholder (as `matchKey`), then line: see planImport. */
+function canonicalRowOrder(rows: readonly LongFormatRow[]): LongFormatRow[] {
+  const keyed = rows.map((r) => ({ r, k: [matchKey(r.round), matchKey(r.session), matchKey(r.cohort), matchKey(r.stakeholder)] }));
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  keyed.sort((a, b) => cmp(a.k[0]!, b.k[0]!) || cmp(a.k[1]!, b.k[1]!) || cmp(a.k[2]!, b.k[2]!) || cmp(a.k[3]!, b.k[3]!) || a.r.line - b.r.line);
+  return keyed.map((x) => x.r);
+}
+
 /** The first Okabe–Ito colour and marker shape not yet used by a cohort (cycling when all are used). */
 function nextLook(cohorts: readonly Cohort[]): Pick<Cohort, 'colour' | 'shape'> {
   const colour = COHORT_COLOURS.find((c) => !cohorts.some((x) => x.colour.toLowerCase() === c)) ?? COHORT_COLOURS[cohorts.length % COHORT_COLOURS.length]!;
@@ -75,8 +96,13 @@ function nextLook(cohorts: readonly Cohort[]): Pick<Cohort, 'colour' | 'shape'> 
  * - Cohorts and rounds match by name or id, ignoring case; unknown ones are created (a new
  *   cohort takes the next Okabe–Ito colour and shape).
  * - Stakeholders match by name or short label, in English, Bengali or Hindi, or by id,
- *   ignoring case; unknown names become custom stakeholders.
+ *   ignoring case: first the study's, then the library's (added to the study when named);
+ *   other names become custom stakeholders. Nothing the file does not name is added.
  * - New sessions are FGDs with consent not recorded: the CSV carries neither.
+ * - Rows are applied in a canonical order (round, session, cohort, stakeholder, then line),
+ *   so whatever order the file's rows come in, new cohorts, rounds and stakeholders are
+ *   created in the same order, with the same colours and shapes and the same ids from a
+ *   counter: the imported study, and so its analysis, depends on the data only.
  */
 export function planImport(existing: Study | null, existingSessions: readonly Session[], rows: readonly LongFormatRow[], options: PlanImportOptions): ImportPlan {
   const errors: CsvError[] = [];
@@ -96,7 +122,7 @@ export function planImport(existing: Study | null, existingSessions: readonly Se
 
   const study: Study = existing
     ? structuredClone(existing)
-    : newStudy({ id: options.newId(), title: title || 'untitled', now: options.now, stakeholders: options.library ?? [] });
+    : newStudy({ id: options.newId(), title: title || 'untitled', now: options.now, stakeholders: [] });
   const studyCreated = existing === null;
 
   // Cohorts and rounds: by name or id; new ones created in the order the file names them.
@@ -129,21 +155,49 @@ export function planImport(existing: Study | null, existingSessions: readonly Se
     if (k === '') return;
     names.set(k, (names.get(k) ?? new Set()).add(id));
   };
-  for (const s of study.stakeholders) {
-    for (const label of [s.id, s.name, s.short, s.labels.bn?.name, s.labels.bn?.short, s.labels.hi?.name, s.labels.hi?.short]) if (label) index(label, s.id);
-  }
-  const newStakeholders: Stakeholder[] = [];
-  const stakeholderOf = (row: LongFormatRow): string | null => {
-    const key = matchKey(row.stakeholder);
-    const ids = names.get(key);
-    if (ids && ids.size > 1) {
-      // A name that is one stakeholder's name and another's short label: prefer the exact name.
-      const exact = study.stakeholders.filter((s) => ids.has(s.id) && matchKey(s.name) === key);
-      if (exact.length === 1) return exact[0]!.id;
-      errors.push({ line: row.line, column: 'stakeholder', code: 'ambiguous_stakeholder', params: { value: row.stakeholder, candidates: [...ids].join(', ') } });
-      return null;
+  for (const s of study.stakeholders) for (const label of labelsOf(s)) index(label, s.id);
+  // The library's entries the study does not have, looked up only when the study has no match.
+  const inStudy = new Set(study.stakeholders.map((s) => s.id));
+  const library = (options.library ?? []).filter((s) => !inStudy.has(s.id));
+  const libraryNames = new Map<string, Set<string>>();
+  for (const s of library) {
+    for (const label of labelsOf(s)) {
+      const k = matchKey(label);
+      if (k !== '') libraryNames.set(k, (libraryNames.get(k) ?? new Set()).add(s.id));
     }
-    if (ids) return [...ids][0]!;
+  }
+  const fromLibrary: Stakeholder[] = [];
+  const newStakeholders: Stakeholder[] = [];
+  /** One id among candidates: the only one, or the one whose name is exactly the key; else the candidates. */
+  const pick = (key: string, ids: Set<string>, pool: readonly Stakeholder[]): string | { ambiguous: string[] } => {
+    if (ids.size === 1) return [...ids][0]!;
+    // A name that is one stakeholder's name and another's short label: prefer the exact name.
+    const exact = pool.filter((s) => ids.has(s.id) && matchKey(s.name) === key);
+    if (exact.length === 1) return exact[0]!.id;
+    return { ambiguous: [...ids] };
+  };
+  const resolved = new Map<string, string | { ambiguous: string[] }>();
+  const resolveStakeholder = (row: LongFormatRow): string | { ambiguous: string[] } => {
+    const key = matchKey(row.stakeholder);
+    const known = resolved.get(key);
+    if (known !== undefined) return known;
+    const result = resolveNew(row, key);
+    resolved.set(key, result);
+    return result;
+  };
+  const resolveNew = (row: LongFormatRow, key: string): string | { ambiguous: string[] } => {
+    const ids = names.get(key);
+    if (ids) return pick(key, ids, study.stakeholders);
+    const libraryIds = libraryNames.get(key);
+    if (libraryIds) {
+      const id = pick(key, libraryIds, library);
+      if (typeof id !== 'string') return id;
+      const entry = structuredClone(library.find((s) => s.id === id)!);
+      study.stakeholders.push(entry);
+      fromLibrary.push(entry);
+      for (const label of labelsOf(entry)) index(label, entry.id);
+      return entry.id;
+    }
     const name = row.stakeholder.trim();
     const created: Stakeholder = { id: options.newId(), name, short: shortenLabel(name), description: '', category: 'other', labels: {}, retired: false, custom: true };
     study.stakeholders.push(created);
@@ -155,12 +209,28 @@ export function planImport(existing: Study | null, existingSessions: readonly Se
   // Sessions, identified by (code, round).
   const existingByKey = new Map<string, Session>();
   for (const s of existingSessions) existingByKey.set(`${matchKey(s.code)}\u0000${s.roundId ?? ''}`, s);
+  const sessionKey = (row: LongFormatRow) => `${matchKey(row.session)}\u0000${roundOf(row.round)?.id ?? ''}`;
+
+  // First pass, in a canonical order: everything new — cohorts, rounds, stakeholders, session
+  // ids — is created in an order that depends on the data, not on the order of the rows.
+  const newSessionIds = new Map<string, string>();
+  for (const row of canonicalRowOrder(rows)) {
+    cohortOf(row.cohort);
+    const key = sessionKey(row);
+    resolveStakeholder(row);
+    if (!existingByKey.has(key) && !newSessionIds.has(key)) newSessionIds.set(key, options.newId());
+  }
+
+  // Second pass, in file order, so every problem names the line a reader would look at first.
   const planned = new Map<string, { session: Session; action: 'created' | 'updated'; cohortId: string; cohortName: string; firstLine: number; stakeholders: Map<string, number> }>();
   for (const row of rows) {
     const cohort = cohortOf(row.cohort);
     const round = roundOf(row.round);
-    const stakeholderId = stakeholderOf(row);
-    const key = `${matchKey(row.session)}\u0000${round?.id ?? ''}`;
+    const match = resolveStakeholder(row);
+    if (typeof match !== 'string')
+      errors.push({ line: row.line, column: 'stakeholder', code: 'ambiguous_stakeholder', params: { value: row.stakeholder, candidates: match.ambiguous.join(', ') } });
+    const stakeholderId = typeof match === 'string' ? match : null;
+    const key = sessionKey(row);
     let entry = planned.get(key);
     if (!entry) {
       const found = existingByKey.get(key);
@@ -172,7 +242,7 @@ export function planImport(existing: Study | null, existingSessions: readonly Se
         if (found.locked) errors.push({ line: row.line, column: 'session', code: 'session_locked', params: { session: found.code } });
         entry = { session: structuredClone(found), action: 'updated', cohortId: cohort.id, cohortName: row.cohort, firstLine: row.line, stakeholders: new Map() };
       } else {
-        const session = newSession({ id: options.newId(), studyId: study.id, code: row.session, kind: 'fgd', cohortId: cohort.id, roundId: round?.id ?? null, now: options.now });
+        const session = newSession({ id: newSessionIds.get(key)!, studyId: study.id, code: row.session, kind: 'fgd', cohortId: cohort.id, roundId: round?.id ?? null, now: options.now });
         entry = { session, action: 'created', cohortId: cohort.id, cohortName: row.cohort, firstLine: row.line, stakeholders: new Map() };
       }
       planned.set(key, entry);
@@ -190,7 +260,14 @@ export function planImport(existing: Study | null, existingSessions: readonly Se
     entry.session.updatedAt = options.now;
   }
 
-  const studyChanged = studyCreated || newCohorts.length + newRounds.length + newStakeholders.length > 0;
+  // Library entries keep the library's order, before the custom names (which keep the canonical order).
+  if (fromLibrary.length > 0) {
+    const rank = new Map((options.library ?? []).map((s, i) => [s.id, i]));
+    const added = new Set([...fromLibrary, ...newStakeholders].map((s) => s.id));
+    const kept = study.stakeholders.filter((s) => !added.has(s.id));
+    study.stakeholders = [...kept, ...[...fromLibrary].sort((a, b) => rank.get(a.id)! - rank.get(b.id)!), ...newStakeholders];
+  }
+  const studyChanged = studyCreated || newCohorts.length + newRounds.length + fromLibrary.length + newStakeholders.length > 0;
   if (studyChanged) study.updatedAt = options.now;
 
   // The model is the final judge: anything it rejects is reported against the first row concerned.
@@ -209,6 +286,7 @@ export function planImport(existing: Study | null, existingSessions: readonly Se
     studyChanged,
     sessions: [...planned.values()].map((e) => ({ session: e.session, action: e.action })),
     newStakeholders,
+    libraryStakeholders: fromLibrary,
     newCohorts,
     newRounds,
     rows: rows.length,

@@ -51,9 +51,35 @@ describe('parseLongFormat: rows', () => {
     expect(rows[0]!.note).toBe(note);
   });
 
-  it('rounds numbers to one decimal, the precision the app records', () => {
-    const { rows } = parseLongFormat(csv(HEADER, ',S,C,,X,, 7.25 ,.04,,,,'));
-    expect(rows[0]!.position).toEqual({ power: 7.3, interest: 0 });
+  it('keeps the precision the file gives: 2.65 stays 2.65 and 4.95 stays below a midline of 5', () => {
+    const { rows } = parseLongFormat(csv(HEADER, ',S,C,,X,, 7.25 ,.04,,,,', ',S,C,,Y,,4.95,2.65,,,,', ',S,C,,Z,,0.1234567,9.9999999,,,,'));
+    expect(rows.map((r) => r.position)).toEqual([
+      { power: 7.25, interest: 0.04 },
+      { power: 4.95, interest: 2.65 },
+      // six decimals at most: float noise and digits beyond any placement's meaning go
+      { power: 0.123457, interest: 10 },
+    ]);
+  });
+
+  it('reads "__proto__" or "constructor" as the invalid words they are, not as members of Object', () => {
+    const { rows, errors } = parseLongFormat(csv(HEADER, ',S,C,,X,,1,2,__proto__,,,', ',S,C,,Y,constructor,1,2,,,,', ',S,C,,Z,toString,1,2,,,,'));
+    expect(rows).toEqual([]);
+    expect(errors).toEqual([
+      { line: 2, column: 'contested', code: 'invalid_boolean', params: { value: '__proto__' } },
+      { line: 3, column: 'status', code: 'invalid_status', params: { value: 'constructor' } },
+      { line: 4, column: 'status', code: 'invalid_status', params: { value: 'toString' } },
+    ]);
+  });
+
+  it('reads a file with mixed line endings: right line numbers, no CR left in a note', () => {
+    const text = `${HEADER}\r\n,S,C,,X,,1,2,,,,first\n,S,C,,Y,,3,4,,,,"two\r\nlines"\r,S,C,,Z,,5,6,,,,last\r\n`;
+    const { rows, errors } = parseLongFormat(text);
+    expect(errors).toEqual([]);
+    expect(rows.map((r) => [r.line, r.stakeholder, r.note])).toEqual([
+      [2, 'X', 'first'],
+      [3, 'Y', 'two\r\nlines'],
+      [5, 'Z', 'last'],
+    ]);
   });
 
   it('skips blank lines, and counts them in line numbers', () => {
@@ -142,8 +168,8 @@ describe('parseLongFormat: errors with physical line numbers', () => {
 });
 
 describe('numbers and formula escaping', () => {
-  it('writes numbers with at most one decimal and no trailing zeros', () => {
-    expect([5, 5.5, 0.1 + 0.2, 7.25, 10, 0, -0.04].map(formatNumber)).toEqual(['5', '5.5', '0.3', '7.3', '10', '0', '0']);
+  it('writes numbers with the stored precision (six decimals at most) and no trailing zeros', () => {
+    expect([5, 5.5, 0.1 + 0.2, 7.25, 2.65, 10, 0, -0.0000001, 1 / 3].map(formatNumber)).toEqual(['5', '5.5', '0.3', '7.25', '2.65', '10', '0', '0', '0.333333']);
   });
 
   it('prefixes text that a spreadsheet would run as a formula, and removes exactly that prefix', () => {

@@ -47,7 +47,32 @@ describe('planImport into a new study', () => {
     expect(plan.study.id).toBe('id-1');
     expect(plan.study.title).toBe('Two districts');
     expect(plan.study.createdAt).toBe(NOW);
-    expect(plan.study.stakeholders.slice(0, library.length).map((s) => s.id)).toEqual(library.map((s) => s.id));
+    // Only what the file names: four library entries (in library order, with their labels), then the two new names.
+    expect(plan.study.stakeholders.map((s) => s.id)).toEqual(['bdo', 'gram-panchayat', 'police', 'asha', ...plan.newStakeholders.map((s) => s.id)].sort((a, b) => rank(a) - rank(b)));
+    expect(plan.libraryStakeholders.map((s) => s.id).sort()).toEqual(['asha', 'bdo', 'gram-panchayat', 'police']);
+    expect(plan.study.stakeholders.find((s) => s.id === 'police')).toEqual(library.find((s) => s.id === 'police'));
+  });
+  const rank = (id: string) => {
+    const i = library.findIndex((s) => s.id === id);
+    return i < 0 ? library.length + plan.newStakeholders.findIndex((s) => s.id === id) : i;
+  };
+
+  it('creates the same study, with the same ids, colours and order, whatever the order of the rows', () => {
+    const lines = [
+      'Two districts,FGD 1,survivors,Baseline,police,,9,1,,,,',
+      'Two districts,FGD 1,Survivors,Endline,Panchayat,,8,2,,,,',
+      'Two districts,T-1,Teachers group,Midline,Madrasa committee,,4,6,,,,',
+      'Two districts,T-2,Parents,Round 7,Village elders,,4,6,,,,',
+      'Two districts,X-1,Duty bearers,,ASHA,,3,8,yes,5,5,"reason, with comma"',
+    ];
+    const canonical = (p: ImportPlan) => {
+      const o = ok(p);
+      return JSON.stringify({ study: o.study, sessions: [...o.sessions].map((x) => x.session).sort((a, b) => (a.id < b.id ? -1 : 1)) });
+    };
+    const first = canonical(planImport(null, [], rowsOf(...lines), { newId: counter(), now: NOW, library }));
+    for (const order of [[4, 3, 2, 1, 0], [2, 0, 4, 1, 3], [1, 3, 0, 4, 2]]) {
+      expect(canonical(planImport(null, [], rowsOf(...order.map((i) => lines[i]!)), { newId: counter(), now: NOW, library }))).toBe(first);
+    }
   });
 
   it('matches stakeholders by name or short label ignoring case, and makes custom ones for new names', () => {
@@ -90,7 +115,9 @@ describe('planImport into an existing study', () => {
   };
   const existingSession = (over: Partial<Session> = {}): Session => ({
     format: 'pimap/session',
-    version: 1,
+    version: 2,
+    revision: 1,
+    writer: null,
     id: 'sess-1',
     studyId: 'study-1',
     code: 'FGD 1',
