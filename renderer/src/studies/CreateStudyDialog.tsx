@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_COHORTS, DEFAULT_ROUNDS, newStudy } from '../../../shared/model/defaults';
-import { DEFAULT_AXES } from '../../../shared/model/study';
+import { defaultAxes, defaultCohorts, defaultRounds, newStudy } from '../../../shared/model/defaults';
 import { DEFAULT_MIDLINE } from '../../../shared/model/zones';
 import { isValidMidlineValue, updateStudySettings } from '../../../shared/ops/studyOps';
 import { Dialog } from '../app/Dialog';
@@ -18,10 +17,12 @@ import { Field, parseNumber } from './Field';
 export function CreateStudyDialog({ onClose }: { onClose(): void }) {
   const { t } = useTranslation('studies');
   const library = useAppStore((s) => s.library);
+  // A study created in Bengali or Hindi starts with its axes, cohorts and rounds in that language.
+  const language = useAppStore((s) => s.prefs.language);
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
-  const [power, setPower] = useState(DEFAULT_AXES.power);
-  const [interest, setInterest] = useState(DEFAULT_AXES.interest);
+  const [power, setPower] = useState(() => defaultAxes(language).power);
+  const [interest, setInterest] = useState(() => defaultAxes(language).interest);
   const [midPower, setMidPower] = useState(String(DEFAULT_MIDLINE.power));
   const [midInterest, setMidInterest] = useState(String(DEFAULT_MIDLINE.interest));
   const [withLibrary, setWithLibrary] = useState(true);
@@ -51,7 +52,7 @@ export function CreateStudyDialog({ onClose }: { onClose(): void }) {
     setError(null);
     try {
       const stakeholders = withLibrary ? await loadLibrary() : [];
-      const base = newStudy({ id: crypto.randomUUID(), title, description: description.trim(), now: new Date().toISOString(), stakeholders });
+      const base = newStudy({ id: crypto.randomUUID(), title, description: description.trim(), now: new Date().toISOString(), stakeholders, language });
       const study = updateStudySettings(base, { axes: { power, interest }, midline: { power: midP!, interest: midI! } });
       await createStudy(study);
       onClose();
@@ -109,8 +110,8 @@ export function CreateStudyDialog({ onClose }: { onClose(): void }) {
       </label>
       <p className="field-hint">
         {t('create.defaultsNote', {
-          cohorts: DEFAULT_COHORTS.map((c) => c.name).join(', '),
-          rounds: DEFAULT_ROUNDS.map((r) => r.name).join(', '),
+          cohorts: defaultCohorts(language).map((c) => c.name).join(', '),
+          rounds: defaultRounds(language).map((r) => r.name).join(', '),
         })}
       </p>
     </Dialog>

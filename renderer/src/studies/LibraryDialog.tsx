@@ -1,14 +1,17 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { STAKEHOLDER_CATEGORIES, type Stakeholder } from '../../../shared/model/stakeholder';
+import { STAKEHOLDER_CATEGORIES, stakeholderDescription, stakeholderLabel, type Stakeholder } from '../../../shared/model/stakeholder';
 import type { Study } from '../../../shared/model/study';
 import { addLibraryStakeholders, libraryStakeholdersNotInStudy } from '../../../shared/ops/studyOps';
 import { Dialog } from '../app/Dialog';
 import { errorMessage, loadLibrary, updateStudy } from '../store/actions';
+import { useAppStore } from '../store/appStore';
 
 /** Pick stakeholders from the default library that the study does not have yet. */
 export function LibraryDialog({ study, onClose }: { study: Study; onClose(): void }) {
   const { t } = useTranslation('studies');
+  // Names and descriptions in the UI language, so a Bengali or Hindi reader can choose.
+  const language = useAppStore((s) => s.prefs.language);
   const [library, setLibrary] = useState<Stakeholder[] | null>(null);
   const [error, setError] = useState<ReturnType<typeof errorMessage> | null>(null);
   const [picked, setPicked] = useState<Set<string>>(new Set());
@@ -75,8 +78,8 @@ export function LibraryDialog({ study, onClose }: { study: Study; onClose(): voi
                   <label key={s.id} className="check library-item">
                     <input type="checkbox" checked={picked.has(s.id)} onChange={() => toggle(s.id)} />
                     <span>
-                      <strong>{s.short}</strong> — {s.name}
-                      {s.description ? <span className="library-description">{s.description}</span> : null}
+                      <strong>{stakeholderLabel(s, language).short}</strong> — {stakeholderLabel(s, language).name}
+                      {stakeholderDescription(s, language) ? <span className="library-description">{stakeholderDescription(s, language)}</span> : null}
                     </span>
                   </label>
                 ))}

@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Session } from '../../../shared/model/session';
-import type { Stakeholder } from '../../../shared/model/stakeholder';
+import { stakeholderDescription, stakeholderLabel, type Stakeholder } from '../../../shared/model/stakeholder';
 import type { Study } from '../../../shared/model/study';
 import { moveStakeholder, retireStakeholder } from '../../../shared/ops/studyOps';
 import { updateStudy } from '../store/actions';
+import { useAppStore } from '../store/appStore';
 import { LibraryDialog } from './LibraryDialog';
 import { StakeholderDialog } from './StakeholderDialog';
 
@@ -15,6 +16,8 @@ import { StakeholderDialog } from './StakeholderDialog';
  */
 export function StakeholdersTab({ study, sessions }: { study: Study; sessions: Session[] }) {
   const { t } = useTranslation('studies');
+  // The list shows each stakeholder in the UI language (English where it has no label yet).
+  const language = useAppStore((s) => s.prefs.language);
   const [editing, setEditing] = useState<Stakeholder | 'new' | null>(null);
   const [picking, setPicking] = useState(false);
   // After a move the row's DOM node moves and loses focus; put focus back on the same button.
@@ -83,13 +86,13 @@ export function StakeholdersTab({ study, sessions }: { study: Study; sessions: S
                   <tr key={s.id} data-stakeholder={s.id} className={s.retired ? 'row-retired' : undefined}>
                     <td className="num">{i + 1}</td>
                     <th scope="row" className="stakeholder-short">
-                      {s.short}
+                      {stakeholderLabel(s, language).short}
                       {s.retired ? <span className="badge">{t('stakeholders.retired')}</span> : null}
                       {s.custom ? <span className="badge badge-quiet">{t('stakeholders.custom')}</span> : null}
                     </th>
                     <td>
-                      <span className="stakeholder-name">{s.name}</span>
-                      {s.description ? <span className="stakeholder-description">{s.description}</span> : null}
+                      <span className="stakeholder-name">{stakeholderLabel(s, language).name}</span>
+                      {stakeholderDescription(s, language) ? <span className="stakeholder-description">{stakeholderDescription(s, language)}</span> : null}
                     </td>
                     <td>{t(`categories.${s.category}`)}</td>
                     <td>{translations.length ? translations.join(', ') : <span className="muted">{t('stakeholders.noTranslations')}</span>}</td>
@@ -99,7 +102,7 @@ export function StakeholdersTab({ study, sessions }: { study: Study; sessions: S
                         className="button button-small button-icon"
                         data-move="up"
                         disabled={i === 0}
-                        aria-label={t('stakeholders.moveUp', { name: s.short })}
+                        aria-label={t('stakeholders.moveUp', { name: stakeholderLabel(s, language).short })}
                         onClick={() => move(s, 'up')}
                       >
                         <span aria-hidden="true">↑</span>
@@ -109,18 +112,18 @@ export function StakeholdersTab({ study, sessions }: { study: Study; sessions: S
                         className="button button-small button-icon"
                         data-move="down"
                         disabled={i === last}
-                        aria-label={t('stakeholders.moveDown', { name: s.short })}
+                        aria-label={t('stakeholders.moveDown', { name: stakeholderLabel(s, language).short })}
                         onClick={() => move(s, 'down')}
                       >
                         <span aria-hidden="true">↓</span>
                       </button>
-                      <button type="button" className="button button-small" aria-label={t('stakeholders.editLabel', { name: s.short })} onClick={() => setEditing(s)}>
+                      <button type="button" className="button button-small" aria-label={t('stakeholders.editLabel', { name: stakeholderLabel(s, language).short })} onClick={() => setEditing(s)}>
                         {t('stakeholders.edit')}
                       </button>
                       <button
                         type="button"
                         className="button button-small"
-                        aria-label={t(s.retired ? 'stakeholders.unretireLabel' : 'stakeholders.retireLabel', { name: s.short })}
+                        aria-label={t(s.retired ? 'stakeholders.unretireLabel' : 'stakeholders.retireLabel', { name: stakeholderLabel(s, language).short })}
                         title={used ? t('stakeholders.usedIn', { count: used }) : undefined}
                         onClick={() => updateStudy((st) => retireStakeholder(st, s.id, !s.retired))}
                       >
