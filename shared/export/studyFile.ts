@@ -163,9 +163,12 @@ function samePlacement(a: Placement | undefined, b: Placement | undefined, withN
 }
 
 const CONTENT_FIELDS = ['cohortId', 'kind', 'date', 'place', 'facilitator', 'participants', 'consent', 'notes'] as const;
+/** What a redacted file leaves out (shared/export/redact.ts). */
+const PRIVATE_FIELDS: ReadonlySet<string> = new Set(['notes', 'place', 'facilitator']);
 
 function differences(ours: Session, theirs: Session, withNotes: boolean) {
-  const changedFields = CONTENT_FIELDS.filter((f) => (f === 'notes' && !withNotes ? false : ours[f] !== theirs[f]));
+  // A redacted file says nothing about notes, place or facilitator: an empty one is not a change.
+  const changedFields = CONTENT_FIELDS.filter((f) => (!withNotes && PRIVATE_FIELDS.has(f) ? false : ours[f] !== theirs[f]));
   const ids = [...new Set([...Object.keys(ours.placements), ...Object.keys(theirs.placements)])].sort();
   const changedStakeholders = ids.filter((id) => !samePlacement(ours.placements[id], theirs.placements[id], withNotes));
   return { changedFields: [...changedFields], changedStakeholders };
@@ -278,11 +281,11 @@ export interface MergeResult {
   written: Session[];
 }
 
-/** Keep our notes where a redacted file left them out. */
+/** Keep our notes, place and facilitator where a redacted file left them out. */
 function keepOurNotes(ours: Session, theirs: Session): Session {
   const placements: Session['placements'] = {};
   for (const [id, p] of Object.entries(theirs.placements)) placements[id] = { ...p, note: p.note || ours.placements[id]?.note || '' };
-  return { ...theirs, notes: theirs.notes || ours.notes, placements };
+  return { ...theirs, notes: theirs.notes || ours.notes, place: theirs.place || ours.place, facilitator: theirs.facilitator || ours.facilitator, placements };
 }
 
 /**

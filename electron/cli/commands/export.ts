@@ -18,8 +18,10 @@ export async function resolveStudy(repository: StudyRepository, ref: string): Pr
   try {
     return await repository.openStudy(ref);
   } catch (err) {
-    // Not an id, or no study with that id: try it as a title. A damaged study says so.
-    if (!(err instanceof HostError) || err.code === 'invalid_file') throw err;
+    // Not an id, or no study with that id: try it as a title. Any other failure (a damaged
+    // study.json, an unreadable folder) is about a study that exists and is said as such,
+    // never turned into "No study with id or title".
+    if (!(err instanceof HostError) || (err.code !== 'not_found' && err.code !== 'invalid_payload')) throw err;
   }
   const matches = await repository.findStudiesByTitle(ref);
   if (matches.length === 0) throw new Error(`No study with id or title "${ref}" in ${repository.dataDir}`);
@@ -68,7 +70,7 @@ export function registerExport(program: Command): void {
         '  csv   the long format (UTF-8 with BOM), one row per session and stakeholder\n' +
         '  json  a study file (pimap/study-bundle) to send to a trainer; import it in the app\n' +
         '  svg, png, pdf  the map of --session, or the compare view of all sessions (--focus one stakeholder)\n' +
-        'Pictures leave out notes and quotes unless --with-notes; csv and json keep them unless --redact.\n' +
+        'Every format leaves out placement notes, session notes, place and facilitator unless --with-notes.\n' +
         '--lang bn|hi words pictures in Bengali or Hindi and names stakeholders in it (csv: the stakeholder\n' +
         'column only); a json study file carries every language, so --lang does not apply to it.',
     )
@@ -79,11 +81,13 @@ export function registerExport(program: Command): void {
     .option('--round <round>', 'the round of --session, when its code is used in several rounds')
     .option('--focus <stakeholder>', 'compare view: one stakeholder (id, name or short label)')
     .option('--scale <n>', 'PNG resolution: 2 or 4 times the picture size', scaleOf, 2 as 2 | 4)
-    .option('--redact', 'leave out notes and quotes')
-    .option('--with-notes', 'keep notes and quotes in pictures')
+    .option('--with-notes', 'include notes and quotes (and, in a study file, place and facilitator)')
+    .option('--redact', 'accepted for older scripts: leaving notes, place and facilitator out is the default')
     .addOption(langOption())
     .action(async (studyRef: string, opts: { format: CliFormat; out: string; session?: string; round?: string; focus?: string; scale: 2 | 4; redact?: boolean; withNotes?: boolean; lang?: Language }, cmd: Command) => {
       if (opts.redact && opts.withNotes) throw new Error('--redact and --with-notes contradict each other');
+      // The same rule for every format: private unless asked (shared/export/redact.ts).
+      const redact = !opts.withNotes;
       if (opts.lang && opts.format === 'json') throw new Error('--lang does not apply to json: a study file carries the names in every language');
       const lang = opts.lang ?? 'en';
       const repository = new StudyRepository(dataDirOf(cmd));
@@ -98,12 +102,11 @@ export function registerExport(program: Command): void {
           sessions,
           sessionIds: session ? [session.id] : null,
           format: opts.format === 'csv' ? 'csv' : 'bundle',
-          redact: opts.redact ?? false,
+          redact,
           lang,
           appVersion: version,
         });
       } else {
-        const redact = !opts.withNotes;
         const picture = opts.format === 'png' ? (opts.scale === 4 ? 'png4x' : 'png2x') : opts.format;
         if (session) file = await exportSession({ study, session, format: picture, redact, lang });
         else {

@@ -133,7 +133,7 @@ describe('pimap export', () => {
     const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
     try {
       const run = (...args: string[]) => buildProgram().parseAsync(['node', 'pimap', '--data', dataDir, ...args]);
-      await run('export', 'PREVENTION duty bearers, two districts', '--format', 'csv', '--out', join(out, 'all.csv'));
+      await run('export', 'PREVENTION duty bearers, two districts', '--format', 'csv', '--with-notes', '--out', join(out, 'all.csv'));
       await run('export', study.id, '--format', 'json', '--session', 'fgd 1', '--redact', '--out', join(out, 'one.json'));
       await run('export', study.id, '--format', 'svg', '--session', 'FGD 1', '--out', join(out, 'map.svg'));
       const csv = readFileSync(join(out, 'all.csv'), 'utf8');
