@@ -128,6 +128,8 @@ export interface ExportText {
     no: string;
     /** Shown in place of a p-value when the test cannot be run: "not testable: {{why}}" */
     notTestable: string;
+    /** Footnote of the divergence table for stakeholders marked * (the spread test's p < 0.05). */
+    spreadDiffers: string;
     /** Why a stakeholder cannot be tested, keyed by the analysis's reason code. */
     notTestableReasons: Record<NotTestableReason, string>;
     /** "Krippendorff's alpha (interval): power {{power}}, interest {{interest}}." */

@@ -70,16 +70,20 @@ th { background: #eee; }
 @page wide { size: A4 landscape; margin: 12mm 14mm 16mm 14mm; }
 .divergence-page { page: wide; }
 code { font-family: inherit; font-weight: 700; }
-.methods dl { font-size: 9pt; line-height: 1.35; display: grid; grid-template-columns: 34mm 1fr; column-gap: 3mm; row-gap: 1.2mm; }
+/* Bengali and Devanagari lines stand taller than Latin ones: the methods note is set tight enough to keep to one page in all three languages. */
+.methods dl { font-size: 8.5pt; line-height: 1.3; display: grid; grid-template-columns: 32mm 1fr; column-gap: 3mm; row-gap: 1mm; }
 .methods dt { margin: 0; } .methods dd { margin: 0; }
-.methods { font-size: 9.8pt; }
+.methods { font-size: 9.5pt; line-height: 1.4; }
+.methods p { margin-bottom: 2.2mm; }
+.methods h2 { margin-bottom: 3mm; }
 .methods table.cohorts { width: auto; min-width: 80mm; margin-bottom: 0; }
 .methods td, .methods th { padding: 0.5mm 1.5mm; }
 .two-col { display: flex; gap: 10mm; }
 .divergence td, .divergence th { padding: 0.5mm 1.2mm; line-height: 1.2; }
 .divergence td.zone { white-space: nowrap; }
 .divergence-page ul { margin: 0; font-size: 9pt; }
-.methods h3 { margin-top: 3.5mm; }
+.footnote { font-size: 8.5pt; margin-top: -2mm; }
+.methods h3 { margin: 3mm 0 1.5mm; }
 .divergence td.num { text-align: right; white-space: nowrap; }
 dl { margin: 0; } dt { font-weight: 700; margin-top: 1.5mm; } dd { margin: 0 0 0 5mm; }
 figure { margin: 0; }
@@ -180,7 +184,9 @@ ${notes.length ? `<h3>${e(t.notesHeading)}</h3><ul class="map-notes">${notes.joi
     const modal = s.modalZone ? `${e(text.zones[s.modalZone])} (${Math.round((s.modalZoneShare ?? 0) * 100)}%)` : t.notAvailable;
     const p = s.testable ? (fmt(s.pValue, 4) ?? t.notAvailable) : fillText(t.notTestable, { why: s.notTestableReason ? t.notTestableReasons[s.notTestableReason] : '' });
     const q = s.testable ? (fmt(s.qValue, 4) ?? t.notAvailable) : t.notAvailable;
-    return `<tr><td>${e(name)}</td><td class="num">${s.n}</td>${perCohort}<td class="zone">${modal}</td><td class="num">${fmt(s.agreement) ?? t.notAvailable}</td><td class="num">${fmt(s.betweenVariance) ?? t.notAvailable}</td><td class="num">${e(p)}</td><td class="num">${e(q)}</td><td>${s.zoneConsensus ? t.yes : t.no}</td><td>${s.divergent ? `<strong>${t.yes}</strong>` : t.no}</td><td class="num">${s.unknown}</td></tr>`;
+    // * beside p: the cohorts differ in spread, explained under the table.
+    const spread = s.dispersion?.differs ? ' *' : '';
+    return `<tr><td>${e(name)}</td><td class="num">${s.n}</td>${perCohort}<td class="zone">${modal}</td><td class="num">${fmt(s.agreement) ?? t.notAvailable}</td><td class="num">${fmt(s.betweenVariance) ?? t.notAvailable}</td><td class="num">${e(p)}${spread}</td><td class="num">${e(q)}</td><td>${s.zoneConsensus ? t.yes : t.no}</td><td>${s.divergent ? `<strong>${t.yes}</strong>` : t.no}</td><td class="num">${s.unknown}</td></tr>`;
   };
   const gaps = analysis.salienceGaps.map((g) =>
     `<li>${e(fillText(t.salienceGap, { stakeholder: labelOf(study, g.stakeholderId, lang, { name: g.stakeholder, short: g.stakeholder }).name, placedBy: g.placedBy, unknownTo: g.unknownTo }))}</li>`,
@@ -190,6 +196,7 @@ ${notes.length ? `<h3>${e(t.notesHeading)}</h3><ul class="map-notes">${notes.joi
 <p>${e(t.divergenceIntro)} <strong>${e(t.exploratory)}</strong> ${e(t.sessionsNotIndividuals)}</p>
 <table class="divergence"><thead><tr><th>${e(c.stakeholder)}</th><th>${e(c.n)}</th>${analysis.cohorts.map((k) => `<th>${e(k.name)}<br><span class="muted">${e(c.centroids)}</span></th>`).join('')}<th>${e(c.modalZone)}</th><th>${e(c.agreement)}</th><th>${e(c.betweenVariance)}</th><th>${e(c.p)}</th><th>${e(c.q)}</th><th>${e(c.consensus)}</th><th>${e(c.divergent)}</th><th>${e(c.unknown)}</th></tr></thead>
 <tbody>${ordered.map(row).join('\n')}</tbody></table>
+${ordered.some((s) => s.dispersion?.differs) ? `<p class="footnote">${e(t.spreadDiffers)}</p>` : ''}
 ${gaps.length ? `<h3>${e(t.salienceHeading)}</h3><ul>${gaps.join('')}</ul>` : ''}
 </section>`);
 

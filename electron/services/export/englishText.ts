@@ -92,10 +92,22 @@ export const ENGLISH_EXPORT_TEXT: ExportText = {
         definition:
           'a PERMANOVA on Euclidean distances: pseudo-F = [SS between / (K − 1)] / [SS within / (N − K)]; cohort labels are shuffled among the N sessions that placed the stakeholder, and p = (1 + number of shuffles with F at least the observed F) / (1 + number of shuffles). R-squared = SS between / SS total.',
       },
-      { term: 'Testable', definition: 'at least two cohorts with 3 or more sessions each; otherwise no p-value is given, only points and centroids.' },
+      {
+        term: 'Testable',
+        definition:
+          'at least two cohorts with 3 or more sessions each, the placements not all at one spot, and no group counted twice (the same session code in two rounds); otherwise no p-value is given, only points and centroids.',
+      },
       { term: 'q-value', definition: 'the Benjamini–Hochberg adjustment of the p-values across the testable stakeholders of this report.' },
-      { term: 'Zone consensus', definition: 'every cohort has the same modal zone and that zone holds at least 75% of all placements.' },
+      {
+        term: 'Zone consensus',
+        definition: 'at least two cohorts have 2 or more sessions placing the stakeholder, every cohort that placed it has the same modal zone, and that zone holds at least 75% of all placements.',
+      },
       { term: 'Divergent', definition: 'testable and q < 0.05.' },
+      {
+        term: 'Spread test (PERMDISP)',
+        definition:
+          'for each testable stakeholder, a one-way ANOVA F of every session’s distance to its own cohort’s centroid, with a permutation p-value from the same number of shuffles and the same seed. When p < 0.05 the cohorts differ in spread (marked * in the divergence table), so a divergence may be partly a difference in how much groups agree, not only in where they put the stakeholder.',
+      },
       { term: 'Krippendorff’s alpha', definition: 'interval alpha per axis, with sessions as coders and stakeholders as units, missing placements allowed.' },
     ],
     permutations: 'Permutations: {{permutations}}; random seed: {{seed}}. The same data, permutations and seed give the same numbers.',
@@ -122,6 +134,7 @@ export const ENGLISH_EXPORT_TEXT: ExportText = {
     yes: 'yes',
     no: 'no',
     notTestable: 'not testable: {{why}}',
+    spreadDiffers: '* The cohorts differ in spread (spread test p < 0.05): part of this divergence may be how much the groups agree among themselves, not only where they put the stakeholder.',
     notTestableReasons: {
       fewer_than_two_cohorts_with_3: 'fewer than two cohorts with 3 sessions',
       all_at_one_point: 'every session put it in the same spot',

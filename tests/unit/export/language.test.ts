@@ -14,7 +14,8 @@ import type { ExportText } from '../../../shared/export/exportText';
 import { buildMapSvg } from '../../../shared/export/mapSvg';
 import { clustersOf, fitText, wrapText } from '../../../shared/export/svgText';
 import { runPimap, spawnPimap } from '../cli/runCli';
-import { launchChromium, openChecker, pdfFonts, pdfPagePng, pdfTextRaw, squash, type Checker } from './chromiumCheck';
+import { expectedReportPages } from '../../../shared/export/reportHtml';
+import { launchChromium, openChecker, pdfFonts, pdfInfo, pdfPagePng, pdfTextRaw, squash, type Checker } from './chromiumCheck';
 import { exportSessions, LABELS, labelledStudy, NOW, writeStudyFolder } from './exportFixture';
 
 /**
@@ -224,6 +225,11 @@ describe('pimap report and export with --lang (Chromium, system Indic fonts hidd
       for (const label of Object.values(LABELS[lang])) expect(t, label.name).toContain(squash(label.name));
       expect(t).toContain(squash('Women Development Officer')); // no label: its English name
       for (const english of ['Methods note', 'Statistics used', 'Divergence table', 'High power', 'p-values are exploratory']) expect(t).not.toContain(squash(english));
+    });
+
+    it(`${lang}: keeps the methods note to one page: the report has the pages the layout rule predicts`, () => {
+      // 9 sessions, 13 stakeholders compared: the same 20 pages as the English report.
+      expect(pdfInfo(pdfs[lang]!)).toMatch(new RegExp(`Pages:\\s+${expectedReportPages(9, 13)}\\n`));
     });
 
     it(`${lang}: the methods page looks like the reviewed reference`, async () => {

@@ -5,6 +5,7 @@ import { openRenderer, type ExportRenderer } from '../../../electron/services/ex
 import { reportHtml, reportPdf } from '../../../electron/services/export/report';
 import { compareCohorts } from '../../../shared/analysis/compareCohorts';
 import { buildReportHtml, expectedReportPages } from '../../../shared/export/reportHtml';
+import { escapeXml } from '../../../shared/export/svgText';
 import { launchChromium, pdfFonts, pdfInfo, pdfText, squash } from './chromiumCheck';
 import { exportSessions, exportStudy, NOTES } from './exportFixture';
 
@@ -36,6 +37,31 @@ describe('report HTML (pure)', () => {
     const html = buildReportHtml({ study, sessions: few, analysis: compareCohorts(study, few, { permutations: 99, seed: 1 }), text: ENGLISH_EXPORT_TEXT, lang: 'en', generatedOn: '2026-11-28', appVersion: '0' });
     expect(html).toContain('not testable: fewer than two cohorts with 3 sessions');
     expect(html).not.toMatch(/<td class="num">0\.\d{4}<\/td>/);
+  });
+
+  it('marks a stakeholder whose cohorts differ in spread and says under the table what that means', () => {
+    // Police: six survivors' sessions all but agree, six social workers' are scattered around
+    // the same centre (with 3 + 3 sessions no permutation p-value could reach 0.05).
+    const spread: Record<string, [number, number][]> = {
+      survivors: [[8, 2], [8.1, 2.1], [7.9, 1.9], [8, 2.05], [8.05, 1.95], [7.95, 2]],
+      'social-workers': [[10, 0], [6, 4], [10, 4], [6, 0], [8, 4], [8, 0]],
+    };
+    const template = sessions[0]!;
+    const placed = Object.entries(spread).flatMap(([cohortId, points]) =>
+      points.map(([power, interest], i) => ({
+        ...template,
+        id: `spread-${cohortId}-${i}`,
+        code: `${cohortId} ${i}`,
+        cohortId,
+        placements: { ...template.placements, police: { ...template.placements.police!, status: 'placed' as const, position: { power, interest } } },
+      })),
+    );
+    const analysis = compareCohorts(study, placed, { permutations: 199, seed: 3 });
+    expect(analysis.stakeholders.find((s) => s.id === 'police')!.dispersion?.differs).toBe(true);
+    const html = buildReportHtml({ study, sessions: placed, analysis, text: ENGLISH_EXPORT_TEXT, lang: 'en', generatedOn: '2026-11-28', appVersion: '0' });
+    const policeRow = html.split('<tr>').find((r) => r.startsWith('<td>Local police station</td>'))!;
+    expect(policeRow).toMatch(/<td class="num">[\d.]+ \*<\/td>/);
+    expect(html).toContain(`<p class="footnote">${escapeXml(text.spreadDiffers)}</p>`);
   });
 
   it('leaves notes out by default and prints them under their map only when asked', () => {
