@@ -24,12 +24,4 @@ export function dataDirOf(program: Command): string {
   return (program.opts().data as string | undefined) ?? defaultStudiesDir();
 }
 
-const isMain = process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1];
-if (isMain) {
-  buildProgram()
-    .parseAsync(process.argv)
-    .catch((err: unknown) => {
-      console.error(err instanceof Error ? err.message : String(err));
-      process.exit(2);
-    });
-}
+// Run from the command line through main.ts (the launcher bin.mjs, or `npm run pimap`).

@@ -269,18 +269,6 @@ export function renderAnalysisJson(study: Study, result: CohortComparison): stri
   return JSON.stringify({ study: { id: study.id, title: study.title }, ...result, summary: summarize(result) }, roundNumbers, 2) + '\n';
 }
 
-/**
- * Write to standard output, ending quietly when the reader has gone: `pimap analyze | head`
- * closes the pipe early, and that is the reader's choice, not an error worth a stack trace.
- */
-function writeStdout(text: string): void {
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw err;
-  });
-  process.stdout.write(text);
-}
-
 export function registerAnalyze(program: Command): void {
   program
     .command('analyze')
@@ -313,6 +301,7 @@ export function registerAnalyze(program: Command): void {
       const { study, sessions, problems } = loaded;
       for (const p of problems) console.error(`Left out ${p.sessionCode ? `session "${p.sessionCode}"` : p.file}: ${p.problem}`);
       const result = compareCohorts(study, sessions, { permutations: opts.permutations, seed: opts.seed, cohortIds, roundId });
-      writeStdout(opts.json ? renderAnalysisJson(study, result) : renderAnalysisText(study, result));
+      // A closed pipe (`| head`) ends the process quietly: see main.ts.
+      process.stdout.write(opts.json ? renderAnalysisJson(study, result) : renderAnalysisText(study, result));
     });
 }

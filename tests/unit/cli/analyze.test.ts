@@ -1,6 +1,10 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, runPimap, spawnPimap } from './runCli';
+import { FIXTURES, ROOT, runPimap, spawnPimap } from './runCli';
 
 const GOOD = join(FIXTURES, 'good.csv');
 const GENERATED = join(FIXTURES, 'generated-40x20.csv');
@@ -116,5 +120,60 @@ describe('pimap analyze <file.csv>', () => {
     const r = await runPimap('analyze', 'No such study', '--data', join(FIXTURES, 'missing-data-folder'));
     expect(r.exitCode).not.toBe(0);
     expect(r.stderr).toContain('No study with id or title "No such study"');
+  });
+});
+
+describe('the pimap launcher', () => {
+  it('runs the built CLI: --version answers, and the bundle exists afterwards', () => {
+    const r = spawnPimap('--version');
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(existsSync(join(ROOT, 'out', 'cli', 'pimap.mjs'))).toBe(true);
+  });
+
+  it('ends quietly when the reader closes the pipe early (`pimap analyze … | head`)', async () => {
+    const child = spawn(process.execPath, [join(ROOT, 'electron', 'cli', 'bin.mjs'), 'analyze', GENERATED, '--json', '--permutations', '99'], { cwd: ROOT });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    // Read one chunk, then close our end, as `head -1` does.
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  });
+});
+
+describe('pimap analyze gives the same numbers for a CSV, the same CSV imported, and its rows shuffled', () => {
+  /** The JSON output without ids, which are generated on import (UUIDs) and on analysis (a counter). */
+  const numbers = (json: string) => {
+    const out = JSON.parse(json) as { stakeholders: Array<Record<string, unknown>>; alpha: unknown; sessions: number };
+    return {
+      sessions: out.sessions,
+      alpha: out.alpha,
+      stakeholders: out.stakeholders.map((s) => [s.name, s.n, s.centroid, s.sd, s.agreement, s.zoneCounts, s.betweenVariance, s.pseudoF, s.pValue, s.qValue, s.dispersion && { ...(s.dispersion as object), meanDistance: undefined }, s.divergent, s.zoneConsensus]),
+    };
+  };
+
+  it('analysed directly, after `pimap import`, and with the rows in another order', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'pimap-same-'));
+    const text = readFileSync(GENERATED, 'utf8');
+    // Rows, not lines: some notes span lines. A fixed shuffle (i · 7919 mod n).
+    const [header, ...rows] = Papa.parse<string[]>(text.replace(/^\uFEFF/, '').trimEnd()).data;
+    const shuffledRows = rows.map((r, i) => [r, (i * 7919) % rows.length] as const).sort((a, b) => a[1] - b[1]).map((x) => x[0]);
+    const shuffledPath = join(data, 'shuffled.csv');
+    writeFileSync(shuffledPath, Papa.unparse([header!, ...shuffledRows]));
+    const args = ['--json', '--permutations', '999', '--seed', '3'];
+    const direct = await runPimap('analyze', GENERATED, ...args);
+    expect(direct.exitCode).toBe(0);
+    const shuffled = await runPimap('analyze', shuffledPath, ...args);
+    const imported = await runPimap('--data', data, 'import', GENERATED, '--study', 'Generated study');
+    expect(imported.exitCode).toBe(0);
+    const fromStudy = await runPimap('--data', data, 'analyze', 'Generated study', ...args);
+    expect(fromStudy.exitCode).toBe(0);
+    expect(numbers(shuffled.stdout)).toEqual(numbers(direct.stdout));
+    expect(numbers(fromStudy.stdout)).toEqual(numbers(direct.stdout));
+    // The direct analysis is byte-identical for shuffled rows (its ids come from a canonical counter).
+    expect(shuffled.stdout).toBe(direct.stdout);
   });
 });

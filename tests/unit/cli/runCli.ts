@@ -1,5 +1,4 @@
 import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { vi } from 'vitest';
@@ -52,7 +51,6 @@ export async function runPimap(...args: string[]): Promise<CliRun> {
 
 /** Run the real `pimap` launcher in a child process, as a user would. */
 export function spawnPimap(...args: string[]): CliRun {
-  const tsx = createRequire(import.meta.url).resolve('tsx/cli');
-  const r = spawnSync(process.execPath, [tsx, join(ROOT, 'electron', 'cli', 'pimap.ts'), ...args], { encoding: 'utf8', cwd: ROOT });
+  const r = spawnSync(process.execPath, [join(ROOT, 'electron', 'cli', 'bin.mjs'), ...args], { encoding: 'utf8', cwd: ROOT });
   return { stdout: r.stdout, stderr: r.stderr, exitCode: r.status ?? -1 };
 }
