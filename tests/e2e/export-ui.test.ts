@@ -26,6 +26,9 @@ const NOW = '2026-03-10T10:00:00.000Z';
 // Note text that must never appear in a redacted file, and must appear in an unredacted one.
 const QUOTE = 'QUOTE-BDO: he never comes to our village';
 const SESSION_NOTE = 'SESSION-NOTE: met in the school courtyard';
+// Where and by whom: left out of every export unless "Include notes, place and facilitator" is ticked.
+const PLACE = 'PLACE-SECRET Krishnagar girls school';
+const FACILITATOR = 'FACILITATOR-SECRET Rupa Mondal';
 
 const placed = (power: number, interest: number, note = ''): Placement => ({ status: 'placed', position: { power, interest }, contested: false, alt: null, note });
 const study = newStudy({ id: 'e2e-share', title: 'Nadia share e2e', now: NOW, stakeholders: library });
@@ -35,7 +38,7 @@ const session = (id: string, code: string, cohortId: string, placements: Session
   ...over,
 });
 const sessions: Session[] = [
-  session('s-fgd1', 'FGD 1', 'survivors', { bdo: placed(8, 2, QUOTE), police: placed(9, 1.5), 'gram-panchayat': placed(7, 3), ahtu: { ...placed(5, 5), status: 'unknown' } }, { notes: SESSION_NOTE }),
+  session('s-fgd1', 'FGD 1', 'survivors', { bdo: placed(8, 2, QUOTE), police: placed(9, 1.5), 'gram-panchayat': placed(7, 3), ahtu: { ...placed(5, 5), status: 'unknown' } }, { notes: SESSION_NOTE, place: PLACE, facilitator: FACILITATOR }),
   session('s-fgd2', 'FGD 2', 'survivors', { bdo: placed(7, 3), police: placed(8, 2), 'gram-panchayat': placed(6, 2) }),
   session('s-fgd3', 'FGD 3', 'survivors', { bdo: placed(7.5, 2.5), police: placed(8.5, 1), 'gram-panchayat': placed(6.5, 3) }),
   session('s-db1', 'DB-1', 'duty-bearers', { bdo: placed(6, 7), police: placed(7, 8), 'gram-panchayat': placed(5, 8) }),
@@ -111,7 +114,7 @@ beforeAll(async () => {
   preview = await startPreview();
   browser = await launchBrowser();
   await api('createStudy', { study });
-  for (const s of sessions) await api('saveSession', { session: s });
+  for (const s of sessions) await api('saveSession', { session: s, baseRevision: 0 });
   watched = await newPage(browser);
   page = watched.page;
   await page.setViewportSize({ width: 1366, height: 768 });
@@ -128,8 +131,9 @@ describe('share and report through the UI', () => {
     await page.getByRole('button', { name: 'Export map…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Export the map of FGD 1' });
     await expect(dialog.getByRole('radio', { name: /^SVG/ }).isChecked()).resolves.toBe(true);
-    await expect(dialog.getByRole('checkbox', { name: 'Leave out notes and quotes' }).isChecked()).resolves.toBe(true);
+    await expect(dialog.getByRole('checkbox', { name: 'Include notes, place and facilitator' }).isChecked()).resolves.toBe(false);
     await expect(dialog.getByTestId('export-notes').textContent()).resolves.toBe('2 notes left out');
+    await expect(dialog.getByTestId('export-contents').textContent()).resolves.toContain('Left out: session notes, notes and quotes on placements, place, and facilitator.');
     await page.mouse.move(0, 0);
     await page.screenshot({ path: join(shotsDir, 'export-dialog.png') });
 
@@ -146,15 +150,43 @@ describe('share and report through the UI', () => {
     await expect(page.evaluate('document.activeElement?.textContent')).resolves.toBe('Export map…');
   });
 
-  it('exports the study as CSV with notes: a UTF-8 byte-order mark, then the long format with the note', async () => {
+  it('exports the study as CSV without notes by default: the downloaded file has no note, place or facilitator text', async () => {
     await page.goto(`${preview.url}#/study/${study.id}`);
     await page.getByRole('button', { name: 'Export…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Export Nadia share e2e' });
     await expect(dialog.getByRole('radio', { name: /^CSV for Excel or R/ }).isChecked()).resolves.toBe(true);
-    // Off by default for data files, but in plain view.
-    const redact = dialog.getByRole('checkbox', { name: 'Leave out notes and quotes' });
-    await expect(redact.isChecked()).resolves.toBe(false);
-    await expect(redact.isVisible()).resolves.toBe(true);
+    const withNotes = dialog.getByRole('checkbox', { name: 'Include notes, place and facilitator' });
+    await expect(withNotes.isChecked()).resolves.toBe(false);
+    await expect(withNotes.isVisible()).resolves.toBe(true);
+    const { bytes } = await exportAndDownload(dialog);
+    const text = bytes.toString('utf8');
+    expect(text).toMatch(/study,session,cohort,round,stakeholder,status,power,interest/);
+    for (const secret of ['QUOTE-BDO', 'SESSION-NOTE', 'PLACE-SECRET', 'FACILITATOR-SECRET']) expect(text).not.toContain(secret);
+  });
+
+  it('exports the study file without notes, place or facilitator by default, and with all three when ticked', async () => {
+    const download = async (tick: boolean) => {
+      await page.goto(`${preview.url}#/study/${study.id}`);
+      await page.getByRole('button', { name: 'Export…' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Export Nadia share e2e' });
+      await dialog.getByRole('radio', { name: /^Study file/ }).check();
+      if (tick) await dialog.getByRole('checkbox', { name: 'Include notes, place and facilitator' }).check();
+      if (tick) await page.screenshot({ path: join(shotsDir, 'export-dialog-study-file-with-notes.png') });
+      return (await exportAndDownload(dialog)).bytes.toString('utf8');
+    };
+    const closed = await download(false);
+    for (const secret of ['QUOTE-BDO', 'SESSION-NOTE', 'PLACE-SECRET', 'FACILITATOR-SECRET']) expect(closed).not.toContain(secret);
+    expect(JSON.parse(closed)).toMatchObject({ redacted: true });
+    const open = await download(true);
+    for (const secret of [QUOTE, SESSION_NOTE, PLACE, FACILITATOR]) expect(open).toContain(secret);
+  });
+
+  it('exports the study as CSV with notes when ticked: a UTF-8 byte-order mark, then the long format with the note', async () => {
+    await page.goto(`${preview.url}#/study/${study.id}`);
+    await page.getByRole('button', { name: 'Export…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export Nadia share e2e' });
+    await expect(dialog.getByRole('radio', { name: /^CSV for Excel or R/ }).isChecked()).resolves.toBe(true);
+    await dialog.getByRole('checkbox', { name: 'Include notes, place and facilitator' }).check();
     await expect(dialog.getByTestId('export-included').textContent()).resolves.toContain('Survivors (3) and Duty bearers (1)');
 
     const { name, bytes } = await exportAndDownload(dialog);
@@ -164,6 +196,8 @@ describe('share and report through the UI', () => {
     expect(text.split(/\r?\n/)[0]).toMatch(/^study,session,cohort,round,stakeholder,status,power,interest/);
     expect(text).toContain(QUOTE);
     expect(text.split(/\r?\n/).filter((l) => l.includes('FGD 1') && l.includes(QUOTE))).toHaveLength(1);
+    // A CSV has no column for place or facilitator, ticked or not.
+    for (const secret of ['PLACE-SECRET', 'FACILITATOR-SECRET']) expect(text).not.toContain(secret);
   });
 
   it('exports the printable report as PDF: a calm progress state, the methods note, and no notes by default', async () => {
@@ -171,7 +205,7 @@ describe('share and report through the UI', () => {
     await page.getByRole('button', { name: 'Export…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Export Nadia share e2e' });
     await dialog.getByRole('radio', { name: /^Printable report/ }).check();
-    await expect(dialog.getByRole('checkbox', { name: 'Leave out notes and quotes' }).isChecked()).resolves.toBe(true);
+    await expect(dialog.getByRole('checkbox', { name: 'Include notes, place and facilitator' }).isChecked()).resolves.toBe(false);
     const [download] = await Promise.all([
       page.waitForEvent('download', { timeout: 90_000 }),
       (async () => {

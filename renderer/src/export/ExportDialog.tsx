@@ -13,10 +13,10 @@ import { deliverFile } from './deliverFile';
 import {
   carriesNotes,
   cohortCounts,
+  contentsOf,
   countNotes,
   FORMATS_BY_SCOPE,
   labelKey,
-  redactByDefault,
   workKind,
   type ExportFormat,
   type ExportScope,
@@ -31,8 +31,8 @@ type Message = { key: string; values?: Record<string, string> };
 /**
  * One export dialog for every entry point: a session's map (SVG, PNG 2×/4×, PDF), the
  * compare view's picture, or the study as CSV, study file or printable report. It says
- * what the file will hold, offers "Leave out notes and quotes" (ticked for pictures and
- * reports, which leave the machine), shows a calm progress state while the host builds
+ * what the file will hold and leave out, offers "Include notes, place and facilitator"
+ * (unticked for every format: anything exported can leave the machine), shows a calm progress state while the host builds
  * the file, then downloads it (browser preview) or asks where to save it (desktop app).
  */
 export function ExportDialog({ scope, onClose }: { scope: ExportScope; onClose(): void }) {
@@ -40,9 +40,10 @@ export function ExportDialog({ scope, onClose }: { scope: ExportScope; onClose()
   const language = useAppStore((s) => s.prefs.language);
   const formats = FORMATS_BY_SCOPE[scope.kind];
   const [format, setFormat] = useState<ExportFormat>(formats[0]!);
-  // One choice per format: switching format shows that format's own default (or what the user set for it).
-  const [redactFor, setRedactFor] = useState<Partial<Record<ExportFormat, boolean>>>({});
-  const redact = carriesNotes(format) ? (redactFor[format] ?? redactByDefault(format)) : true;
+  // One choice per format: switching format shows that format's own choice, unticked until the user ticks it.
+  const [withNotesFor, setWithNotesFor] = useState<Partial<Record<ExportFormat, boolean>>>({});
+  const withNotes = carriesNotes(format) && (withNotesFor[format] ?? false);
+  const redact = !withNotes;
   const allSessions = scope.kind === 'study' ? scope.sessions : [];
   const [chooseSome, setChooseSome] = useState(false);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set(allSessions.map((s) => s.id)));
@@ -195,16 +196,16 @@ export function ExportDialog({ scope, onClose }: { scope: ExportScope; onClose()
               <label className="check">
                 <input
                   type="checkbox"
-                  checked={redact}
+                  checked={withNotes}
                   disabled={!carriesNotes(format)}
-                  onChange={(e) => setRedactFor((prev) => ({ ...prev, [format]: e.target.checked }))}
+                  onChange={(e) => setWithNotesFor((prev) => ({ ...prev, [format]: e.target.checked }))}
                   aria-describedby={`${ids}-redact-hint`}
-                  data-testid="export-redact"
+                  data-testid="export-with-notes"
                 />
-                <span className="export-redact-label">{t('redact.label')}</span>
+                <span className="export-redact-label">{t('withNotes.label')}</span>
               </label>
               <p className="field-hint" id={`${ids}-redact-hint`}>
-                {!carriesNotes(format) ? t('redact.hintCompare') : redactByDefault(format) ? t('redact.hintPicture') : t('redact.hintData')}
+                {carriesNotes(format) ? t('withNotes.hint') : t('withNotes.hintCompare')}
               </p>
             </div>
           </div>
@@ -235,11 +236,17 @@ function Included({ scope, sessions, redact, format }: { scope: ExportScope; ses
         ? t('included.notesLeftOut', { count: notes })
         : t('included.notesIncluded', { count: notes });
   const focus = scope.kind === 'compare' && scope.focusStakeholderId ? study.stakeholders.find((s) => s.id === scope.focusStakeholderId) : undefined;
+  const contents = contentsOf(format, !redact);
+  const items = (keys: readonly string[]) => list(keys.map((k) => t(`contents.item.${k}`)));
   return (
     <section className="export-included" aria-labelledby={titleId} data-testid="export-included">
       <h3 id={titleId} className="export-included-title">
         {t('included.label')}
       </h3>
+      <p className="export-contents" data-testid="export-contents">
+        <span>{t('contents.included', { items: items(contents.included) })}</span>{' '}
+        {contents.leftOut.length > 0 ? <span className="export-contents-out">{t('contents.leftOut', { items: items(contents.leftOut) })}</span> : null}
+      </p>
       <dl className="export-included-list">
         <div>
           <dt>{t('included.study')}</dt>

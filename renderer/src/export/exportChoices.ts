@@ -29,14 +29,29 @@ export function labelKey(format: ExportFormat): string {
 }
 
 /**
- * "Leave out notes and quotes" starts ticked for pictures and reports, which leave the
- * machine; CSV and study files carry the full record unless the user ticks it.
+ * What a file of this format holds and leaves out, as the dialog states it. Every format
+ * is private by default (shared/export/redact.ts): "Include notes, place and facilitator"
+ * starts unticked, because anything exported can leave the machine. A format never holds
+ * what it has no room for: a CSV has no session-notes, place or facilitator column, a
+ * picture or the report never shows place or facilitator, a compare picture no notes.
  */
-export function redactByDefault(format: ExportFormat): boolean {
-  return !(format === 'csv' || format === 'bundle');
+export type ContentItem = 'positions' | 'statuses' | 'contested' | 'details' | 'sessionNotes' | 'placementNotes' | 'place' | 'facilitator';
+
+export function contentsOf(format: ExportFormat, withNotes: boolean): { included: ContentItem[]; leftOut: ContentItem[] } {
+  const base: ContentItem[] = ['positions', 'statuses', 'contested'];
+  let optional: ContentItem[];
+  if (format === 'bundle') {
+    base.push('details');
+    optional = ['sessionNotes', 'placementNotes', 'place', 'facilitator'];
+  } else if (format === 'csv') optional = ['placementNotes'];
+  else if (format.startsWith('compare-')) optional = [];
+  else optional = ['sessionNotes', 'placementNotes'];
+  const all: ContentItem[] = ['sessionNotes', 'placementNotes', 'place', 'facilitator'];
+  const included = withNotes ? [...base, ...optional] : base;
+  return { included, leftOut: all.filter((i) => !included.includes(i)) };
 }
 
-/** The compare picture never carries notes, whatever is asked. */
+/** The compare picture never carries notes, whatever is asked (so its tick is disabled). */
 export function carriesNotes(format: ExportFormat): boolean {
   return !format.startsWith('compare-');
 }

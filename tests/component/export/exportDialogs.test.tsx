@@ -10,7 +10,7 @@ import { ExportFakeHost } from './exportHost';
 
 /**
  * The export and merge dialogs in real Chromium, on the fake desktop host: what the
- * user sees (formats, the redaction default per format, what the file will hold, the
+ * user sees (formats, notes left out by default in every format, what the file will hold, the
  * progress), what is sent to the host, and how the file is delivered.
  */
 let host: ExportFakeHost;
@@ -31,7 +31,7 @@ beforeEach(async () => {
   ]);
 });
 
-const redactBox = (dialog: ReturnType<typeof page.getByRole>) => dialog.getByRole('checkbox', { name: 'Leave out notes and quotes' });
+const notesBox = (dialog: ReturnType<typeof page.getByRole>) => dialog.getByRole('checkbox', { name: 'Include notes, place and facilitator' });
 
 describe('export dialog', () => {
   test('session map: every picture format leaves notes out by default; the choice travels to the host and the save dialog', async () => {
@@ -48,13 +48,19 @@ describe('export dialog', () => {
       const radio = dialog.getByRole('radio', { name: new RegExp(`^${name.replace(/[,×]/g, (c) => `\\${c}`)}`) });
       await radio.click();
       await expect.element(radio).toBeChecked();
-      await expect.element(redactBox(dialog)).toBeChecked();
+      await expect.element(notesBox(dialog)).not.toBeChecked();
     }
     await expect.element(dialog.getByTestId('export-notes')).toHaveTextContent('2 notes left out');
+    await expect.element(dialog.getByTestId('export-contents')).toHaveTextContent(
+      'Included: positions, statuses, and contested positions. Left out: session notes, notes and quotes on placements, place, and facilitator.',
+    );
 
     await dialog.getByRole('radio', { name: /^PNG, 4×/ }).click();
-    await redactBox(dialog).click();
+    await notesBox(dialog).click();
     await expect.element(dialog.getByTestId('export-notes')).toHaveTextContent('2 notes included');
+    await expect.element(dialog.getByTestId('export-contents')).toHaveTextContent(
+      'Included: positions, statuses, contested positions, session notes, and notes and quotes on placements. Left out: place and facilitator.',
+    );
     await dialog.getByRole('button', { name: 'Export' }).click();
 
     await expect.element(page.getByText('Saved FGD 1.png to /home/facilitator/Documents/export.')).toBeVisible();
@@ -65,29 +71,42 @@ describe('export dialog', () => {
     await expect.element(opener).toHaveFocus();
   });
 
-  test('study: CSV and study file keep notes unless ticked, the report leaves them out; each format keeps its own choice', async () => {
+  test('study: CSV, study file and report all leave notes, place and facilitator out unless ticked; each format keeps its own choice', async () => {
     await startApp(host, '#/study/study-a');
     await page.getByRole('button', { name: 'Export…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Export Nadia baseline' });
     const csv = dialog.getByRole('radio', { name: /^CSV for Excel or R/ });
     const bundle = dialog.getByRole('radio', { name: /^Study file/ });
     const report = dialog.getByRole('radio', { name: /^Printable report/ });
+    const contents = dialog.getByTestId('export-contents');
     await expect.element(csv).toBeChecked();
-    await expect.element(redactBox(dialog)).not.toBeChecked();
-    await expect.element(dialog.getByTestId('export-notes')).toHaveTextContent('2 notes included');
-    await bundle.click();
-    await expect.element(redactBox(dialog)).not.toBeChecked();
-    await report.click();
-    await expect.element(redactBox(dialog)).toBeChecked();
+    await expect.element(notesBox(dialog)).not.toBeChecked();
     await expect.element(dialog.getByTestId('export-notes')).toHaveTextContent('2 notes left out');
-    // Ticking it for CSV does not change the report's default, and is remembered.
-    await csv.click();
-    await redactBox(dialog).click();
+    await expect.element(contents).toHaveTextContent('Left out: session notes, notes and quotes on placements, place, and facilitator.');
+    await bundle.click();
+    await expect.element(notesBox(dialog)).not.toBeChecked();
+    await expect.element(contents).toHaveTextContent(
+      'Included: positions, statuses, contested positions, and session details (date, kind, participants, consent). Left out: session notes, notes and quotes on placements, place, and facilitator.',
+    );
     await report.click();
-    await expect.element(redactBox(dialog)).toBeChecked();
+    await expect.element(notesBox(dialog)).not.toBeChecked();
+    await expect.element(dialog.getByTestId('export-notes')).toHaveTextContent('2 notes left out');
+    // Ticking it for CSV does not change the report's choice, and is remembered.
     await csv.click();
-    await expect.element(redactBox(dialog)).toBeChecked();
-    await redactBox(dialog).click();
+    await notesBox(dialog).click();
+    await expect.element(dialog.getByTestId('export-notes')).toHaveTextContent('2 notes included');
+    // A CSV has no column for session notes, place or facilitator: the tick adds placement notes only.
+    await expect.element(contents).toHaveTextContent('Included: positions, statuses, contested positions, and notes and quotes on placements. Left out: session notes, place, and facilitator.');
+    await report.click();
+    await expect.element(notesBox(dialog)).not.toBeChecked();
+    await csv.click();
+    await expect.element(notesBox(dialog)).toBeChecked();
+    await bundle.click();
+    await notesBox(dialog).click();
+    await expect.element(contents).toHaveTextContent(
+      'Included: positions, statuses, contested positions, session details (date, kind, participants, consent), session notes, notes and quotes on placements, place, and facilitator.',
+    );
+    await expect.element(contents).not.toHaveTextContent('Left out');
 
     // What the file holds: three sessions in two cohorts; then only the chosen ones.
     await expect.element(dialog.getByTestId('export-included')).toHaveTextContent('Survivors (2) and Duty bearers (1)');
@@ -147,8 +166,8 @@ describe('export dialog', () => {
     await page.getByTestId('focus-select').selectOptions('police');
     await page.getByRole('button', { name: 'Export picture…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Export the compare picture' });
-    await expect.element(redactBox(dialog)).toBeChecked();
-    await expect.element(redactBox(dialog)).toBeDisabled();
+    await expect.element(notesBox(dialog)).not.toBeChecked();
+    await expect.element(notesBox(dialog)).toBeDisabled();
     await expect.element(dialog.getByTestId('export-included')).toHaveTextContent('Local police station');
     await expect.element(dialog.getByTestId('export-session-count')).toHaveTextContent('2 sessions');
     await expect.element(dialog.getByTestId('export-notes')).toHaveTextContent('Never in this picture');
