@@ -1,12 +1,15 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Session } from '../../../shared/model/session';
 import type { Study } from '../../../shared/model/study';
+import type { Midline } from '../../../shared/model/zones';
+import { midlineChange, type MidlineChange } from '../../../shared/ops/midlineChange';
 import { ZONE_COLOURS } from '../../../shared/model/palette';
 import { isValidMidlineValue, updateStudySettings } from '../../../shared/ops/studyOps';
 import { ConfirmDialog } from '../app/ConfirmDialog';
 import { navigate } from '../app/router';
 import { deleteStudy, updateStudy } from '../store/actions';
-import { parseNumber } from './Field';
+import { Field, parseNumber } from './Field';
 import { InlineField } from './InlineField';
 
 /** A small picture of the grid with the study's midline, so its effect is visible. */
@@ -31,15 +34,84 @@ function MidlinePreview({ study }: { study: Study }) {
   );
 }
 
-/** Title, description, axis wording and midline, saved as you type; and deleting the study. */
-export function SettingsTab({ study, sessionCount }: { study: Study; sessionCount: number }) {
+/**
+ * The midline, applied with a button rather than as you type: zones are derived from the
+ * midline, so a new one reclassifies every placement of every session. Before saving, the
+ * user is told how many placements in how many sessions change zone, and asked.
+ */
+function MidlineForm({ study, sessions }: { study: Study; sessions: readonly Session[] }) {
   const { t } = useTranslation('studies');
-  const [deleting, setDeleting] = useState(false);
-  const required = (msg: string) => (v: string) => (v.trim() ? null : msg);
-  const midline = (v: string) => {
+  const [power, setPower] = useState(String(study.midline.power));
+  const [interest, setInterest] = useState(String(study.midline.interest));
+  const [asking, setAsking] = useState<{ to: Midline; change: MidlineChange } | null>(null);
+  useEffect(() => {
+    setPower(String(study.midline.power));
+    setInterest(String(study.midline.interest));
+  }, [study.midline.power, study.midline.interest]);
+  const error = (v: string) => {
     const n = parseNumber(v);
     return n !== null && isValidMidlineValue(n) ? null : t('settings.midlineRange');
   };
+  const valid = !error(power) && !error(interest);
+  const to = valid ? { power: parseNumber(power)!, interest: parseNumber(interest)! } : null;
+  const changed = to !== null && (to.power !== study.midline.power || to.interest !== study.midline.interest);
+  const save = (midline: Midline) => updateStudy((s) => updateStudySettings(s, { midline }));
+  const apply = () => {
+    if (!to || !changed) return;
+    const change = midlineChange(sessions, study.midline, to);
+    if (change.placements === 0) save(to);
+    else setAsking({ to, change });
+  };
+  return (
+    <div className="midline-row">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          apply();
+        }}
+      >
+        <div className="field-row">
+          <Field label={t('settings.midlinePower')} error={error(power)}>
+            {(p) => <input {...p} className="input input-number" inputMode="decimal" value={power} onChange={(e) => setPower(e.target.value)} />}
+          </Field>
+          <Field label={t('settings.midlineInterest')} error={error(interest)}>
+            {(p) => <input {...p} className="input input-number" inputMode="decimal" value={interest} onChange={(e) => setInterest(e.target.value)} />}
+          </Field>
+        </div>
+        <p className="field-hint">{t('settings.midlineHint')}</p>
+        <button type="submit" className="button" disabled={!changed}>
+          {t('settings.midlineApply')}
+        </button>
+      </form>
+      <MidlinePreview study={study} />
+      {asking ? (
+        <ConfirmDialog
+          title={t('settings.midlineConfirmTitle')}
+          confirmLabel={t('settings.midlineConfirm')}
+          onConfirm={() => save(asking.to)}
+          onClose={() => setAsking(null)}
+        >
+          <p data-testid="midline-change">
+            {t('settings.midlineConfirmText', {
+              power: asking.to.power,
+              interest: asking.to.interest,
+              placements: t('settings.placementsN', { count: asking.change.placements }),
+              sessions: t('settings.sessionsN', { count: asking.change.sessions }),
+            })}
+          </p>
+          <p>{t('settings.midlineConfirmNote')}</p>
+        </ConfirmDialog>
+      ) : null}
+    </div>
+  );
+}
+
+/** Title, description, axis wording and midline; and deleting the study. */
+export function SettingsTab({ study, sessions }: { study: Study; sessions: readonly Session[] }) {
+  const { t } = useTranslation('studies');
+  const [deleting, setDeleting] = useState(false);
+  const required = (msg: string) => (v: string) => (v.trim() ? null : msg);
+  const sessionCount = sessions.length;
 
   return (
     <div className="settings">
@@ -82,28 +154,7 @@ export function SettingsTab({ study, sessionCount }: { study: Study; sessionCoun
           validate={required(t('settings.axisRequired'))}
           onCommit={(interest) => updateStudy((s) => updateStudySettings(s, { axes: { ...s.axes, interest } }))}
         />
-        <div className="midline-row">
-          <div>
-            <div className="field-row">
-              <InlineField
-                label={t('settings.midlinePower')}
-                value={String(study.midline.power)}
-                inputMode="decimal"
-                validate={midline}
-                onCommit={(v) => updateStudy((s) => updateStudySettings(s, { midline: { ...s.midline, power: parseNumber(v)! } }))}
-              />
-              <InlineField
-                label={t('settings.midlineInterest')}
-                value={String(study.midline.interest)}
-                inputMode="decimal"
-                validate={midline}
-                onCommit={(v) => updateStudy((s) => updateStudySettings(s, { midline: { ...s.midline, interest: parseNumber(v)! } }))}
-              />
-            </div>
-            <p className="field-hint">{t('settings.midlineHint')}</p>
-          </div>
-          <MidlinePreview study={study} />
-        </div>
+        <MidlineForm study={study} sessions={sessions} />
       </section>
 
       <section aria-labelledby="danger-title" className="card card-padded card-danger">

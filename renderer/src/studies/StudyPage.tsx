@@ -102,7 +102,7 @@ export function StudyPage({ studyId, tab }: { studyId: string; tab: StudyTab }) 
         {tab === 'sessions' ? <SessionsTab study={study} sessions={sessions} /> : null}
         {tab === 'stakeholders' ? <StakeholdersTab study={study} sessions={sessions} /> : null}
         {tab === 'groups' ? <GroupsTab study={study} sessions={sessions} /> : null}
-        {tab === 'settings' ? <SettingsTab study={study} sessionCount={sessions.length} /> : null}
+        {tab === 'settings' ? <SettingsTab study={study} sessions={sessions} /> : null}
       </div>
     </div>
   );

@@ -192,17 +192,38 @@ test('rounds: rename, add, and remove only when unused', async () => {
   await expect.poll(() => rounds().map((r) => r.name)).not.toContain('Midline');
 });
 
-test('settings: title, axis wording and midline are saved as you type; invalid values are not', async () => {
+test('settings: title and axis wording are saved as you type; an invalid midline cannot be applied', async () => {
   await startApp(host, studyHash('settings'));
   await page.getByLabelText('Title').fill('Nadia baseline 2026');
   await expect.element(page.getByRole('heading', { level: 1, name: 'Nadia baseline 2026' })).toBeVisible();
   await page.getByLabelText('Midline on the power axis').fill('10');
   await expect.element(page.getByText('Enter a number between 0 and 10', { exact: false })).toBeVisible();
+  await expect.element(page.getByRole('button', { name: 'Apply midline' })).toBeDisabled();
   await page.getByLabelText('Horizontal axis (interest)').fill('Interest in prevention');
   await expect.poll(() => host.studies.get('study-a')!.axes.interest).toBe('Interest in prevention');
   const saved = host.studies.get('study-a')!;
   expect(saved.title).toBe('Nadia baseline 2026');
   expect(saved.midline.power).toBe(5);
+});
+
+test('settings: a new midline says how many placements change zone, and is saved only when confirmed', async () => {
+  await startApp(host, studyHash('settings'));
+  const apply = page.getByRole('button', { name: 'Apply midline' });
+  await expect.element(apply).toBeDisabled();
+  // FGD 1 has BDO at power 8 and AHTU at power 7: a power midline of 8.5 makes both low power.
+  await page.getByLabelText('Midline on the power axis').fill('8.5');
+  await apply.click();
+  const dialog = page.getByRole('dialog', { name: 'Change the midline?' });
+  await expect.element(dialog.getByTestId('midline-change')).toHaveTextContent('With the midline at power 8.5, interest 5, 2 placements in 1 session move to another zone.');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  expect(host.studies.get('study-a')!.midline).toEqual({ power: 5, interest: 5 });
+  await apply.click();
+  await page.getByRole('dialog', { name: 'Change the midline?' }).getByRole('button', { name: 'Change the midline' }).click();
+  await expect.poll(() => host.studies.get('study-a')!.midline).toEqual({ power: 8.5, interest: 5 });
+  // A midline that moves nothing is saved at once.
+  await page.getByLabelText('Midline on the interest axis').fill('5.2');
+  await apply.click();
+  await expect.poll(() => host.studies.get('study-a')!.midline).toEqual({ power: 8.5, interest: 5.2 });
 });
 
 test('a failed save shows the reason, keeps the edit and succeeds on Retry', async () => {
