@@ -1,7 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { dispatchHostCall } from '../../shared/contract/dispatch';
 import { type HostHandlers, isHostOp } from '../../shared/contract/hostContract';
 import { PAGE_SECURITY_HEADERS } from '../main/contentPolicy';
@@ -33,6 +33,8 @@ export type WebServerOptions = {
   token?: string;
   /** Largest accepted request body in bytes (default 50 MB: a 1,000-session study is about 12 MB). */
   maxBodyBytes?: number;
+  /** How long a connection may sit with no request in flight before it is closed (default 30 s; tests shorten it). */
+  idleSocketMs?: number;
 };
 
 export type WebServer = {
@@ -117,6 +119,8 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
+const DEFAULT_IDLE_SOCKET_MS = 30_000;
+
 /** Start the preview server on 127.0.0.1. Resolves once it is listening. */
 export async function startWebServer(opts: WebServerOptions): Promise<WebServer> {
   const token = opts.token ?? randomBytes(32).toString('base64url');
@@ -193,6 +197,24 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   // Defaults are generous; a body of 50 MB on a loopback link arrives well within these.
   server.requestTimeout = 120_000;
   server.headersTimeout = 20_000;
+  // A kept-alive connection closes 5 s after its last response (Node's default, stated
+  // so it cannot silently change).
+  server.keepAliveTimeout = 5_000;
+  // A connection that never sends a request, or goes quiet between requests, was kept
+  // open for ever: the timeouts above only run while a request is being received. Each
+  // connection gets an inactivity timer (server.timeout) that closes it when no request
+  // is in flight; with a 'timeout' listener Node leaves the decision to us, so a long
+  // export (a report takes seconds) is never cut — requestTimeout bounds that.
+  const inFlight = new WeakMap<Socket, number>();
+  server.timeout = opts.idleSocketMs ?? DEFAULT_IDLE_SOCKET_MS;
+  server.on('timeout', (socket: Socket) => {
+    if (!inFlight.get(socket)) socket.destroy();
+  });
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const socket = req.socket;
+    inFlight.set(socket, (inFlight.get(socket) ?? 0) + 1);
+    res.once('close', () => inFlight.set(socket, Math.max(0, (inFlight.get(socket) ?? 1) - 1)));
+  });
 
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
