@@ -90,7 +90,7 @@ export interface CentroidDistance {
   cohorts: [string, string];
 }
 
-/** Everything computed for one stakeholder. Field meanings are those of ANALYSIS.md. */
+/** Everything computed for one stakeholder. Field meanings are those of docs/methods.md. */
 export interface StakeholderComparison extends Descriptives {
   id: string;
   name: string;

@@ -3,7 +3,7 @@ import { ZONE_IDS, zoneOf, type Midline, type ZoneId } from '../model/zones';
 
 /**
  * The variance of a placement drawn uniformly on 0–10: (10 − 0)² / 12. It is the
- * "no agreement at all" reference of r_wg (ANALYSIS.md, `agreement`).
+ * "no agreement at all" reference of r_wg (docs/methods.md, `agreement`).
  */
 export const UNIFORM_VARIANCE = 100 / 12;
 
@@ -40,7 +40,7 @@ export interface Ellipse {
 /** Zone counts, one entry per zone id. */
 export type ZoneCounts = Record<ZoneId, number>;
 
-/** Per stakeholder, over a set of sessions (all selected, or one cohort). See ANALYSIS.md. */
+/** Per stakeholder, over a set of sessions (all selected, or one cohort). See docs/methods.md. */
 export interface Descriptives {
   /** Sessions that placed it (status `placed`). */
   n: number;
@@ -106,7 +106,7 @@ export function covarianceOf(points: readonly Position[], centroid: Position): {
   return { power: pp / (n - 1), interest: ii / (n - 1), cross: pi / (n - 1) };
 }
 
-/** r_wg for two axes, clipped to [0, 1] (ANALYSIS.md `agreement`). */
+/** r_wg for two axes, clipped to [0, 1] (docs/methods.md `agreement`). */
 export function agreementOf(sd: AxisSd): number {
   const r = 1 - (sd.power * sd.power + sd.interest * sd.interest) / (2 * UNIFORM_VARIANCE);
   return Math.min(1, Math.max(0, r));

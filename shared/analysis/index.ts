@@ -1,4 +1,4 @@
-// The comparison analysis (ANALYSIS.md): pure functions, safe to run in a Web Worker.
+// The comparison analysis (docs/methods.md): pure functions, safe to run in a Web Worker.
 export * from './benjaminiHochberg';
 export * from './compareCohorts';
 export * from './descriptive';

@@ -57,7 +57,7 @@ export interface StakeholderShift {
   cohorts: CohortShift[];
 }
 
-/** The over-time analysis between two rounds (ANALYSIS.md, "Over time"). */
+/** The over-time analysis between two rounds (docs/methods.md, "Over time"). */
 export interface OverTime {
   fromRoundId: string;
   toRoundId: string;

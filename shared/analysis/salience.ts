@@ -1,6 +1,6 @@
 /**
  * A salience gap: a stakeholder placed by at least half of one cohort's sessions but
- * `unknown` in at least half of another's (ANALYSIS.md). Survivors who have never met a
+ * `unknown` in at least half of another's (docs/methods.md). Survivors who have never met a
  * VLCPC while duty bearers place it confidently is a finding, not missing data.
  */
 export interface SalienceGap {

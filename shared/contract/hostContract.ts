@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, TimestampSchema } from '../model/common';
+import { IdSchema, RevisionSchema, TimestampSchema } from '../model/common';
 import { SessionSchema } from '../model/session';
 import { StakeholderSchema, LANGUAGES } from '../model/stakeholder';
 import { StudySchema } from '../model/study';
@@ -29,8 +29,11 @@ const Empty = z.object({}).strict();
 const StudyRef = z.object({ studyId: IdSchema }).strict();
 const SessionRef = z.object({ studyId: IdSchema, sessionId: IdSchema }).strict();
 
-/** Reported after a write is durable: renamed into place and its folder fsynced. */
-export const SaveResultSchema = z.object({ savedAt: TimestampSchema });
+/**
+ * Reported after a write is durable: renamed into place and its folder fsynced.
+ * `revision` is the document's revision on disk now: the base of the next save.
+ */
+export const SaveResultSchema = z.object({ savedAt: TimestampSchema, revision: RevisionSchema });
 export type SaveResult = z.infer<typeof SaveResultSchema>;
 
 export const AppInfoSchema = z.object({
@@ -164,18 +167,27 @@ export const hostContract = {
   listStudies: { input: Empty, output: z.array(StudySummarySchema) },
   /** Create a study built by the UI with `newStudy`; fails with `conflict` if the id exists. */
   createStudy: { input: z.object({ study: StudySchema }).strict(), output: SaveResultSchema },
-  saveStudy: { input: z.object({ study: StudySchema }).strict(), output: SaveResultSchema },
+  /**
+   * Replace a study's settings. `baseRevision` is the revision the edit was based on (the
+   * last one this writer loaded or saved); fails with `conflict`, writing nothing, when the
+   * file on disk has another revision (someone else saved it meanwhile).
+   */
+  saveStudy: { input: z.object({ study: StudySchema, baseRevision: RevisionSchema }).strict(), output: SaveResultSchema },
   openStudy: { input: StudyRef, output: OpenStudyResultSchema },
   /** Moves the study to the trash; nothing is deleted. */
   deleteStudy: { input: StudyRef, output: z.object({ trashId: z.string() }) },
   listTrash: { input: Empty, output: z.array(TrashEntrySchema) },
   restoreFromTrash: { input: z.object({ trashId: z.string().min(1).max(300) }).strict(), output: z.object({ studyId: IdSchema }) },
-  saveSession: { input: z.object({ session: SessionSchema }).strict(), output: SaveResultSchema },
+  /**
+   * Save a session map based on `baseRevision` (0: a new session, which must not exist yet).
+   * Fails with `conflict`, writing nothing, when the file on disk has another revision.
+   */
+  saveSession: { input: z.object({ session: SessionSchema, baseRevision: RevisionSchema }).strict(), output: SaveResultSchema },
   deleteSession: { input: SessionRef, output: z.object({ trashId: z.string() }) },
   listSessionVersions: { input: SessionRef, output: z.array(SessionVersionSchema) },
   restoreSessionVersion: {
     input: z.object({ studyId: IdSchema, sessionId: IdSchema, versionId: z.string().min(1).max(300) }).strict(),
-    output: z.object({ session: SessionSchema, savedAt: TimestampSchema }),
+    output: z.object({ session: SessionSchema, savedAt: TimestampSchema, revision: RevisionSchema }),
   },
   getPrefs: { input: Empty, output: PrefsSchema },
   setPrefs: { input: PrefsSchema.partial().strict(), output: PrefsSchema },
@@ -222,6 +234,11 @@ export const HOST_ERROR_CODES = [
   'invalid_payload',
   'forbidden',
   'not_found',
+  /**
+   * The thing exists already, or (saveStudy, saveSession) the document changed on disk
+   * since the revision the save was based on: another window, process or `pimap import`
+   * saved it. Nothing was written; the UI offers "take theirs" or "keep mine as a copy".
+   */
   'conflict',
   'locked',
   'invalid_file',

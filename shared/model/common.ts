@@ -31,3 +31,27 @@ export const longText = z.string().max(20_000);
 
 /** Colours are stored as #rrggbb so every renderer (canvas, SVG, PDF) agrees. */
 export const ColourSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #0072b2');
+
+/**
+ * How many times a document has been saved. 0 means "never saved" (a session created in
+ * memory); the host sets `revision + 1` on every write, and a save based on a revision
+ * that is no longer the one on disk is refused (see the `conflict` host error).
+ */
+export const RevisionSchema = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+/**
+ * Who made the stored revision: the install's random id and a device name a person
+ * recognises (the computer's host name), so "changed elsewhere" can say where.
+ */
+export const WriterSchema = z.object({
+  id: z.string().min(1).max(100),
+  name: shortText(200),
+});
+export type Writer = z.infer<typeof WriterSchema>;
+
+/**
+ * A loose schema's type without its `[key: string]: unknown` index signature. The
+ * schemas keep unknown keys at run time (a newer app's fields survive a save), but the
+ * code is typed with the known fields only, so `Omit`, `keyof` and typos still check.
+ */
+export type KnownKeys<T> = { [K in keyof T as string extends K ? never : number extends K ? never : K]: T[K] };

@@ -73,6 +73,8 @@ export function newStudy(input: NewStudyInput): Study {
   return {
     format: STUDY_FORMAT,
     version: STUDY_VERSION,
+    revision: 0,
+    writer: null,
     id: input.id,
     title: input.title.trim(),
     description: input.description ?? '',
@@ -107,6 +109,8 @@ export function newSession(input: NewSessionInput): Session {
   return {
     format: SESSION_FORMAT,
     version: SESSION_VERSION,
+    revision: 0,
+    writer: null,
     id: input.id,
     studyId: input.studyId,
     code: input.code.trim(),

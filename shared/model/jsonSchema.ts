@@ -1,6 +1,9 @@
 import { z } from 'zod';
-import { SessionSchema } from './session';
-import { StudySchema } from './study';
+import { SESSION_VERSION, SessionSchema } from './session';
+import { STUDY_VERSION, StudySchema } from './study';
+
+/** The current version of each format; resources/schema/<name>-v<N>.schema.json describes it. Older files stay as published. */
+export const FORMAT_VERSIONS = { study: STUDY_VERSION, session: SESSION_VERSION } as const;
 
 /**
  * JSON Schemas of the file formats, generated from the runtime schemas so the published
@@ -17,15 +20,15 @@ export function fileFormatSchemas(): Record<'study' | 'session', Record<string, 
   return {
     study: make(
       StudySchema,
-      'study-v1.json',
-      'Power–Interest Mapper study file (study.json), format version 1',
-      'Study settings, cohorts, rounds and stakeholders. Ids within cohorts, rounds and stakeholders must be unique.',
+      `study-v${STUDY_VERSION}.json`,
+      'Power–Interest Mapper study file (study.json), format version ' + STUDY_VERSION,
+      'Study settings, cohorts, rounds and stakeholders. Ids within cohorts, rounds and stakeholders must be unique. `revision` is set by the app on every save; keys the app does not know are kept.',
     ),
     session: make(
       SessionSchema,
-      'session-v1.json',
-      'Power–Interest Mapper session file (sessions/<id>.json), format version 1',
-      'One focus group or interview and its map. A placement with status "placed" must have a position; a contested placement must have an alternate position. No participant names are stored.',
+      `session-v${SESSION_VERSION}.json`,
+      'Power–Interest Mapper session file (sessions/<id>.json), format version ' + SESSION_VERSION,
+      'One focus group or interview and its map. A placement with status "placed" must have a position; a contested placement must have an alternate position. No participant names are stored. `revision` is set by the app on every save; keys the app does not know are kept.',
     ),
   };
 }

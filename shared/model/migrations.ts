@@ -11,12 +11,21 @@ export interface Migration {
 }
 
 /**
- * Ordered migrations per document type. Version 1 is the first released format, so
- * the lists are empty; each later format adds one entry here and a fixture file of
- * the old version under tests/fixtures/formats/.
+ * Format 1 had no revision. Such a file counts as saved once (revision 1), by an unknown
+ * writer: 0 is kept for "never saved", so a create can never replace an existing file.
  */
-export const STUDY_MIGRATIONS: readonly Migration[] = [];
-export const SESSION_MIGRATIONS: readonly Migration[] = [];
+const addRevision: Migration = {
+  from: 1,
+  why: 'documents carry a revision and its writer, so a save based on an older revision is refused instead of silently overwriting another writer',
+  up: (doc) => ({ ...doc, revision: 1, writer: null }),
+};
+
+/**
+ * Ordered migrations per document type. Each format adds one entry here and a fixture
+ * file of the old version under tests/fixtures/formats/.
+ */
+export const STUDY_MIGRATIONS: readonly Migration[] = [addRevision];
+export const SESSION_MIGRATIONS: readonly Migration[] = [addRevision];
 
 /** The outcome of reading a document: the valid current-version value, or why it is unusable. */
 export type ReadResult<T> = { ok: true; value: T; migratedFrom: number | null } | { ok: false; problem: string };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AxisValueSchema, IdSchema, longText, shortText, TimestampSchema } from './common';
+import { AxisValueSchema, IdSchema, longText, RevisionSchema, shortText, TimestampSchema, WriterSchema, type KnownKeys } from './common';
 import { PositionSchema } from './position';
 
 /** What happened to a stakeholder in a session. Only `placed` rows carry a position. */
@@ -15,7 +15,8 @@ export type PlacementStatus = z.infer<typeof PlacementStatusSchema>;
  * - `note`: the reason or quote, which advocacy is built from.
  */
 export const PlacementSchema = z
-  .object({
+  // Loose objects: keys this version does not know (written by a newer app) are kept on save.
+  .looseObject({
     status: PlacementStatusSchema,
     position: PositionSchema.nullable(),
     contested: z.boolean().default(false),
@@ -28,22 +29,27 @@ export const PlacementSchema = z
     if (p.contested && !p.alt)
       ctx.addIssue({ code: 'custom', path: ['alt'], message: 'a contested placement needs an alternate position' });
   });
-export type Placement = z.infer<typeof PlacementSchema>;
+export type Placement = KnownKeys<z.infer<typeof PlacementSchema>>;
 
 export const SESSION_KINDS = ['fgd', 'interview'] as const;
 export const SessionKindSchema = z.enum(SESSION_KINDS);
 export type SessionKind = z.infer<typeof SessionKindSchema>;
 
 export const SESSION_FORMAT = 'pimap/session';
-export const SESSION_VERSION = 1;
+/** 2: `revision` and `writer` (compare-and-replace across processes). */
+export const SESSION_VERSION = 2;
 
 /**
  * One focus group discussion or interview and its map. Sessions carry a code, never
  * participants' names. Stored one file per session.
  */
-export const SessionSchema = z.object({
+export const SessionSchema = z.looseObject({
   format: z.literal(SESSION_FORMAT),
   version: z.literal(SESSION_VERSION),
+  /** Saves so far; set by the host on every write (see RevisionSchema). */
+  revision: RevisionSchema,
+  /** Who wrote this revision; null before the first save and in files of format 1. */
+  writer: WriterSchema.nullable(),
   id: IdSchema,
   studyId: IdSchema,
   /** A code such as "FGD 3" or "DB-07". Unique per round within a study. */
@@ -68,6 +74,6 @@ export const SessionSchema = z.object({
   createdAt: TimestampSchema,
   updatedAt: TimestampSchema,
 });
-export type Session = z.infer<typeof SessionSchema>;
+export type Session = KnownKeys<z.infer<typeof SessionSchema>>;
 
 export { AxisValueSchema };

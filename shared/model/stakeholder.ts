@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { IdSchema, longText, shortText } from './common';
+import { IdSchema, longText, shortText, type KnownKeys } from './common';
 
 /** Languages the product is translated into. English is the source language. */
 export const LANGUAGES = ['en', 'bn', 'hi'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /** A translated name and short label for one language. */
-export const StakeholderLabelSchema = z.object({
+export const StakeholderLabelSchema = z.looseObject({
   name: shortText().min(1),
   short: shortText(24).min(1),
   /** The description in this language; the English one is shown where it is missing. */
@@ -31,7 +31,8 @@ export type StakeholderCategory = z.infer<typeof StakeholderCategorySchema>;
  * An actor the group places on the grid (BDO, Gram Panchayat, police…).
  * `name` and `short` are English; `labels` holds other languages and may be partial.
  */
-export const StakeholderSchema = z.object({
+// Loose: a newer app's extra keys on a stakeholder survive this app's save of the study.
+export const StakeholderSchema = z.looseObject({
   id: IdSchema,
   name: shortText().min(1, 'a stakeholder needs a name'),
   /** Shown on the chip; at most 24 characters so chips stay readable. */
@@ -44,7 +45,7 @@ export const StakeholderSchema = z.object({
   /** True for stakeholders added by the study rather than taken from the library. */
   custom: z.boolean().default(false),
 });
-export type Stakeholder = z.infer<typeof StakeholderSchema>;
+export type Stakeholder = KnownKeys<z.infer<typeof StakeholderSchema>>;
 
 /** The label to show for a stakeholder in a language, falling back to English. */
 export function stakeholderLabel(s: Stakeholder, lang: Language): { name: string; short: string } {

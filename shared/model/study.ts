@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ColourSchema, IdSchema, longText, shortText, TimestampSchema } from './common';
+import { ColourSchema, IdSchema, longText, RevisionSchema, shortText, TimestampSchema, WriterSchema, type KnownKeys } from './common';
 import { StakeholderSchema } from './stakeholder';
 
 /** Marker shapes, so cohorts differ by shape as well as colour (colour-blind safe). */
@@ -8,45 +8,51 @@ export const CohortShapeSchema = z.enum(COHORT_SHAPES);
 export type CohortShape = z.infer<typeof CohortShapeSchema>;
 
 /** A group of sessions whose views are compared with other groups' (survivors, duty bearers…). */
-export const CohortSchema = z.object({
+export const CohortSchema = z.looseObject({
   id: IdSchema,
   name: shortText(80).min(1, 'a cohort needs a name'),
   colour: ColourSchema,
   shape: CohortShapeSchema,
 });
-export type Cohort = z.infer<typeof CohortSchema>;
+export type Cohort = KnownKeys<z.infer<typeof CohortSchema>>;
 
 /** A round of mapping (baseline, endline…). The same session code in two rounds forms a pair. */
-export const RoundSchema = z.object({
+export const RoundSchema = z.looseObject({
   id: IdSchema,
   name: shortText(80).min(1, 'a round needs a name'),
 });
-export type Round = z.infer<typeof RoundSchema>;
+export type Round = KnownKeys<z.infer<typeof RoundSchema>>;
 
 /** The wording of the two axes, shown on every map and printed in every export. */
-export const AxesSchema = z.object({
+export const AxesSchema = z.looseObject({
   power: shortText(200).min(1),
   interest: shortText(200).min(1),
 });
-export type Axes = z.infer<typeof AxesSchema>;
+export type Axes = KnownKeys<z.infer<typeof AxesSchema>>;
 
-export const MidlineSchema = z.object({
+export const MidlineSchema = z.looseObject({
   power: z.number().finite().gt(0).lt(10),
   interest: z.number().finite().gt(0).lt(10),
 });
 
 /** Format tag and current version of the study file (`study.json`). */
 export const STUDY_FORMAT = 'pimap/study';
-export const STUDY_VERSION = 1;
+/** 2: `revision` and `writer` (compare-and-replace across processes). */
+export const STUDY_VERSION = 2;
 
 /**
  * A study: its settings, cohorts, rounds and stakeholder list. Sessions are stored
  * in their own files so that damage to one cannot spread to the others.
  */
 export const StudySchema = z
-  .object({
+  // Loose objects throughout: keys written by a newer app survive this app's save.
+  .looseObject({
     format: z.literal(STUDY_FORMAT),
     version: z.literal(STUDY_VERSION),
+    /** Saves so far; set by the host on every write (see RevisionSchema). */
+    revision: RevisionSchema,
+    /** Who wrote this revision; null before the first save and in files of format 1. */
+    writer: WriterSchema.nullable(),
     id: IdSchema,
     title: shortText(200).trim().min(1, 'a study needs a title'),
     description: longText.default(''),
@@ -73,7 +79,7 @@ export const StudySchema = z
       });
     }
   });
-export type Study = z.infer<typeof StudySchema>;
+export type Study = KnownKeys<z.infer<typeof StudySchema>>;
 
 /** The default axis wording from the study this product grows from. */
 export const DEFAULT_AXES: Axes = {

@@ -2,7 +2,7 @@ import type { Position } from './position';
 
 /**
  * The study's 2×2 scheme. `hp_hi` is the green zone: high power and high interest.
- * Order matters: it is the tie-break order for modal zones (ANALYSIS.md).
+ * Order matters: it is the tie-break order for modal zones (docs/methods.md).
  */
 export const ZONE_IDS = ['hp_hi', 'hp_li', 'lp_hi', 'lp_li'] as const;
 export type ZoneId = (typeof ZONE_IDS)[number];

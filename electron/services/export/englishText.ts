@@ -3,7 +3,7 @@ import type { ExportText } from '../../../shared/export/exportText';
 /**
  * The English words of every export, for the host and the CLI (the renderer passes
  * its own translated catalogue when it builds pictures itself). Statistic definitions
- * follow shared/domain ANALYSIS.md word for word in meaning.
+ * follow docs/methods.md word for word in meaning.
  */
 export const ENGLISH_EXPORT_TEXT: ExportText = {
   zones: {
