@@ -16,6 +16,20 @@ import { loadPrefs } from './store/actions';
 import { useAppStore } from './store/appStore';
 
 /**
+ * Wait (briefly) for the shipped Bengali and Devanagari faces before the first render.
+ * Text laid out while its web font is still loading is meant to be redrawn when the font
+ * arrives, but Chromium left the first Bengali words of a page (the top bar's) in a
+ * fallback face, as boxes, on a machine without system Indic fonts. Loading first costs
+ * a few milliseconds (the files are local) and avoids any flash of fallback text.
+ */
+async function shippedFacesLoaded(): Promise<void> {
+  const faces = ['Noto Sans Bengali', 'Noto Sans Devanagari'].flatMap((family) =>
+    [400, 600, 700].map((weight) => document.fonts.load(`${weight} 16px '${family}'`, family.includes('Bengali') ? 'অ' : 'अ')),
+  );
+  await Promise.race([Promise.allSettled(faces), new Promise((resolve) => setTimeout(resolve, 2000))]);
+}
+
+/**
  * The saved language is applied before the first render, so the first words on screen
  * and `<html lang>` are already in it (no flash of English, no English voice for a
  * screen reader reading a Bengali page). If the host cannot answer, App reports it.
@@ -28,6 +42,7 @@ async function start(): Promise<void> {
   }
   const { language, bengaliDigits } = useAppStore.getState().prefs;
   await setLanguage(language, bengaliDigits ?? false);
+  await shippedFacesLoaded();
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <App />
