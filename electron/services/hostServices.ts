@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HostError, type HostHandlers } from '../../shared/contract/hostContract';
@@ -11,6 +13,7 @@ import { importCsv, previewCsvImport, type ImportHandlers } from './csvImport';
 import { parseLongFormat } from '../../shared/csv/longFormat';
 import { matchKey } from '../../shared/csv/planImport';
 import type { CsvImportInput, CsvImportPreview } from '../../shared/contract/hostContract';
+import type { Writer } from '../../shared/model/common';
 
 /**
  * The services behind the host contract, one function per operation. The Electron
@@ -32,6 +35,23 @@ export interface HostServicesOptions {
    * default (preview, CLI, tests) the system Chromium is started when a picture is needed.
    */
   exportRenderer?: ExportRendererFactory;
+  /** Who this process writes as (stored in every saved document); see `processWriter`. */
+  writer?: Writer;
+}
+
+/**
+ * This process as a writer: a random id (two windows of the preview, the app and `pimap`
+ * on one computer are different writers) and the computer's name, which a person
+ * recognises in "changed elsewhere … by <name>".
+ */
+export function processWriter(host: HostServicesOptions['host']): Writer {
+  let name = '';
+  try {
+    name = hostname().slice(0, 120);
+  } catch {
+    // No host name (sandboxed): the id alone still tells writers apart.
+  }
+  return { id: `${host}-${randomBytes(6).toString('hex')}`, name: name ? `${name} (${host === 'electron' ? 'app' : host})` : host };
 }
 
 export const APP_NAME = 'Power–Interest Mapper';
@@ -46,7 +66,7 @@ export type HostServices = HostHandlers & {
 
 export function createHostServices(opts: HostServicesOptions): HostServices {
   return hostServicesFor({
-    repository: new StudyRepository(opts.dataDir),
+    repository: new StudyRepository(opts.dataDir, { writer: opts.writer ?? processWriter(opts.host) }),
     prefs: opts.prefs,
     host: opts.host,
     version: opts.version,
@@ -95,7 +115,7 @@ export function hostServicesFor(deps: HostServiceDeps): HostServices {
       return studies;
     },
     createStudy: ({ study }) => repository.createStudy(study),
-    saveStudy: ({ study }) => repository.saveStudy(study),
+    saveStudy: ({ study, baseRevision }) => repository.saveStudy(study, baseRevision),
     openStudy: async ({ studyId }) => {
       const result = await repository.openStudy(studyId);
       updatePrefs((p) => withRecentStudy(p, studyId));
@@ -108,7 +128,7 @@ export function hostServicesFor(deps: HostServiceDeps): HostServices {
     },
     listTrash: () => repository.listTrash(),
     restoreFromTrash: ({ trashId }) => repository.restoreFromTrash(trashId),
-    saveSession: ({ session }) => repository.saveSession(session),
+    saveSession: ({ session, baseRevision }) => repository.saveSession(session, baseRevision),
     deleteSession: ({ studyId, sessionId }) => repository.deleteSession(studyId, sessionId),
     listSessionVersions: ({ studyId, sessionId }) => repository.listSessionVersions(studyId, sessionId),
     restoreSessionVersion: ({ studyId, sessionId, versionId }) => repository.restoreSessionVersion(studyId, sessionId, versionId),
@@ -127,6 +147,9 @@ export function hostServicesFor(deps: HostServiceDeps): HostServices {
         const lines = new Set(result.errors.map((e) => e.line)).size;
         throw new HostError('invalid_file', result.problem ? `several studies are titled "${result.problem.title}"` : `${result.errors.length} problems on ${lines} lines; nothing was imported`);
       }
+      const { conflicts } = result.summary;
+      if (conflicts.length)
+        throw new HostError('conflict', `${conflicts.length} sessions changed since the file was read and were not imported (${conflicts.join(', ')}); the other rows were imported`);
       return { studyId: result.summary.studyId, savedAt: new Date().toISOString() };
     },
     flush: () => repository.flush(),

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,7 +52,9 @@ export function bundleKillChild(): Promise<string> {
   bundled ??= (async () => {
     const outDir = mkdtempSync(join(tmpdir(), 'pimap-kill-child-'));
     const outfile = join(outDir, 'kill-child.mjs');
-    await build({ entryPoints: [join(here, 'storageKillChild.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', minify: true, outfile, logLevel: 'silent' });
+    await build({ entryPoints: [join(here, 'storageKillChild.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', minify: true, outfile, logLevel: 'silent',
+      // CommonJS dependencies (proper-lockfile) call require(); an ESM bundle needs one.
+      banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } });
     return outfile;
   })();
   return bundled;
@@ -115,9 +117,33 @@ function runCycle(child: string, dataDir: string, studyId: string, seed: number,
       if (timer) clearTimeout(timer);
       // Only complete lines count: a line cut by the kill was never an acknowledgement.
       if (signal !== 'SIGKILL') failLines.push(`child exited on its own (code ${code}): ${stderr.slice(0, 400)}`);
+      ageLocks(dataDir);
       resolve({ acks, ackCount, ready, failLines });
     });
   });
+}
+
+/**
+ * A killed child may die holding a document's lock. The next child takes it over once it
+ * is stale (not refreshed for 10 s); instead of waiting, make the dead child's locks look
+ * that old, so every cycle runs the real stale-lock takeover without the wait.
+ */
+function ageLocks(dataDir: string): void {
+  const locks = join(dataDir, '.locks');
+  let names: string[] = [];
+  try {
+    names = readdirSync(locks);
+  } catch {
+    return;
+  }
+  const past = new Date(Date.now() - 60_000);
+  for (const name of names) {
+    try {
+      utimesSync(join(locks, name), past, past);
+    } catch {
+      // Released between the listing and now.
+    }
+  }
 }
 
 /** Check every file of the study from the outside; returns the problems found. */

@@ -12,7 +12,9 @@ import type { Session } from '../../shared/model/session';
  *
  * Each edit writes `seq:<n>` into the notes (n grows across all sessions), so the file
  * tells exactly which edit it holds. Saves are fired without waiting for the previous
- * one, so the coalescing queue is exercised as well as the atomic write.
+ * one, each based on the revision the previous save of that session will write (as the
+ * app's save queue chains its own saves), so the write queue and the cross-process lock
+ * are exercised as well as the atomic write.
  */
 export const KILL_SESSIONS = ['fgd-1', 'fgd-2', 'db-07'] as const;
 const STAKEHOLDERS = ['bdo', 'gram-panchayat', 'police', 'asha', 'anganwadi', 'vlcpc', 'childline', 'cwc'];
@@ -51,11 +53,14 @@ async function main(): Promise<void> {
     process.exit(3);
   }
   let seq = Math.max(0, ...opened.sessions.map((s) => seqOfNotes(s.notes))) + 1;
+  const revision = new Map(opened.sessions.map((s) => [s.id, s.revision]));
   process.stdout.write('ready\n');
   for (;;) {
     const sessionId = KILL_SESSIONS[Math.floor(random() * KILL_SESSIONS.length)] as string;
     const mine = seq++;
-    const saved = repo.saveSession(killEdit(studyId, sessionId, mine)).then(
+    const base = revision.get(sessionId) ?? 0;
+    revision.set(sessionId, base + 1);
+    const saved = repo.saveSession(killEdit(studyId, sessionId, mine), base).then(
       () => void process.stdout.write(`ack ${sessionId} ${mine}\n`),
       (err: unknown) => void process.stdout.write(`fail ${sessionId} ${mine} ${err instanceof Error ? err.message : String(err)}\n`),
     );

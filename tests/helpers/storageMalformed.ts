@@ -76,8 +76,10 @@ export function malformedSessionCases(studyId: string, idFor: (n: number) => str
   // ---- format tag and version
   field(['format'], [REMOVE, null, 1, '', 'pimap/study', 'pimap/Session', 'PIMAP/SESSION', 'pimap/session ', ['pimap/session'], { v: 1 }], /not a pimap\/session file/);
   field(['version'], [REMOVE, null, 0, -1, 1.5, '1', true, [1], { major: 1 }], /format version/);
-  field(['version'], [2, 3, 99, 1000000], /newer than this app/);
-  add('version 2 with fields this app does not know', 'schema', /newer than this app/, (s) => pretty({ ...s, version: 2, layers: [{ id: 'x' }] }));
+  field(['version'], [3, 4, 99, 1000000], /newer than this app/);
+  add('version 3 with fields this app does not know', 'schema', /newer than this app/, (s) => pretty({ ...s, version: 3, layers: [{ id: 'x' }] }));
+  field(['revision'], [REMOVE, -1, 1.5, '3', null, 2 ** 60], /^revision:/);
+  field(['writer'], [REMOVE, 'laptop', 5, { id: '', name: 'x' }, { name: 'x' }], /^writer/);
 
   // ---- each field with wrong types and out-of-range values
   field(['id'], [REMOVE, '', 'has space', '../escape', 'a/b', 'x'.repeat(101), 5, null, true, ['s']], /^id:/);

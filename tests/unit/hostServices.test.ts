@@ -72,11 +72,13 @@ describe('host services', () => {
 
     const session = newSession({ id: 'fgd-3', studyId: 'study-1', code: 'FGD 3', kind: 'fgd', cohortId: 'survivors', roundId: 'baseline', now: NOW });
     const placed = { ...session, placements: { bdo: { status: 'placed', position: { power: 8, interest: 2 }, contested: false, alt: null, note: '' } } };
-    await call('saveSession', { session });
-    expect(await call('saveSession', { session: placed })).toEqual({ savedAt: expect.any(String) });
+    expect(await call('saveSession', { session, baseRevision: 0 })).toEqual({ savedAt: expect.any(String), revision: 1 });
+    expect(await call('saveSession', { session: placed, baseRevision: 1 })).toEqual({ savedAt: expect.any(String), revision: 2 });
+    // A save based on a revision that is no longer on disk writes nothing.
+    expect(await fail('saveSession', { session: { ...placed, notes: 'stale' }, baseRevision: 1 })).toMatchObject({ code: 'conflict' });
 
     const opened = await call<{ sessions: unknown[]; problems: unknown[] }>('openStudy', { studyId: 'study-1' });
-    expect(opened.sessions).toEqual([placed]);
+    expect(opened.sessions).toEqual([{ ...placed, revision: 2, writer: { id: expect.stringMatching(/^test-/), name: expect.any(String) } }]);
     expect(opened.problems).toEqual([]);
     // Opening a study records it as the last and most recent one.
     expect(await call('getPrefs')).toMatchObject({ lastStudyId: 'study-1', recentStudyIds: ['study-1'] });
@@ -90,7 +92,7 @@ describe('host services', () => {
     expect(await call('listTrash')).toEqual([expect.objectContaining({ trashId, kind: 'session', label: 'FGD 3' })]);
     expect(await call('restoreFromTrash', { trashId })).toEqual({ studyId: 'study-1' });
 
-    await call('saveStudy', { study: { ...study, title: 'Murshidabad baseline, six blocks' } });
+    await call('saveStudy', { study: { ...study, title: 'Murshidabad baseline, six blocks' }, baseRevision: 1 });
     const deleted = await call<{ trashId: string }>('deleteStudy', { studyId: 'study-1' });
     expect(await call('listStudies')).toEqual([]);
     expect(await call('getPrefs')).toMatchObject({ lastStudyId: null, recentStudyIds: [] });

@@ -76,8 +76,11 @@ export function exportHandlers(deps: { repository: StudyRepository; version: str
         throw err;
       }
       // The study first, so every session written after it finds its stakeholders and cohorts.
-      if (plan.newStakeholders.length || plan.newCohorts.length || plan.newRounds.length) await repository.saveStudy(result.study);
-      for (const s of result.written) await repository.saveSession(s);
+      // Compare-and-replace against what was just read: a session changed meanwhile by another
+      // window is refused (conflict) rather than overwritten; a new one must not exist yet.
+      const readAt = new Map(sessions.map((s) => [s.id, s.revision]));
+      if (plan.newStakeholders.length || plan.newCohorts.length || plan.newRounds.length) await repository.saveStudy(result.study, study.revision);
+      for (const s of result.written) await repository.saveSession(s, readAt.get(s.id) ?? 0);
       const ourIds = new Set(sessions.map((s) => s.id));
       const replaced = result.written.filter((s) => ourIds.has(s.id)).length;
       return {

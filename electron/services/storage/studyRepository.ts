@@ -417,6 +417,19 @@ export class StudyRepository {
     }));
   }
 
+  /**
+   * The revision of a document on disk now: 0 when there is no file, null when the file
+   * cannot be read. Informational only: a save must still state its base revision, which
+   * is compared again under the lock.
+   */
+  async revisionOnDisk(key: DocumentKey): Promise<number | null> {
+    const file = key.kind === 'study' ? this.layout.studyFile(key.studyId) : this.layout.sessionFile(key.studyId, key.sessionId);
+    const bytes = await this.readOrNull(file);
+    if (!bytes) return 0;
+    const loaded = key.kind === 'study' ? loadStudyBytes(bytes) : loadSessionBytes(bytes);
+    return loaded.ok ? loaded.value.revision : null;
+  }
+
   // ---------------------------------------------------------------- internals
 
   /** The document as this process writes it: the next revision, and this writer. */
@@ -689,7 +702,7 @@ function parseOrReject<T>(schema: z.ZodType<T>, value: unknown, what: string): T
 /** A locked map may be unlocked, but not changed while it stays locked. */
 function assertUnlocked(stored: Session, incoming: Session): void {
   if (!stored.locked || !incoming.locked) return;
-  const strip = (s: Session) => canonicalJson({ ...s, updatedAt: '' });
+  const strip = (s: Session) => canonicalJson({ ...s, updatedAt: '', revision: 0, writer: null });
   if (strip(stored) !== strip(incoming))
     throw new HostError('locked', `Session “${stored.code}” is locked: the group signed off this map. Unlock it before changing it.`);
 }

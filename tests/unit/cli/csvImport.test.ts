@@ -12,18 +12,30 @@ const SAVED = { savedAt: '2026-03-01T10:00:00.000Z' };
 function memoryHandlers(failOnSave?: number) {
   const studies = new Map<string, Study>();
   const sessions = new Map<string, Session>();
+  const revisions = new Map<string, number>();
   const log: string[] = [];
   let saves = 0;
   const handlers: ImportHandlers = {
     listStudies: async () => [...studies.values()].map((s): StudySummary => ({ id: s.id, title: s.title, description: '', updatedAt: s.updatedAt, sessionCount: 0, cohortCount: s.cohorts.length })),
-    openStudy: async ({ studyId }) => ({ study: studies.get(studyId)!, sessions: [...sessions.values()].filter((s) => s.studyId === studyId), problems: [] }),
-    createStudy: async ({ study }) => (log.push(`createStudy ${study.id}`), studies.set(study.id, study), SAVED),
-    saveStudy: async ({ study }) => (log.push(`saveStudy ${study.id}`), studies.set(study.id, study), SAVED),
-    saveSession: async ({ session }) => {
+    openStudy: async ({ studyId }) => ({
+      study: studies.get(studyId)!,
+      sessions: [...sessions.values()].filter((s) => s.studyId === studyId).map((s) => ({ ...s, revision: revisions.get(s.id) ?? 0 })),
+      problems: [],
+    }),
+    createStudy: async ({ study }) => (log.push(`createStudy ${study.id}`), studies.set(study.id, { ...study, revision: 1 }), { ...SAVED, revision: 1 }),
+    saveStudy: async ({ study, baseRevision }) => {
+      log.push(`saveStudy ${study.id}`);
+      studies.set(study.id, { ...study, revision: baseRevision + 1 });
+      return { ...SAVED, revision: baseRevision + 1 };
+    },
+    saveSession: async ({ session, baseRevision }) => {
       if (++saves === failOnSave) throw new HostError('disk_full', 'The disk is full');
+      // Compare-and-replace like the repository: a session changed since it was read is refused.
+      if ((revisions.get(session.id) ?? 0) !== baseRevision) throw new HostError('conflict', `${session.code} changed elsewhere`);
       log.push(`saveSession ${session.code}`);
       sessions.set(session.id, session);
-      return SAVED;
+      revisions.set(session.id, baseRevision + 1);
+      return { ...SAVED, revision: baseRevision + 1 };
     },
     deleteSession: async ({ sessionId }) => (log.push(`deleteSession ${sessions.get(sessionId)?.code}`), sessions.delete(sessionId), { trashId: 't' }),
     deleteStudy: async ({ studyId }) => (log.push(`deleteStudy ${studyId}`), studies.delete(studyId), { trashId: 't' }),

@@ -19,7 +19,7 @@ import type { ExportRenderer } from '../../../electron/services/export/render';
 import { reportFooter, svgPage } from '../../../electron/services/export/render';
 import { reportHtml } from '../../../electron/services/export/report';
 import { hostServicesFor } from '../../../electron/services/hostServices';
-import { StudyRepository } from '../../../electron/services/storage/studyRepository';
+import { lastWriterWins } from '../../helpers/lastWriterWins';
 import { dispatchHostCall } from '../../../shared/contract/dispatch';
 import { buildMapSvg } from '../../../shared/export/mapSvg';
 import { launchChromium, openChecker, pdfFonts, pdfInfo, pdfText, squash, type Checker } from '../export/chromiumCheck';
@@ -367,7 +367,7 @@ describe('host services with an injected renderer', () => {
   const PREFS = { language: 'en' as const, largeText: false, lastStudyId: null, recentStudyIds: [] };
 
   async function servicesWith(exportRenderer: () => ExportRenderer) {
-    const repository = new StudyRepository(mkdtempSync(join(tmpdir(), 'pimap-export-inject-')), { warn: () => undefined });
+    const repository = lastWriterWins(mkdtempSync(join(tmpdir(), 'pimap-export-inject-')), { warn: () => undefined });
     await repository.createStudy(study);
     for (const s of sessions) await repository.saveSession(s);
     await repository.flush();

@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildProgram } from '../../../electron/cli/pimap';
 import { hostServicesFor, type HostServices } from '../../../electron/services/hostServices';
 import { StudyRepository } from '../../../electron/services/storage/studyRepository';
+import { lastWriterWins } from '../../helpers/lastWriterWins';
 import { dispatchHostCall } from '../../../shared/contract/dispatch';
 import type { HostResult } from '../../../shared/contract/hostContract';
 import { parseLongFormat } from '../../../shared/csv/longFormat';
@@ -27,7 +28,7 @@ const PREFS = { language: 'en' as const, largeText: false, lastStudyId: null, re
 
 beforeEach(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'pimap-export-'));
-  repository = new StudyRepository(dataDir, { warn: () => undefined });
+  repository = lastWriterWins(dataDir, { warn: () => undefined });
   await repository.createStudy(study);
   for (const s of sessions) await repository.saveSession(s);
   await repository.flush();

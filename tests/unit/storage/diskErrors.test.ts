@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hostServicesFor } from '../../../electron/services/hostServices';
-import { StudyRepository } from '../../../electron/services/storage/studyRepository';
+import { content, lastWriterWins } from '../../helpers/lastWriterWins';
 import { nodeStorageFs, type StorageFs } from '../../../electron/services/storage/storageFs';
 import { dispatchHostCall } from '../../../shared/contract/dispatch';
 import { HostError } from '../../../shared/contract/hostContract';
@@ -20,7 +20,7 @@ const STUDY = 'study-d';
 
 async function world() {
   const disk = new SimulatedDisk();
-  const repo = new StudyRepository(DATA, { fs: disk, warn: () => undefined });
+  const repo = lastWriterWins(DATA, { fs: disk, warn: () => undefined });
   await repo.createStudy(makeStudy(STUDY));
   const v1 = makeSession(STUDY, 's1', 'FGD 1', 1);
   await repo.saveSession(v1);
@@ -62,13 +62,13 @@ describe('a full disk or a read-only folder', () => {
       expect(v2).toEqual(inMemory);
       disk.powerCut();
       expect(disk.snapshot()).toEqual(before);
-      expect((await repo.openStudy(STUDY)).sessions).toEqual([v1]);
+      expect((await repo.openStudy(STUDY)).sessions.map(content)).toEqual([content(v1)]);
 
       // Still failing while not healed; then the very same call goes through.
       await rejection(repo.saveSession(v2));
       disk.heal();
       await expect(repo.saveSession(v2)).resolves.toMatchObject({ savedAt: expect.any(String) });
-      expect((await repo.openStudy(STUDY)).sessions).toEqual([v2]);
+      expect((await repo.openStudy(STUDY)).sessions.map(content)).toEqual([content(v2)]);
     });
   }
 
@@ -107,10 +107,10 @@ describe('a full disk or a read-only folder', () => {
       libraryPath: '/nowhere',
     });
     disk.failWith('ENOSPC');
-    const result = await dispatchHostCall(services, 'saveSession', { session: makeSession(STUDY, 's1', 'FGD 1', 5) });
+    const result = await dispatchHostCall(services, 'saveSession', { session: makeSession(STUDY, 's1', 'FGD 1', 5), baseRevision: 1 });
     expect(result).toEqual({ ok: false, error: { code: 'disk_full', message: expect.stringMatching(/^Not saved: the disk is full/) } });
     disk.heal();
-    expect(await dispatchHostCall(services, 'saveSession', { session: makeSession(STUDY, 's1', 'FGD 1', 5) })).toMatchObject({ ok: true });
+    expect(await dispatchHostCall(services, 'saveSession', { session: makeSession(STUDY, 's1', 'FGD 1', 5), baseRevision: 1 })).toMatchObject({ ok: true });
   });
 });
 
@@ -147,7 +147,7 @@ describe('a real read-only folder', () => {
       ...nodeStorageFs,
       createExclusive: (p) => (readOnly ? Promise.reject(Object.assign(new Error(`EACCES: permission denied, open '${p}'`), { code: 'EACCES' })) : nodeStorageFs.createExclusive(p)),
     };
-    const repo = new StudyRepository(dataDir, { fs: chmodBlocks ? nodeStorageFs : refusing, warn: () => undefined });
+    const repo = lastWriterWins(dataDir, { fs: chmodBlocks ? nodeStorageFs : refusing, warn: () => undefined });
     await repo.createStudy(makeStudy(STUDY));
     await repo.saveSession(makeSession(STUDY, 's1', 'FGD 1', 1));
     const before = readFileSync(join(sessionsDir, 's1.json'));

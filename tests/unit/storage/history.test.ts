@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareVersionIds, nextVersionId, retention } from '../../../electron/services/storage/history';
 import { compactTime } from '../../../electron/services/storage/layout';
-import { StudyRepository } from '../../../electron/services/storage/studyRepository';
+import { lastWriterWins } from '../../helpers/lastWriterWins';
 import type { Session } from '../../../shared/model/session';
 import { makeSession, makeStudy } from '../../helpers/storageFixtures';
 import { SimulatedDisk } from '../../helpers/storageShim';
@@ -34,7 +34,7 @@ const DAY = 24 * 60 * MINUTE;
 async function world() {
   const disk = new SimulatedDisk();
   const clock = manualClock();
-  const repo = new StudyRepository(DATA, { fs: disk, now: clock.now, warn: () => undefined });
+  const repo = lastWriterWins(DATA, { fs: disk, now: clock.now, warn: () => undefined });
   await repo.createStudy(makeStudy(STUDY));
   return { disk, clock, repo };
 }

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { StudyRepository } from '../../../electron/services/storage/studyRepository';
+import { lastWriterWins } from '../../helpers/lastWriterWins';
 import type { StorageFs } from '../../../electron/services/storage/storageFs';
 import { makeSession, makeStudy } from '../../helpers/storageFixtures';
 import { SimulatedDisk } from '../../helpers/storageShim';
@@ -16,7 +16,7 @@ const B = 'study-b';
 async function world() {
   const disk = new SimulatedDisk();
   let t = Date.parse('2026-03-02T10:00:00.000Z');
-  const repo = new StudyRepository(DATA, { fs: disk, now: () => new Date((t += 1000)), warn: () => undefined });
+  const repo = lastWriterWins(DATA, { fs: disk, now: () => new Date((t += 1000)), warn: () => undefined });
   await repo.createStudy(makeStudy(A, 'Murshidabad baseline'));
   await repo.createStudy(makeStudy(B, 'Nadia endline'));
   return { disk, repo };
@@ -224,7 +224,7 @@ describe('orphaned temporary files', () => {
   it('are swept on open when their writer is gone or they are old, but not while another instance is writing', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'pimap-sweep-'));
     dirs.push(dataDir);
-    const repo = new StudyRepository(dataDir);
+    const repo = lastWriterWins(dataDir);
     await repo.createStudy(makeStudy(A));
     await repo.saveSession(makeSession(A, 's1', 'FGD 1'));
     const sessions = join(dataDir, A, 'sessions');
@@ -252,7 +252,7 @@ describe('orphaned temporary files', () => {
 
   it('a failed write removes its own temporary file', async () => {
     const disk = new SimulatedDisk();
-    const repo = new StudyRepository(DATA, { fs: disk, warn: () => undefined });
+    const repo = lastWriterWins(DATA, { fs: disk, warn: () => undefined });
     await repo.createStudy(makeStudy(A));
     disk.failWith('ENOSPC');
     await expect(repo.saveSession(makeSession(A, 's1', 'FGD 1'))).rejects.toMatchObject({ code: 'disk_full' });
@@ -261,7 +261,7 @@ describe('orphaned temporary files', () => {
 });
 
 describe('a burst of autosaves', () => {
-  it('costs at most two writes of the session file, and the newest state wins', async () => {
+  it('is never merged on the host: of saves based on one revision one is written, the others are refused', async () => {
     const disk = new SimulatedDisk();
     const renames: string[] = [];
     const counting: StorageFs = {
@@ -278,15 +278,16 @@ describe('a burst of autosaves', () => {
       lstat: (p) => disk.lstat(p),
       unlink: (p) => disk.unlink(p),
     };
-    const repo = new StudyRepository(DATA, { fs: counting, warn: () => undefined });
+    const repo = lastWriterWins(DATA, { fs: counting, warn: () => undefined });
     await repo.createStudy(makeStudy(A));
     renames.length = 0;
-    const first = repo.saveSession(makeSession(A, 's1', 'FGD 1', 1));
-    await new Promise((r) => setImmediate(r));
-    const burst = Array.from({ length: 10 }, (_, i) => repo.saveSession(makeSession(A, 's1', 'FGD 1', i + 2)));
-    await Promise.all([first, ...burst]);
-    expect(renames.filter((p) => p.endsWith('/sessions/s1.json'))).toHaveLength(2);
-    expect((await repo.openStudy(A)).sessions[0]?.notes).toBe('seq:11');
+    // Merging would tell ten writers "Saved" for one state on disk. The app's save queue
+    // coalesces an autosave burst before it reaches the host, and chains its revisions.
+    const burst = Array.from({ length: 10 }, (_, i) => repo.saveSession(makeSession(A, 's1', 'FGD 1', i + 1), 0));
+    const outcomes = await Promise.allSettled(burst);
+    expect(outcomes.map((o) => (o.status === 'fulfilled' ? 'saved' : (o.reason as { code: string }).code))).toEqual(['saved', ...Array(9).fill('conflict')]);
+    expect(renames.filter((p) => p.endsWith('/sessions/s1.json'))).toHaveLength(1);
+    expect((await repo.openStudy(A)).sessions[0]?.notes).toBe('seq:1');
   });
 
   it('an unchanged map is not written again', async () => {

@@ -17,7 +17,7 @@ describe('the studies list', () => {
     expect((await host.listStudies({}))[0]?.updatedAt).toBe(old);
 
     const before = Date.now();
-    await host.saveSession({ session: newSession({ id: 's1', studyId: 'st1', code: 'FGD 1', kind: 'fgd', cohortId: 'survivors', roundId: 'baseline', now: old }) });
+    await host.saveSession({ session: newSession({ id: 's1', studyId: 'st1', code: 'FGD 1', kind: 'fgd', cohortId: 'survivors', roundId: 'baseline', now: old }), baseRevision: 0 });
     const listed = (await host.listStudies({}))[0];
     expect(listed?.sessionCount).toBe(1);
     expect(Date.parse(listed!.updatedAt)).toBeGreaterThanOrEqual(before - 2_000);

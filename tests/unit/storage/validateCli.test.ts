@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { StudyRepository } from '../../../electron/services/storage/studyRepository';
+import { lastWriterWins } from '../../helpers/lastWriterWins';
 import { validateDataFolder } from '../../../electron/services/storage/validateData';
 import { makeSession, makeStudy } from '../../helpers/storageFixtures';
 
@@ -18,7 +18,7 @@ const pimap = (...args: string[]) => {
 let dataDir = '';
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'pimap-validate-'));
-  const repo = new StudyRepository(dataDir);
+  const repo = lastWriterWins(dataDir);
   await repo.createStudy(makeStudy('study-a', 'Murshidabad baseline'));
   await repo.saveSession(makeSession('study-a', 's1', 'FGD 1'));
   await repo.saveSession(makeSession('study-a', 's2', 'FGD 2'));
@@ -66,7 +66,7 @@ describe('pimap validate', () => {
   it('reports folders that are not studies and copies of sessions under other names', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pimap-validate-2-'));
     try {
-      const repo = new StudyRepository(dir);
+      const repo = lastWriterWins(dir);
       await repo.createStudy(makeStudy('study-c'));
       await repo.saveSession(makeSession('study-c', 's1', 'FGD 1'));
       writeFileSync(join(dir, 'study-c', 'sessions', 's1 (1).json'), readFileSync(join(dir, 'study-c', 'sessions', 's1.json')));
