@@ -34,6 +34,23 @@ export function clearAnalysisCache(): void {
 /** Requests the worker has answered since the page loaded (tests read it to see the cache work). */
 export const workerStats = { runs: 0 };
 
+/**
+ * For tests: hold the worker's replies until `release()` is called, so that a test can act
+ * while an analysis is in progress without racing the worker (which may finish a small job
+ * before a click arrives, or a large one long after, depending on the machine's load).
+ */
+let held: Array<() => void> | null = null;
+export function holdAnalysisReplies(): { release(): void } {
+  held = [];
+  return {
+    release() {
+      const queue = held ?? [];
+      held = null;
+      for (const deliver of queue) deliver();
+    },
+  };
+}
+
 let worker: Worker | null = null;
 let nextId = 1;
 let pending: { id: number; resolve: (r: AnalysisResult) => void; reject: (e: Error) => void } | null = null;
@@ -42,12 +59,16 @@ function startWorker(): Worker {
   const w = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module' });
   w.onmessage = (event: MessageEvent<WorkerReply>) => {
     const reply = event.data;
-    if (!pending || pending.id !== reply.id) return;
-    const { resolve, reject } = pending;
-    pending = null;
-    workerStats.runs++;
-    if (reply.ok) resolve(reply.result);
-    else reject(new Error(reply.message));
+    const deliver = () => {
+      if (!pending || pending.id !== reply.id) return;
+      const { resolve, reject } = pending;
+      pending = null;
+      workerStats.runs++;
+      if (reply.ok) resolve(reply.result);
+      else reject(new Error(reply.message));
+    };
+    if (held) held.push(deliver);
+    else deliver();
   };
   w.onerror = (event) => {
     event.preventDefault();

@@ -5,7 +5,7 @@ import '../../../renderer/src/i18n';
 import '../../../renderer/src/styles/tokens.css';
 import '../../../renderer/src/styles/app.css';
 import { CompareView } from '../../../renderer/src/compare/ComparePage';
-import { clearAnalysisCache, workerStats } from '../../../renderer/src/compare/useAnalysis';
+import { clearAnalysisCache, holdAnalysisReplies, workerStats } from '../../../renderer/src/compare/useAnalysis';
 import type { Position } from '../../../shared/model/position';
 import type { Session } from '../../../shared/model/session';
 import type { Study } from '../../../shared/model/study';
@@ -39,6 +39,8 @@ beforeEach(() => {
   clearAnalysisCache();
 });
 afterEach(() => {
+  // A test that failed while holding the worker's replies must not hold them for the next.
+  holdAnalysisReplies().release();
   mounted?.unmount();
   mounted = null;
 });
@@ -63,29 +65,35 @@ describe('compare view on a realistic study', () => {
     await userEvent.click(page.getByText('Analysis settings'));
     await userEvent.fill(page.getByRole('textbox', { name: 'Permutations' }), '99999');
     await userEvent.fill(page.getByRole('textbox', { name: 'Seed' }), '7');
+    // The worker's reply is held until the test has acted, so "while it runs" does not depend
+    // on how fast this machine is (a loaded machine once let a small job finish first).
+    let gate = holdAnalysisReplies();
     await userEvent.click(page.getByRole('button', { name: 'Recompute' }));
     const status = page.getByTestId('compare-status');
     await expect.element(status).toHaveAttribute('data-state', 'computing');
     await expect.element(status).toHaveTextContent('Computing… (99,999 permutations per stakeholder)');
-    // The page answers a click while the worker is busy (on the UI thread it could not):
-    // the tab switches before the result arrives, and the previous result stays on screen.
+    // The page answers a click while the analysis is in progress (on the UI thread it could
+    // not): the tab switches before the result arrives, and the previous result stays on screen.
     await userEvent.click(page.getByRole('tab', { name: 'Side by side' }));
     await expect.element(page.getByRole('tab', { name: 'Side by side' })).toHaveAttribute('aria-selected', 'true');
     expect(status.element().getAttribute('data-state')).toBe('computing');
-    await expect.element(status, { timeout: 60_000 }).toHaveAttribute('data-state', 'ready');
+    gate.release();
+    await expect.element(status, { timeout: 90_000 }).toHaveAttribute('data-state', 'ready');
     await userEvent.click(page.getByRole('tab', { name: 'Overlay and divergence' }));
     await expect.element(page.getByTestId('compare-basis')).toHaveTextContent('(permutation test, 99,999 permutations, seed 7)');
     // The floor of a p-value is 1 / (B + 1), shown as it is rather than rounded to 0.
     expect(rowOf('police').querySelector('[data-col="p"]')!.textContent).toBe('0.00001');
 
     // A new selection: its marks are on the grid at once, before the statistics arrive.
+    gate = holdAnalysisReplies();
     await userEvent.click(page.getByRole('checkbox', { name: /Financiers/ }));
     await expect.element(status).toHaveAttribute('data-state', 'computing');
     const legend = document.querySelector('#compare-legend')!;
     expect(legend.textContent).not.toContain('Financiers');
     expect(legend.textContent).toContain('Duty bearers 12 sessions');
     expect(document.querySelectorAll('[data-testid="compare-grid"] canvas')).toHaveLength(5);
-    await expect.element(status, { timeout: 60_000 }).toHaveTextContent('Analysed 36 sessions');
+    gate.release();
+    await expect.element(status, { timeout: 90_000 }).toHaveTextContent('Analysed 36 sessions');
   });
 
   it('lists one row per stakeholder with n per cohort counted from the sessions', async () => {
@@ -113,7 +121,9 @@ describe('compare view on a realistic study', () => {
     await show(realisticStudy());
     const findings = page.getByTestId('compare-findings');
     await expect.element(findings).toHaveTextContent(/Cohorts disagree most about: .*Panchayat.*Police/);
-    await expect.element(findings).toHaveTextContent(/All cohorts agree: .*ASHA \(\d+% of \d+ sessions\).* low power, high interest/);
+    // Every finding names the sessions and cohorts it rests on.
+    await expect.element(findings).toHaveTextContent(/Cohorts disagree most about: .*Panchayat \(\d+ sessions, 4 cohorts\).*Police \(\d+ sessions, 4 cohorts\)/);
+    await expect.element(findings).toHaveTextContent(/All cohorts agree: .*ASHA \(\d+% of \d+ sessions in 4 cohorts\).* low power, high interest/);
     await expect.element(findings).toHaveTextContent(/Survivors did not know: .*VLCPC/);
     await expect.element(page.getByTestId('compare-basis')).toHaveTextContent(
       'Based on 40 sessions, not individuals: Survivors n = 12, Frontline social workers n = 12, Duty bearers n = 12, and Financiers n = 4. p-values are exploratory (permutation test, 9,999 permutations, seed 1).',
@@ -341,5 +351,37 @@ describe('compare view on a realistic study', () => {
       [...tr.querySelectorAll('td')].forEach((td, i) => expect(Number(td.textContent), `${from}>${cols[i]}`).toBe(expected.get(`${from}>${cols[i]}`) ?? 0));
     }
     await expect.element(page.getByTestId('shifts-table').getByRole('row', { name: /^Police/ })).toHaveTextContent(/\+1\.\d/);
+  });
+});
+
+describe('compare view: numbers that never overclaim', () => {
+  it('starts with the latest round when groups were mapped twice, says why, and runs no test once both rounds are ticked', async () => {
+    const data = overTimeStudy();
+    await show(data);
+    const endline = data.sessions.filter((s) => s.roundId === 'endline').length;
+    await expect.element(page.getByTestId('compare-status')).toHaveTextContent(`Analysed ${endline} session`);
+    await expect.element(page.getByTestId('compare-one-round')).toHaveTextContent('Only the Endline round is compared, so that no group counts twice.');
+    // Tick Baseline too: the same codes are now in two rounds, so nothing is tested, and the summary says so.
+    await userEvent.click(page.getByRole('checkbox', { name: /^Baseline/ }));
+    await expect.element(page.getByTestId('compare-status'), { timeout: 20_000 }).toHaveTextContent(`Analysed ${data.sessions.length} sessions`);
+    await expect.element(page.getByTestId('compare-findings')).toHaveTextContent('No test was run: the same groups');
+    await expect.element(page.getByTestId('compare-findings')).not.toHaveTextContent('disagree');
+    expect(document.querySelectorAll('[data-col="p"]')).toHaveLength(0);
+    expect(rowOf('police').querySelector('[data-col="reason"]')!.textContent).toBe('Not tested: the same group is counted in several rounds; choose one round');
+  });
+
+  it('complete agreement is never called divergence, and one cohort is never "all cohorts agree"', async () => {
+    const data = realisticStudy();
+    // Every session puts the police at exactly (0.1, 1.1): the cohorts agree completely.
+    const sessions = data.sessions.map((s) => ({ ...s, placements: { ...s.placements, police: { status: 'placed' as const, position: { power: 0.1, interest: 1.1 }, contested: false, alt: null, note: '' } } }));
+    await show({ study: data.study, sessions });
+    expect(rowOf('police').querySelector('[data-col="reason"]')!.textContent).toBe('Not tested: every session put it in the same spot, so there is nothing to test');
+    const findings = page.getByTestId('compare-findings');
+    await expect.element(findings).toHaveTextContent(/All cohorts agree: .*Police \(100% of 40 sessions in 4 cohorts\)/);
+    await expect.element(findings).not.toHaveTextContent(/disagree most about: [^.]*Police/);
+    // Only survivors' sessions: one cohort, however unanimous, is no consensus.
+    mounted?.unmount();
+    await show({ study: data.study, sessions: sessions.filter((s) => s.cohortId === 'survivors') });
+    await expect.element(page.getByTestId('compare-findings')).not.toHaveTextContent('All cohorts agree');
   });
 });
