@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -19,6 +19,8 @@ const root = join(import.meta.dirname, '..', '..');
 const library = StakeholderLibrarySchema.parse(JSON.parse(readFileSync(join(root, 'resources', 'stakeholders.json'), 'utf8'))).stakeholders;
 const catalogue = (lang: Language) => JSON.parse(readFileSync(join(root, 'renderer', 'src', 'i18n', 'locales', lang, 'export.json'), 'utf8')) as { open: { map: string; study: string } };
 const NOW = '2026-03-10T10:00:00.000Z';
+/** Screenshots of the dialog, to look at (PIMAP_EXPORT_SHOTS names a folder to keep them in). */
+const shotsDir = process.env.PIMAP_EXPORT_SHOTS ?? join(tmpdir(), 'pimap-export-shots');
 
 const placed = (power: number, interest: number): Placement => ({ status: 'placed', position: { power, interest }, contested: false, alt: null, note: '' });
 const study = newStudy({ id: 'e2e-export-language', title: 'Nadia e2e', now: NOW, stakeholders: library });
@@ -61,6 +63,7 @@ async function download(timeout = 90_000): Promise<Buffer> {
 
 beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'pimap-e2e-lang-export-'));
+  mkdirSync(shotsDir, { recursive: true });
   preview = await startPreview();
   browser = await launchBrowser();
   await api('createStudy', { study });
@@ -82,6 +85,9 @@ describe('exports in the language of the interface', () => {
     await page.locator('.map-canvas canvas').first().waitFor({ timeout: 20_000 });
     await page.getByRole('button', { name: catalogue('bn').open.map }).click();
     await page.getByRole('dialog').waitFor();
+    await expect(page.getByTestId('export-language').inputValue()).resolves.toBe('bn');
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: join(shotsDir, 'export-dialog-bn.png') });
     const svg = (await download(60_000)).toString('utf8');
     const bn = EXPORT_TEXTS.bn;
     expect(svg).toContain('xml:lang="bn"');

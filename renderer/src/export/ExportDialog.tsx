@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportedFileResult } from '../../../shared/export/exportContract';
 import type { Session } from '../../../shared/model/session';
-import { stakeholderLabel } from '../../../shared/model/stakeholder';
+import { stakeholderLabel, type Language } from '../../../shared/model/stakeholder';
 import type { Study } from '../../../shared/model/study';
 import { Dialog } from '../app/Dialog';
 import { callHost } from '../host/hostClient';
@@ -10,6 +10,7 @@ import { useAppStore } from '../store/appStore';
 import { errorMessage, notify } from '../store/actions';
 import { flushStudy } from '../store/persistence';
 import { deliverFile } from './deliverFile';
+import { FileLanguage } from './FileLanguage';
 import {
   carriesNotes,
   cohortCounts,
@@ -37,7 +38,9 @@ type Message = { key: string; values?: Record<string, string> };
  */
 export function ExportDialog({ scope, onClose }: { scope: ExportScope; onClose(): void }) {
   const { t } = useTranslation('export');
-  const language = useAppStore((s) => s.prefs.language);
+  // The file's language: the interface's unless the user chooses another.
+  const uiLanguage = useAppStore((s) => s.prefs.language);
+  const [language, setLanguage] = useState<Language>(uiLanguage);
   const formats = FORMATS_BY_SCOPE[scope.kind];
   const [format, setFormat] = useState<ExportFormat>(formats[0]!);
   // One choice per format: switching format shows that format's own choice, unticked until the user ticks it.
@@ -179,6 +182,8 @@ export function ExportDialog({ scope, onClose }: { scope: ExportScope; onClose()
                 ))}
               </div>
             </fieldset>
+
+            <FileLanguage id={`${ids}-language`} value={language} format={format} onChange={setLanguage} />
 
             {scope.kind === 'study' ? (
               <SessionChooser
