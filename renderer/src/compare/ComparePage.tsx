@@ -551,6 +551,8 @@ function HonestNote({
         <li>{t('honest.sessions', { sessions: formatCount(comparison.sessions, lang), count: comparison.sessions })}</li>
         <li>{t('honest.exploratory', { permutations: formatCount(comparison.permutations, lang), seed: comparison.seed })}</li>
         <li>{t('honest.minimum')}</li>
+        <li>{t('honest.spread')}</li>
+        <li>{t('honest.consensus')}</li>
         <li>{t('honest.axes', { power: study.axes.power, interest: study.axes.interest, midlinePower: formatValue(comparison.midline.power, lang), midlineInterest: formatValue(comparison.midline.interest, lang) })}</li>
       </ul>
       <details className="analysis-settings">
