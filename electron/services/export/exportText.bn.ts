@@ -60,7 +60,7 @@ export const BENGALI_EXPORT_TEXT: ExportText = {
     documentTitle: 'রিপোর্ট: {{title}}',
     subtitle: 'পাচার প্রতিরোধে দায়িত্বপ্রাপ্তদের ক্ষমতা ও আগ্রহের মানচিত্র',
     generated: '{{date}} তারিখে Power–Interest Mapper {{version}} দিয়ে তৈরি',
-    scope: '{{sessions}}টি সেশন, {{stakeholders}} জন অংশীজন, {{cohorts}}টি দল',
+    scope: '{{sessions}}টি সেশন, {{stakeholders}}টি অংশীজন, {{cohorts}}টি দল',
     contents: 'সূচিপত্র',
     methods: 'পদ্ধতির বিবরণ',
     methodsIntro:
@@ -68,7 +68,7 @@ export const BENGALI_EXPORT_TEXT: ExportText = {
     axesHeading: 'অক্ষ ও ক্ষেত্র',
     axisPower: 'খাড়া অক্ষ (ক্ষমতা): {{power}}',
     axisInterest: 'আড়াআড়ি অক্ষ (আগ্রহ): {{interest}}',
-    midline: 'ক্ষমতার অক্ষে {{power}} আর আগ্রহের অক্ষে {{interest}}-এ ক্ষেত্রগুলো ভাগ করা হয়েছে; ঠিক মধ্যরেখার ওপরের মান ‘বেশি’ বলে ধরা হয়।',
+    midline: 'ক্ষমতার অক্ষে {{power}} আর আগ্রহের অক্ষে {{interest}}-এ ক্ষেত্রগুলো ভাগ করা হয়েছে; যে মান ঠিক মধ্যরেখায় পড়ে, সেটিও ‘বেশি’ বলে ধরা হয়।',
     cohortsHeading: 'এই রিপোর্টের দল ও সেশন',
     cohortColumn: 'দল',
     sessionsColumn: 'সেশন',
