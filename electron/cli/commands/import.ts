@@ -66,7 +66,7 @@ export function registerImport(program: Command): void {
       }
       const s = result.summary;
       const sessions = `${s.created + s.updated} session${s.created + s.updated === 1 ? '' : 's'} (${s.created} new, ${s.updated} updated)`;
-      console.log(`Imported ${s.rows} rows, ${sessions}, into ${s.studyCreated ? 'the new study' : 'the study'} "${s.title}" (id ${s.studyId}).`);
+      console.log(`Imported ${s.rows} ${s.rows === 1 ? 'row' : 'rows'}, ${sessions}, into ${s.studyCreated ? 'the new study' : 'the study'} "${s.title}" (id ${s.studyId}).`);
       if (s.newCohorts.length) console.log(`New cohorts: ${s.newCohorts.join(', ')}`);
       if (s.newRounds.length) console.log(`New rounds: ${s.newRounds.join(', ')}`);
       if (s.newStakeholders.length) console.log(`New stakeholders (custom): ${s.newStakeholders.join(', ')}`);

@@ -43,6 +43,6 @@ export function registerReport(program: Command): void {
         appVersion: String(cmd.parent?.version() ?? ''),
       });
       await writeOut(opts.out, file);
-      console.log(`Wrote ${opts.out}: ${sessions.length} sessions, ${file.data.length.toLocaleString('en')} bytes`);
+      console.log(`Wrote ${opts.out}: ${sessions.length} ${sessions.length === 1 ? 'session' : 'sessions'}, ${file.data.length.toLocaleString('en')} bytes`);
     });
 }
