@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import i18next from 'eslint-plugin-i18next';
 import globals from 'globals';
 
 /**
@@ -42,6 +43,28 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       ...restrict(['electron', 'electron-store', ...NODE_BUILTINS, '**/electron/**'], 'renderer/ runs in the browser: no Electron, no Node built-ins, no electron/ code. Talk to the host through renderer/src/host.'),
+    },
+  },
+  {
+    // Every word a person reads goes through i18n (renderer/src/i18n/locales): a literal in
+    // JSX text or in a text-bearing attribute is an error. Class names, roles, ids, data-*,
+    // CSS, Konva styling and the like are not words, so only the attributes people read
+    // or hear are checked; punctuation, symbols and numbers alone are not words either.
+    files: ['renderer/src/**/*.tsx'],
+    plugins: { i18next },
+    rules: {
+      'i18next/no-literal-string': [
+        'error',
+        {
+          mode: 'jsx-only',
+          // Strings passed to functions inside JSX are keys and ids (t('…'), header('stakeholder', …)), not words.
+          callees: { exclude: ['.*'] },
+          'jsx-attributes': { include: ['aria-label', 'aria-description', 'aria-roledescription', 'aria-valuetext', 'aria-placeholder', 'title', 'alt', 'placeholder', 'label', 'text'], exclude: ['.*'] },
+          'jsx-components': { exclude: ['Trans'] },
+          words: { exclude: [/^[\p{P}\p{S}\p{Z}\p{N}]*$/u, '[A-Z0-9_-]+'] },
+          message: 'Text people read goes through i18n: add a key to renderer/src/i18n/locales/en (and bn, hi) and use t().',
+        },
+      ],
     },
   },
   {
