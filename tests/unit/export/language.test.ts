@@ -248,7 +248,7 @@ describe('pimap report and export with --lang (Chromium, system Indic fonts hidd
     for (const zone of Object.values(hi.zones)) expect(texts).toContain(zone);
     for (const role of Object.values(hi.zoneRoles)) expect(texts).toContain(role);
     expect(texts).toContain(hi.map.legend);
-    expect(texts).toContain('सत्र FGD 1  ·  वर्ग: सर्वाइवर  ·  चरण: बेसलाइन  ·  तारीख़: 2026-02-11');
+    expect(texts).toContain('सत्र FGD 1  ·  समूह: सर्वाइवर  ·  दौर: बेसलाइन  ·  तारीख़: 2026-02-11');
     for (const id of ['police', 'gram-panchayat', 'asha']) expect(texts).toContain(LABELS.hi[id]!.short);
     expect(svg).toContain('xml:lang="hi"');
     expect(texts.join('\n')).not.toMatch(/High power|Legend|Session FGD/);
