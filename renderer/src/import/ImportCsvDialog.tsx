@@ -2,6 +2,7 @@ import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CsvImportError, CsvImportPreview } from '../../../shared/contract/hostContract';
 import { Dialog } from '../app/Dialog';
+import { formatNumber } from '../app/format';
 import { encodingMessage, readTextFile } from '../app/readTextFile';
 import { navigate } from '../app/router';
 import { callHost, HostCallError } from '../host/hostClient';
@@ -217,7 +218,7 @@ function ErrorList({ errors, rows, lang }: { errors: readonly CsvImportError[]; 
           <tbody>
             {shown.map((e, i) => (
               <tr key={`${e.line}-${e.code}-${i}`} data-line={e.line} data-code={e.code}>
-                <td className="num">{e.line > 0 ? new Intl.NumberFormat(lang).format(e.line) : t('wholeFile')}</td>
+                <td className="num">{e.line > 0 ? formatNumber(e.line, lang) : t('wholeFile')}</td>
                 <td>{e.column ? <code>{e.column}</code> : null}</td>
                 <td>{csvErrorText(t, e)}</td>
               </tr>
