@@ -116,6 +116,9 @@ export interface DuplicateSessionInput {
 export function duplicateSession(source: Session, input: DuplicateSessionInput): Session {
   return {
     ...source,
+    // A new document: never saved, so its first save must not find a file.
+    revision: 0,
+    writer: null,
     id: input.id,
     code: (input.code ?? source.code).trim(),
     roundId: input.roundId,

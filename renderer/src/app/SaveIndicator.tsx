@@ -4,8 +4,9 @@ import type { SaveStatus } from './saveStatus';
 import { formatTime } from './format';
 
 /**
- * "Saving…", "Saved" (only after the host reported the write durable) or
- * "Not saved: <reason>" with Retry. Announced politely; the failure is an alert.
+ * "Saving…", "Saved" (only after the host reported the write durable),
+ * "Not saved: <reason>" with Retry, or "Changed elsewhere: not saved" when the host
+ * refused a stale save. Announced politely; the failure is an alert.
  */
 export function SaveIndicator({ status, onRetry }: { status: SaveStatus; onRetry(): void }) {
   const { t, i18n } = useTranslation();
@@ -20,6 +21,9 @@ export function SaveIndicator({ status, onRetry }: { status: SaveStatus; onRetry
         <span>{t('saveStatus.saved')}</span>
       </span>
     );
+  else if (status.state === 'conflict')
+    // Never "Saved" for a refused edit; the choices are in the Changed elsewhere notice.
+    body = <span className="save-state save-conflict">{t('saveStatus.changedElsewhere')}</span>;
   else if (status.state === 'error')
     body = (
       <span className="save-state save-error">

@@ -2,13 +2,14 @@ import { useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../store/appStore';
-import { putSession } from '../store/actions';
+import { copyCode, notify, putSession, resolveSessionConflict } from '../store/actions';
 import { useOpenStudy } from '../store/useOpenStudy';
 import { retrySave, sessionKey } from '../store/persistence';
 import { MapEditor } from '../editor/MapEditor';
 import { ExportDialog } from '../export/ExportDialog';
 import { PageHeading } from './PageHeading';
-import { hrefFor } from './router';
+import { ChangedElsewhere } from './ChangedElsewhere';
+import { hrefFor, navigate } from './router';
 import { StudyNotOpen } from './StudyUnavailable';
 import { APP_BAR_SLOT_ID } from './TopBar';
 import { VersionsDialog } from './VersionsDialog';
@@ -46,6 +47,16 @@ export function SessionPage({ studyId, sessionId }: { studyId: string; sessionId
     );
   }
 
+  const copyLabel = (n: number) => (n === 1 ? t('common:changedElsewhere.copyLabel') : t('common:changedElsewhere.copyLabelN', { n }));
+  const resolve = async (choice: 'theirs' | 'copy') => {
+    const { done, show } = await resolveSessionConflict(session, choice, copyLabel);
+    if (!done) return; // the copy was not written: the notice stays, with the edits
+    if (show === null) {
+      notify({ tone: 'info', key: 'common:changedElsewhere.deletedElsewhere' });
+      navigate({ name: 'study', studyId, tab: 'sessions' });
+    } else if (show !== session.id) navigate({ name: 'session', studyId, sessionId: show });
+  };
+  const sameRound = open.sessions.filter((s) => s.roundId === session.roundId).map((s) => s.code);
   const cohort = study.cohorts.find((c) => c.id === session.cohortId);
   const round = study.rounds.find((r) => r.id === session.roundId);
   return (
@@ -74,6 +85,20 @@ export function SessionPage({ studyId, sessionId }: { studyId: string; sessionId
             barSlot,
           )
         : null}
+      {saveStatus.state === 'conflict' ? (
+        <ChangedElsewhere
+          kind="session"
+          choices={[
+            { id: 'theirs', label: t('common:changedElsewhere.theirs'), hint: t('common:changedElsewhere.theirsSession'), run: () => resolve('theirs') },
+            {
+              id: 'copy',
+              label: t('common:changedElsewhere.copy'),
+              hint: t('common:changedElsewhere.copyHint', { code: copyCode(session.code, sameRound, copyLabel) }),
+              run: () => resolve('copy'),
+            },
+          ]}
+        />
+      ) : null}
       <MapEditor
         study={study}
         session={session}
@@ -83,7 +108,7 @@ export function SessionPage({ studyId, sessionId }: { studyId: string; sessionId
         resetKey={`${session.id}:${resetCount}`}
         language={language}
       />
-      {versionsOpen ? <VersionsDialog session={session} onClose={() => setVersionsOpen(false)} /> : null}
+      {versionsOpen ? <VersionsDialog session={session} study={study} onClose={() => setVersionsOpen(false)} /> : null}
       {exporting ? <ExportDialog scope={{ kind: 'session', study, session }} onClose={() => setExporting(false)} /> : null}
     </div>
   );

@@ -12,7 +12,9 @@ import {
   flushAll,
   flushDoc,
   flushStudy,
+  loadedFromDisk,
   replacedOnDisk,
+  resolveConflict,
   scheduleSessionSave,
   scheduleStudySave,
   sessionKey,
@@ -136,7 +138,7 @@ export async function renameStudy(studyId: string, title: string): Promise<void>
     await flushDoc(studyKey(studyId));
   } else {
     const { study } = await callHost('openStudy', { studyId });
-    await callHost('saveStudy', { study: touchStudy(updateStudySettings(study, { title }), now()) });
+    await callHost('saveStudy', { study: touchStudy(updateStudySettings(study, { title }), now()), baseRevision: study.revision });
   }
   await loadStudies();
 }
@@ -182,6 +184,9 @@ export async function openStudy(studyId: string, opts: { reload?: boolean } = {}
   await flushStudy(studyId);
   try {
     const result = await callHost('openStudy', { studyId });
+    // Later saves are based on what was just read (unless older edits are still pending).
+    loadedFromDisk(studyKey(studyId), result.study.revision);
+    for (const s of result.sessions) loadedFromDisk(sessionKey(studyId, s.id), s.revision);
     const study = (unsavedDoc(studyKey(studyId)) as Study | null) ?? result.study;
     const sessions = result.sessions.map((s) => (unsavedDoc(sessionKey(studyId, s.id)) as Session | null) ?? s);
     if (get().openingStudyId !== studyId) return; // another study was asked for meanwhile
@@ -247,7 +252,7 @@ export async function restoreSessionVersion(session: Pick<Session, 'id' | 'study
   const key = sessionKey(session.studyId, session.id);
   await flushDoc(key);
   const result = await callHost('restoreSessionVersion', { studyId: session.studyId, sessionId: session.id, versionId });
-  await replacedOnDisk(key, result.savedAt);
+  await replacedOnDisk(key, result.savedAt, result.revision);
   const open = get().open;
   if (open?.study.id === session.studyId) {
     const exists = open.sessions.some((s) => s.id === session.id);
@@ -268,4 +273,69 @@ export async function recoverProblem(studyId: string, problem: LoadProblem): Pro
   const open = get().open;
   if (open?.study.id === studyId) set({ open: { ...open, problems: open.problems.filter((p) => p !== problem) } });
   notify({ tone: 'info', key: 'studies:problems.recovered', values: { code: restored.code } });
+}
+
+// ── Changed elsewhere ────────────────────────────────────────────────────────
+
+/** The code for a copy: "FGD 3 (copy)", then "FGD 3 (copy 2)"…, unused in the session's round. */
+export function copyCode(code: string, taken: readonly string[], label: (n: number) => string): string {
+  const used = new Set(taken.map((c) => c.trim().toLocaleLowerCase()));
+  for (let n = 1; ; n++) {
+    const candidate = `${code} (${label(n)})`.slice(0, 60);
+    if (!used.has(candidate.toLocaleLowerCase())) return candidate;
+  }
+}
+
+/**
+ * A session's save was refused because it changed elsewhere. `theirs`: show the version on
+ * disk (this window's edits are dropped, by choice). `copy`: this window's version is
+ * saved as a new session first, then the original shows theirs. Resolves with the id of
+ * the session to show (null: it was deleted elsewhere and no copy was asked for), or
+ * `done: false` when the copy could not be written: the conflict stays, and so do the edits.
+ */
+export async function resolveSessionConflict(
+  session: Pick<Session, 'id' | 'studyId'>,
+  choice: 'theirs' | 'copy',
+  copyLabel: (n: number) => string,
+): Promise<{ done: boolean; show: string | null }> {
+  const key = sessionKey(session.studyId, session.id);
+  const open = get().open;
+  const mine = (unsavedDoc(key) as Session | null) ?? open?.sessions.find((s) => s.id === session.id) ?? null;
+  let shown = session.id;
+  if (choice === 'copy' && mine) {
+    const sameRound = (open?.sessions ?? []).filter((s) => s.roundId === mine.roundId).map((s) => s.code);
+    const at = now();
+    const copy: Session = { ...mine, id: crypto.randomUUID(), code: copyCode(mine.code, sameRound, copyLabel), revision: 0, writer: null, createdAt: at, updatedAt: at };
+    if (!(await createSession(copy))) return { done: false, show: null };
+    shown = copy.id;
+  }
+  const fresh = await callHost('openStudy', { studyId: session.studyId });
+  const theirs = fresh.sessions.find((s) => s.id === session.id) ?? null;
+  if (theirs) await resolveConflict(key, 'theirs', theirs.revision, theirs.updatedAt);
+  else dropQueue(key); // deleted elsewhere: there is nothing of theirs to show
+  const current = get().open;
+  if (current?.study.id === session.studyId) {
+    const sessions = theirs
+      ? current.sessions.map((s) => (s.id === session.id ? theirs : s))
+      : current.sessions.filter((s) => s.id !== session.id);
+    set({ open: { ...current, sessions } });
+  }
+  // The editor holds its own copy of the map: make it reload theirs.
+  set((s) => ({ resetKeys: { ...s.resetKeys, [session.id]: (s.resetKeys[session.id] ?? 0) + 1 } }));
+  return { done: true, show: theirs || shown !== session.id ? shown : null };
+}
+
+/**
+ * The study's settings changed elsewhere. `theirs`: load them (this window's setting
+ * changes are dropped, by choice). `mine`: save this window's settings over theirs, on
+ * the user's explicit choice. Either way nothing is discarded without being asked.
+ */
+export async function resolveStudyConflict(studyId: string, choice: 'theirs' | 'mine'): Promise<void> {
+  const key = studyKey(studyId);
+  const fresh = await callHost('openStudy', { studyId });
+  await resolveConflict(key, choice, fresh.study.revision, fresh.study.updatedAt);
+  if (choice === 'theirs') {
+    const open = get().open;
+    if (open?.study.id === studyId) set({ open: { ...open, study: fresh.study } });
+  }
 }

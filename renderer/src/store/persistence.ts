@@ -27,10 +27,10 @@ function describeError(err: unknown): SaveFailure {
   return { code: 'internal', message: err instanceof Error ? err.message : String(err) };
 }
 
-function writeDoc(d: Doc, keepalive = false): Promise<{ savedAt: string }> {
+function writeDoc(d: Doc, baseRevision: number, keepalive = false): Promise<{ savedAt: string; revision: number }> {
   return d.kind === 'study'
-    ? callHost('saveStudy', { study: d.doc }, { keepalive })
-    : callHost('saveSession', { session: d.doc }, { keepalive });
+    ? callHost('saveStudy', { study: d.doc, baseRevision }, { keepalive })
+    : callHost('saveSession', { session: d.doc, baseRevision }, { keepalive });
 }
 
 function setStatus(key: string, status: SaveStatus): void {
@@ -41,7 +41,8 @@ function queueFor(key: string): SaveQueue<Doc> {
   let q = queues.get(key);
   if (!q) {
     q = new SaveQueue<Doc>({
-      save: (d) => writeDoc(d),
+      save: (d, base) => writeDoc(d, base),
+      revisionOf: (d) => d.doc.revision,
       onStatus: (status) => setStatus(key, status),
       describeError,
       debounceMs: saveTiming.debounceMs,
@@ -104,18 +105,32 @@ export function sendUnsavedOnUnload(): number {
   let sent = 0;
   for (const q of queues.values()) {
     const d = q.unsavedDoc;
-    if (!d) continue;
+    // A conflicted document is not sent: it would be refused, and it must not overwrite.
+    if (!d || q.inConflict) continue;
     sent++;
-    writeDoc(d, true).catch(() => undefined);
+    writeDoc(d, q.nextBase ?? d.doc.revision, true).catch(() => undefined);
   }
   return sent;
 }
 
-/** The document was replaced on disk by the host (restore): drop pending state, show it saved. */
-export async function replacedOnDisk(key: string, savedAt: string): Promise<void> {
+/** The document was replaced on disk by the host (restore) at `revision`: drop pending state, show it saved. */
+export async function replacedOnDisk(key: string, savedAt: string, revision: number): Promise<void> {
   const q = queueFor(key);
   await q.discardPending();
-  q.markSaved(savedAt);
+  q.markSaved(savedAt, revision);
+}
+
+/**
+ * A document was read from disk at `revision` (a study opened again): later saves are
+ * based on it, unless edits made on an older revision are still pending.
+ */
+export function loadedFromDisk(key: string, revision: number): void {
+  queues.get(key)?.adopt(revision);
+}
+
+/** End a conflict with the user's choice; see SaveQueue.resolve. */
+export function resolveConflict(key: string, choice: 'theirs' | 'mine', revision: number, savedAt: string): Promise<boolean> {
+  return queueFor(key).resolve(choice, revision, savedAt);
 }
 
 /** Stop and forget a document's queue (its file went to the trash). */

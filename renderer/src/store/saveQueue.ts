@@ -7,8 +7,13 @@ export interface SaveFailure {
 }
 
 export interface SaveQueueOptions<T> {
-  /** Write the document; resolves only once the host reports it durable. */
-  save(doc: T): Promise<{ savedAt: string }>;
+  /**
+   * Write the document as a compare-and-replace on `baseRevision`; resolves only once the
+   * host reports it durable, with the revision now on disk.
+   */
+  save(doc: T, baseRevision: number): Promise<{ savedAt: string; revision: number }>;
+  /** The revision a document was read at: the base of the first save. */
+  revisionOf(doc: T): number;
   /** Called whenever the status changes. */
   onStatus(status: SaveStatus): void;
   /** Turn a rejection into a code and message for "Not saved: …". */
@@ -36,6 +41,10 @@ function defaultDescribe(err: unknown): SaveFailure {
  * - "Saved" is reported only when the host has acknowledged the newest state.
  * - A failure keeps the state in memory, reports "Not saved", and retries with backoff;
  *   the error stays visible through retries until a write succeeds.
+ * - Every save states the revision it is based on: the one the document was read at,
+ *   then the one each acknowledged save returned, so this window's own saves chain.
+ *   A `conflict` (someone else saved meanwhile) is never retried and never shown as
+ *   saved: the queue holds the edits until `resolve()` says what the user chose.
  */
 export class SaveQueue<T> {
   private latest: T | null = null;
@@ -48,6 +57,12 @@ export class SaveQueue<T> {
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private failures = 0;
   private disposed = false;
+  /** Revision on disk as far as this queue knows; null until the first document is seen. */
+  private base: number | null = null;
+  /** Revision an in-flight save is based on (for a last-chance save on unload). */
+  private inFlightBase: number | null = null;
+  /** The host refused a save as stale; nothing is written until the user decides. */
+  private conflicted = false;
   private current: SaveStatus = { state: 'idle' };
 
   constructor(private readonly opts: SaveQueueOptions<T>) {}
@@ -66,10 +81,38 @@ export class SaveQueue<T> {
     return this.hasUnsaved ? this.latest : null;
   }
 
+  /** True while a save was refused because the document changed elsewhere. */
+  get inConflict(): boolean {
+    return this.conflicted;
+  }
+
+  /**
+   * The base for a save sent now, outside the queue (unload): if a save is in flight it
+   * will have written the next revision by the time this one arrives; if it fails, this
+   * one is refused too, which can overwrite nothing.
+   */
+  get nextBase(): number | null {
+    if (this.inFlightBase !== null) return this.inFlightBase + 1;
+    return this.base;
+  }
+
+  /**
+   * The document was (re)loaded from disk at `revision`. Adopted as the base only when
+   * nothing is pending: pending edits were made on the older revision and must be
+   * compared against that one.
+   */
+  adopt(revision: number): void {
+    if (this.hasUnsaved || this.inFlight || this.conflicted) return;
+    this.base = revision;
+  }
+
   schedule(doc: T): void {
     if (this.disposed) return;
     this.latest = doc;
     this.latestRev++;
+    this.base ??= this.opts.revisionOf(doc);
+    // Edits made during a conflict are kept, but not sent: the user is choosing.
+    if (this.conflicted) return;
     // While failing, keep showing the failure: a flicker to "Saving…" would hide it.
     if (this.failures === 0) this.setStatus({ state: 'saving' });
     this.clearDebounce();
@@ -87,7 +130,7 @@ export class SaveQueue<T> {
     const target = this.latestRev;
     for (;;) {
       if (this.savedRev >= target) return true;
-      if (this.disposed) return false;
+      if (this.disposed || this.conflicted) return false;
       // Cleared on every pass: an edit made while we wait must not park the queue
       // behind a debounce (the loop below would spin without the timer ever firing).
       this.clearDebounce();
@@ -117,11 +160,34 @@ export class SaveQueue<T> {
     this.failures = 0;
   }
 
-  /** Mark the document as durable as it is (it was just loaded or written by the host). */
-  markSaved(savedAt: string): void {
+  /** Mark the document as durable as it is (it was just loaded or written by the host) at `revision`. */
+  markSaved(savedAt: string, revision: number): void {
     this.savedRev = this.latestRev;
     this.failures = 0;
+    this.conflicted = false;
+    this.base = revision;
     this.setStatus({ state: 'saved', savedAt });
+  }
+
+  /**
+   * End a conflict. `theirs`: the version on disk (at `revision`) replaces the pending
+   * edits, which the caller has already kept elsewhere if the user wanted them (a copy).
+   * `mine`: the pending edits are saved on top of `revision`, replacing theirs — only
+   * ever on the user's explicit choice.
+   */
+  async resolve(choice: 'theirs' | 'mine', revision: number, savedAt: string): Promise<boolean> {
+    if (this.inFlight) await this.inFlight;
+    this.conflicted = false;
+    this.failures = 0;
+    this.base = revision;
+    if (choice === 'theirs') {
+      this.clearDebounce();
+      this.clearRetry();
+      this.markSaved(savedAt, revision);
+      return true;
+    }
+    if (this.latestRev > this.savedRev) this.setStatus({ state: 'saving' });
+    return this.flush();
   }
 
   dispose(): void {
@@ -141,22 +207,35 @@ export class SaveQueue<T> {
   private async run(): Promise<void> {
     // Stop when a debounce is pending: the user is still typing and the timer will call back.
     while (this.latestRev > this.savedRev && !this.debounceTimer && !this.disposed) {
+      if (this.conflicted) return;
       const rev = this.latestRev;
       const doc = this.latest as T;
+      const base = this.base ?? this.opts.revisionOf(doc);
       if (this.failures === 0) this.setStatus({ state: 'saving' });
+      this.inFlightBase = base;
       try {
-        const { savedAt } = await this.opts.save(doc);
+        const { savedAt, revision } = await this.opts.save(doc, base);
+        this.base = revision;
         this.savedRev = Math.max(this.savedRev, rev);
         this.failures = 0;
         this.clearRetry();
         if (this.latestRev === rev) this.setStatus({ state: 'saved', savedAt });
         else this.setStatus({ state: 'saving' });
       } catch (err) {
-        this.failures++;
         const { code, message } = (this.opts.describeError ?? defaultDescribe)(err);
+        if (code === 'conflict') {
+          // Retrying could only fail again, and must never overwrite: wait for the user.
+          this.conflicted = true;
+          this.clearRetry();
+          this.setStatus({ state: 'conflict', reason: message });
+          return;
+        }
+        this.failures++;
         this.setStatus({ state: 'error', code, reason: message });
         this.scheduleRetry();
         return;
+      } finally {
+        this.inFlightBase = null;
       }
     }
   }

@@ -10,7 +10,9 @@ import { ImportCsvDialog } from '../import/ImportCsvDialog';
 import { StudyNotOpen } from '../app/StudyUnavailable';
 import { useAppStore } from '../store/appStore';
 import { useOpenStudy } from '../store/useOpenStudy';
-import { retryFailedSaves } from '../store/persistence';
+import { retryFailedSaves, studyKey } from '../store/persistence';
+import { resolveStudyConflict } from '../store/actions';
+import { ChangedElsewhere } from '../app/ChangedElsewhere';
 import { GroupsTab } from './GroupsTab';
 import { LoadProblems } from './LoadProblems';
 import { SessionsTab } from './SessionsTab';
@@ -24,7 +26,7 @@ const IDLE: SaveStatus = { state: 'idle' };
  * anything is being written, then "Saved" with the latest time.
  */
 function combine(statuses: SaveStatus[]): SaveStatus {
-  const failed = statuses.find((s) => s.state === 'error');
+  const failed = statuses.find((s) => s.state === 'conflict') ?? statuses.find((s) => s.state === 'error');
   if (failed) return failed;
   if (statuses.some((s) => s.state === 'saving')) return { state: 'saving' };
   const saved = statuses.filter((s): s is Extract<SaveStatus, { state: 'saved' }> => s.state === 'saved');
@@ -44,6 +46,7 @@ export function StudyPage({ studyId, tab }: { studyId: string; tab: StudyTab }) 
   const { t } = useTranslation('studies');
   const { open, failure } = useOpenStudy(studyId);
   const saveStatus = useStudySaveStatus(studyId);
+  const studyConflict = useAppStore((s) => s.saves[studyKey(studyId)]?.state === 'conflict');
   const [importing, setImporting] = useState(false);
   const [exporting, setExporting] = useState(false);
   const [merging, setMerging] = useState(false);
@@ -83,6 +86,15 @@ export function StudyPage({ studyId, tab }: { studyId: string; tab: StudyTab }) 
       {merging ? <MergeDialog study={study} onClose={() => setMerging(false)} /> : null}
       {exporting ? <ExportDialog scope={{ kind: 'study', study, sessions }} onClose={() => setExporting(false)} /> : null}
 
+      {studyConflict ? (
+        <ChangedElsewhere
+          kind="study"
+          choices={[
+            { id: 'theirs', label: t('common:changedElsewhere.theirs'), hint: t('common:changedElsewhere.theirsStudy'), run: () => resolveStudyConflict(study.id, 'theirs') },
+            { id: 'mine', label: t('common:changedElsewhere.mine'), hint: t('common:changedElsewhere.mineHint'), run: () => resolveStudyConflict(study.id, 'mine') },
+          ]}
+        />
+      ) : null}
       <LoadProblems studyId={study.id} problems={open.problems} />
 
       <nav className="tabs" aria-label={t('tabs.label')}>

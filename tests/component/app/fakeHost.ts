@@ -74,12 +74,15 @@ export class FakeHost {
       })),
     createStudy: async ({ study }) => {
       if (this.studies.has(study.id)) throw new HostError('conflict', 'a study with this id exists');
-      this.studies.set(study.id, structuredClone(study));
-      return { savedAt: this.now() };
+      this.studies.set(study.id, { ...structuredClone(study), revision: 1 });
+      return { savedAt: this.now(), revision: 1 };
     },
-    saveStudy: async ({ study }) => {
-      this.studies.set(study.id, structuredClone(study));
-      return { savedAt: this.now() };
+    // Compare-and-replace like the real host: a save based on another revision is refused.
+    saveStudy: async ({ study, baseRevision }) => {
+      const stored = this.studies.get(study.id);
+      if (stored && stored.revision !== baseRevision) throw new HostError('conflict', `study changed elsewhere (revision ${stored.revision})`);
+      this.studies.set(study.id, { ...structuredClone(study), revision: baseRevision + 1 });
+      return { savedAt: this.now(), revision: baseRevision + 1 };
     },
     openStudy: async ({ studyId }) => {
       const study = this.studies.get(studyId);
@@ -105,13 +108,16 @@ export class FakeHost {
       for (const s of entry.sessions) this.sessions.set(s.id, s);
       return { studyId: entry.studyId };
     },
-    saveSession: async ({ session }) => {
+    saveSession: async ({ session, baseRevision }) => {
+      const stored = this.sessions.get(session.id);
+      if ((stored?.revision ?? 0) !== baseRevision) throw new HostError('conflict', `session changed elsewhere (revision ${stored?.revision ?? 0})`);
+      session = { ...session, revision: baseRevision + 1 };
       this.sessions.set(session.id, structuredClone(session));
       const list = this.versions.get(session.id) ?? [];
       const placed = Object.values(session.placements).filter((p) => p.status === 'placed').length;
       list.push({ versionId: `v${list.length + 1}`, savedAt: this.now(), kind: 'recent', placed, unknown: 0, notDiscussed: 0, session: structuredClone(session) });
       this.versions.set(session.id, list);
-      return { savedAt: this.now() };
+      return { savedAt: this.now(), revision: session.revision };
     },
     deleteSession: async ({ studyId, sessionId }) => {
       const session = this.sessions.get(sessionId);
@@ -121,13 +127,15 @@ export class FakeHost {
       this.trash.push({ trashId, kind: 'session', studyId, label: session.code, deletedAt: this.now(), sessions: [session] });
       return { trashId };
     },
-    listSessionVersions: async ({ sessionId }) => (this.versions.get(sessionId) ?? []).map(({ session: _s, ...v }) => v),
+    listSessionVersions: async ({ sessionId }) => (this.versions.get(sessionId) ?? []).map(({ session, ...v }) => ({ ...v, placements: structuredClone(session.placements) })),
     restoreSessionVersion: async ({ sessionId, versionId }) => {
       const v = (this.versions.get(sessionId) ?? []).find((x) => x.versionId === versionId);
       if (!v) throw new HostError('not_found', `no version ${versionId}`);
-      this.sessions.set(sessionId, structuredClone(v.session));
+      const revision = (this.sessions.get(sessionId)?.revision ?? v.session.revision) + 1;
+      const restored = { ...structuredClone(v.session), revision };
+      this.sessions.set(sessionId, restored);
       for (const [studyId, list] of this.problems) this.problems.set(studyId, list.filter((p) => p.sessionId !== sessionId));
-      return { session: structuredClone(v.session), savedAt: this.now() };
+      return { session: structuredClone(restored), savedAt: this.now(), revision };
     },
     getPrefs: async () => structuredClone(this.prefs),
     setPrefs: async (patch) => {
