@@ -13,6 +13,14 @@ import { salienceGapsOf, type SalienceGap } from './salience';
 
 export const DEFAULT_PERMUTATIONS = 9999;
 export const DEFAULT_SEED = 1;
+/**
+ * The one range of B and of the seed, for every way in (CLI, report, export contract, the
+ * compare view). 0 permutations skips the test (CLI only); the compare view asks for at
+ * least 99, below which a p-value is too coarse to read.
+ */
+export const PERMUTATIONS_RANGE = { min: 0, interactiveMin: 99, max: 99_999 } as const;
+/** Any 32-bit seed, signed or unsigned; the compare view offers the non-negative signed ones, simpler to type. */
+export const SEED_RANGE = { min: -2_147_483_648, interactiveMin: 0, interactiveMax: 2_147_483_647, max: 4_294_967_295 } as const;
 /** A cohort needs this many sessions that placed a stakeholder to count towards `testable`. */
 export const MIN_COHORT_N_FOR_TEST = 3;
 /** `divergent` when the q-value is below this. */

@@ -1,3 +1,4 @@
+import { PERMUTATIONS_RANGE, SEED_RANGE } from '../analysis/compareCohorts';
 import { z } from 'zod';
 import { IdSchema } from '../model/common';
 import { LANGUAGES } from '../model/stakeholder';
@@ -52,8 +53,8 @@ export const ExportStudyInput = z
     /** The compare picture's focused stakeholder. */
     focusStakeholderId: IdSchema.optional(),
     language: z.enum(LANGUAGES).optional(),
-    permutations: z.number().int().min(0).max(99_999).optional(),
-    seed: z.number().int().min(-2_147_483_648).max(4_294_967_295).optional(),
+    permutations: z.number().int().min(PERMUTATIONS_RANGE.min).max(PERMUTATIONS_RANGE.max).optional(),
+    seed: z.number().int().min(SEED_RANGE.min).max(SEED_RANGE.max).optional(),
   })
   .strict();
 

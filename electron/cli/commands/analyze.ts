@@ -5,6 +5,8 @@ import {
   compareCohorts,
   DEFAULT_PERMUTATIONS,
   DEFAULT_SEED,
+  PERMUTATIONS_RANGE,
+  SEED_RANGE,
   type CohortComparison,
   type NotTestableReason,
   type StakeholderComparison,
@@ -282,8 +284,8 @@ export function registerAnalyze(program: Command): void {
     .option('--json', 'print one JSON object instead of the table')
     .option('--cohorts <list>', 'only these cohorts (ids or names, comma-separated)')
     .option('--round <round>', 'only sessions of this round (id or name)')
-    .option('--permutations <n>', `permutations of the test (default ${DEFAULT_PERMUTATIONS})`, integer(0, 999_999))
-    .option('--seed <s>', `seed of the permutation test (default ${DEFAULT_SEED})`, integer(-2_147_483_648, 4_294_967_295))
+    .option('--permutations <n>', `permutations of the test (default ${DEFAULT_PERMUTATIONS})`, integer(PERMUTATIONS_RANGE.min, PERMUTATIONS_RANGE.max))
+    .option('--seed <s>', `seed of the permutation test (default ${DEFAULT_SEED})`, integer(SEED_RANGE.min, SEED_RANGE.max))
     .action(async (target: string, opts: { json?: boolean; cohorts?: string; round?: string; permutations?: number; seed?: number }, cmd: Command) => {
       let loaded: Loaded;
       let cohortIds: string[] | undefined;

@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { DEFAULT_PERMUTATIONS, DEFAULT_SEED } from '../../../shared/analysis/compareCohorts';
+import { DEFAULT_PERMUTATIONS, DEFAULT_SEED, PERMUTATIONS_RANGE, SEED_RANGE } from '../../../shared/analysis/compareCohorts';
 import { exportStudy } from '../../services/export/exportService';
 import { StudyRepository } from '../../services/storage/studyRepository';
 import type { Language } from '../../../shared/model/stakeholder';
@@ -25,9 +25,9 @@ export function registerReport(program: Command): void {
     .requiredOption('--out <file>', 'PDF file to write')
     .option('--redact', 'leave out notes and quotes (the default)')
     .option('--with-notes', 'include notes and quotes under each map')
-    .option('--permutations <n>', `permutations of the test (default ${DEFAULT_PERMUTATIONS})`, integer(0, 99_999))
+    .option('--permutations <n>', `permutations of the test (default ${DEFAULT_PERMUTATIONS})`, integer(PERMUTATIONS_RANGE.min, PERMUTATIONS_RANGE.max))
     .addOption(langOption())
-    .option('--seed <s>', `seed of the permutation test (default ${DEFAULT_SEED})`, integer(-2_147_483_648, 4_294_967_295))
+    .option('--seed <s>', `seed of the permutation test (default ${DEFAULT_SEED})`, integer(SEED_RANGE.min, SEED_RANGE.max))
     .action(async (studyRef: string, opts: { out: string; redact?: boolean; withNotes?: boolean; permutations?: number; seed?: number; lang?: Language }, cmd: Command) => {
       if (opts.redact && opts.withNotes) throw new Error('--redact and --with-notes contradict each other');
       const repository = new StudyRepository(dataDirOf(cmd));

@@ -25,7 +25,7 @@ import type { GridText } from './GridBackground';
 import { OverTimeView } from './OverTimeView';
 import { PointsTwin } from './PointsTwin';
 import { roundKey, roundsInUse, SELECT_ALL, selectedCohortIds, selectedSessions, sessionsForPairing, type CompareSelection } from './selection';
-import { defaultCompareRound } from '../../../shared/analysis/compareCohorts';
+import { defaultCompareRound, PERMUTATIONS_RANGE, SEED_RANGE } from '../../../shared/analysis/compareCohorts';
 import { SideBySide } from './SideBySide';
 import { useAnalysis } from './useAnalysis';
 import './compare.css';
@@ -537,8 +537,8 @@ function HonestNote({
   const apply = () => {
     const p = Number(draft.permutations.replace(/[\s,]/g, ''));
     const s = Number(draft.seed.replace(/[\s,]/g, ''));
-    if (!Number.isInteger(p) || p < 99 || p > 99_999) return setError(t('settings.permutationsRange'));
-    if (!Number.isInteger(s) || s < 0 || s > 2_147_483_647) return setError(t('settings.seedRange'));
+    if (!Number.isInteger(p) || p < PERMUTATIONS_RANGE.interactiveMin || p > PERMUTATIONS_RANGE.max) return setError(t('settings.permutationsRange'));
+    if (!Number.isInteger(s) || s < SEED_RANGE.interactiveMin || s > SEED_RANGE.interactiveMax) return setError(t('settings.seedRange'));
     setError(null);
     onSettings(p, s);
   };
