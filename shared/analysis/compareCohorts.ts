@@ -43,6 +43,11 @@ export interface CompareOptions {
   cohortIds?: readonly string[];
   /** Only sessions of this round (default: all rounds). The over-time analysis ignores it. */
   roundId?: string;
+  /**
+   * Compute the n × n session-distance matrix (default true). The compare view never shows
+   * it and at 1,000 sessions it is most of the result's size, so the view turns it off.
+   */
+  sessionDistances?: boolean;
   /** The two rounds to pair for the over-time analysis (default: the first two rounds with sessions); false: skip it. */
   overTime?: { fromRoundId: string; toRoundId: string } | false;
 }
@@ -168,7 +173,8 @@ export interface CohortComparison {
   sessionList: AnalysedSession[];
   /**
    * Session-to-session distance: the mean Euclidean distance over the stakeholders both
-   * sessions placed; null when they placed none in common. Square, in `sessionList` order.
+   * sessions placed; null when they placed none in common. Square, in `sessionList` order;
+   * empty when the caller asked for none (`sessionDistances: false`).
    */
   sessionDistances: Array<Array<number | null>>;
   /** Pairs by session code across two rounds; null when fewer than two rounds have sessions. */
@@ -410,7 +416,7 @@ export function compareCohorts(study: Study, allSessions: readonly Session[], op
     salienceGaps: gaps,
     stakeholders: results,
     sessionList: sessions.map((s) => ({ id: s.id, code: s.code, cohortId: s.cohortId, roundId: s.roundId })),
-    sessionDistances: sessionDistances(sessions, stakeholderList.map((s) => s.id)),
+    sessionDistances: options.sessionDistances === false ? [] : sessionDistances(sessions, stakeholderList.map((s) => s.id)),
     overTime: roundPair ? compareRounds(study, cohortFiltered, roundPair) : null,
     repeatedCodes,
     excludedSessions,

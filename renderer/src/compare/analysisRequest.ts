@@ -36,7 +36,7 @@ export function runAnalysis(req: AnalysisRequest): AnalysisResult {
   const rounds = new Set(req.roundKeys);
   const inRounds = req.sessions.filter((s) => rounds.has(s.roundId ?? ''));
   // The over-time pairing is computed once, below, over every round (not inside the cohort comparison).
-  const comparison = compareCohorts(req.study, inRounds, { permutations: req.permutations, seed: req.seed, cohortIds: req.cohortIds, overTime: false });
+  const comparison = compareCohorts(req.study, inRounds, { permutations: req.permutations, seed: req.seed, cohortIds: req.cohortIds, overTime: false, sessionDistances: false });
   const ordered = canonicalSessionOrder(req.study, req.sessions);
   const pair = req.roundPair ?? defaultRoundPair(req.study, ordered);
   const overTime = pair ? compareRounds(req.study, ordered, pair) : null;
