@@ -26,6 +26,9 @@ export default defineConfig({
     root: resolve(__dirname, 'renderer'),
     plugins: [react()],
     build: {
+      // electron-vite leaves the renderer unminified by default; minified, the initial
+      // JavaScript is about 40% smaller, which is what a slow laptop's cold start pays for.
+      minify: true,
       outDir: resolve(__dirname, 'out/renderer'),
       rolldownOptions: { input: resolve(__dirname, 'renderer/index.html') },
     },
