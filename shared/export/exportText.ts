@@ -110,6 +110,33 @@ export interface ExportText {
     divergence: string;
     /** A short paragraph above the divergence table. */
     divergenceIntro: string;
+    /**
+     * The plain-language findings on the title page, worded from the analysis' summary
+     * items (shared/analysis/summarize.ts). Lists of names are joined the language's way.
+     */
+    summary: {
+      heading: string;
+      /** "Cohorts disagree most about: {{names}}." (names: `nameWithN` items) */
+      disagreeMost: string;
+      /** "… of the {{count}} that could be tested, none …" */
+      noDivergence: string;
+      nothingTestable: string;
+      /** "{{codes}}": the session codes mapped in several rounds. */
+      sameGroupRounds: string;
+      differInSpread: string;
+      /** "All cohorts agree: {{parts}}." (parts: `agreeZone` items joined by `partSeparator`) */
+      allAgree: string;
+      /** "{{names}} in “{{zone}}”" */
+      agreeZone: string;
+      /** "{{name}} ({{share}}, n = {{n}})" */
+      agreeName: string;
+      /** "{{name}} (n = {{n}}, {{cohorts}} cohorts)" */
+      nameWithN: string;
+      sameZoneApart: string;
+      /** "{{cohort}} did not know: {{names}} (in at least half of its sessions, n = {{sessions}})." */
+      didNotKnow: string;
+      partSeparator: string;
+    };
     /** Column headings of the divergence table. */
     columns: {
       stakeholder: string;

@@ -1,4 +1,5 @@
 import type { CohortComparison, StakeholderComparison } from '../analysis/compareCohorts';
+import { summarize, type FindingBasis, type SummaryItem } from '../analysis/summarize';
 import { LONG_FORMAT_COLUMNS } from '../csv/longFormat';
 import type { Session } from '../model/session';
 import { stakeholderLabel, type Language, type Stakeholder } from '../model/stakeholder';
@@ -48,6 +49,52 @@ function labelOf(study: Study, id: string, lang: Language, fallback: { name: str
   return s ? stakeholderLabel(s, lang) : fallback;
 }
 
+/**
+ * The plain-language findings, worded from the analysis' summary items the way the compare
+ * view words them on screen: who the cohorts disagree about, where they all agree, what a
+ * cohort did not know. Every finding names the n it rests on.
+ */
+function findingsOf(study: Study, analysis: CohortComparison, text: ExportText, lang: Language): string[] {
+  const s = text.report.summary;
+  const items: SummaryItem[] = summarize(analysis);
+  const list = (names: string[]) => new Intl.ListFormat(lang, { style: 'long', type: 'conjunction' }).format(names);
+  const name = (id: string) => {
+    const fromAnalysis = analysis.stakeholders.find((x) => x.id === id);
+    return labelOf(study, id, lang, { name: fromAnalysis?.name ?? id, short: fromAnalysis?.short ?? id }).name;
+  };
+  const withN = (basis: readonly FindingBasis[]) => list(basis.map((b) => fillText(s.nameWithN, { name: name(b.stakeholderId), n: b.n, cohorts: b.cohorts })));
+  const out: string[] = [];
+  for (const item of items) {
+    if (item.kind === 'disagree_most') out.push(fillText(s.disagreeMost, { names: withN(item.stakeholders) }));
+    else if (item.kind === 'no_divergence') out.push(fillText(s.noDivergence, { count: item.testable }));
+    else if (item.kind === 'same_group_in_several_rounds') out.push(fillText(s.sameGroupRounds, { codes: list(item.codes) }));
+    else if (item.kind === 'nothing_testable') out.push(s.nothingTestable);
+    else if (item.kind === 'differ_in_spread') out.push(fillText(s.differInSpread, { names: withN(item.stakeholders) }));
+  }
+  // Consensus grouped by zone; one that is also divergent is named apart, or the two would seem to contradict.
+  const consensus = items.filter((i): i is Extract<SummaryItem, { kind: 'zone_consensus' }> => i.kind === 'zone_consensus');
+  const byZone = (group: typeof consensus) => {
+    const zones = new Map<string, typeof consensus>();
+    for (const c of group) zones.set(c.zone, [...(zones.get(c.zone) ?? []), c]);
+    return [...zones]
+      .map(([, members]) =>
+        fillText(s.agreeZone, {
+          zone: text.zones[members[0]!.zone],
+          names: list(members.map((c) => fillText(s.agreeName, { name: name(c.stakeholderId), share: `${Math.round(c.share * 100)}%`, n: c.n }))),
+        }),
+      )
+      .join(s.partSeparator);
+  };
+  const agreed = consensus.filter((c) => !c.divergent);
+  const apart = consensus.filter((c) => c.divergent);
+  if (agreed.length) out.push(fillText(s.allAgree, { parts: byZone(agreed) }));
+  if (apart.length) out.push(fillText(s.sameZoneApart, { parts: byZone(apart) }));
+  for (const item of items)
+    if (item.kind === 'did_not_know')
+      out.push(fillText(s.didNotKnow, { cohort: cohortName(study, item.cohortId), names: list(item.stakeholderIds.map(name)), sessions: item.sessions }));
+  return out;
+}
+
 const CSS = `
 @page { size: A4 portrait; margin: 14mm 14mm 16mm 14mm; }
 * { box-sizing: border-box; }
@@ -59,7 +106,9 @@ h3 { font-size: 11.5pt; margin: 5mm 0 2mm; }
 p { margin: 0 0 3mm; }
 .page { break-after: page; }
 .page:last-child { break-after: auto; }
-.title-page { padding-top: 60mm; }
+.title-page { padding-top: 40mm; }
+.findings { margin: 0 0 3mm; padding-left: 5mm; }
+.findings li { margin-bottom: 1.5mm; }
 .subtitle { font-size: 14pt; color: #333; margin-bottom: 10mm; }
 .muted { color: #555; }
 .notice { border-left: 3pt solid #0072b2; padding: 1mm 0 1mm 3mm; margin: 3mm 0; }
@@ -116,6 +165,9 @@ export function buildReportHtml(input: ReportInput): string {
 <p>${e(fillText(t.scope, { sessions: analysis.sessions, stakeholders: compared.length, cohorts: analysis.cohorts.length }))}</p>
 <p class="muted">${e(fillText(t.generated, { date: input.generatedOn, version: input.appVersion }))}</p>
 ${redact ? `<p class="notice">${e(t.redactedNote)}</p>` : ''}
+<h3>${e(t.summary.heading)}</h3>
+<ul class="findings">${findingsOf(study, analysis, text, lang).map((f) => `<li>${e(f)}</li>`).join('')}</ul>
+<p class="muted">${e(t.sessionsNotIndividuals)} ${e(t.exploratory)}</p>
 <h3>${e(t.contents)}</h3>
 <ol>${[t.methods, t.sessionMaps, t.compareViews, t.divergence, t.dictionary].map((h) => `<li>${e(h)}</li>`).join('')}</ol>
 </section>`);

@@ -31,6 +31,16 @@ describe('report HTML (pure)', () => {
     expect(html).toContain('Notes and quotes were left out of this report.');
   });
 
+  it('opens with what the maps say, each finding with the n it rests on', () => {
+    const html = reportHtml(base);
+    const title = html.slice(html.indexOf('title-page'), html.indexOf('</section>'));
+    expect(title).toContain('<h3>What the maps say</h3>');
+    expect(title).toMatch(/<li>Cohorts disagree most about: [^<]*Local police station \(n = 9, 3 cohorts\)/);
+    expect(title).toContain('<li>Survivors did not know: Village Level Child Protection Committee (in at least half of its sessions, n = 3).</li>');
+    expect(title).toMatch(/<li>All cohorts agree: [^<]*ASHA worker \(100%, n = 9\) in “Low power, high interest”/);
+    expect(title).toContain(text.sessionsNotIndividuals);
+  });
+
   it('shows "not testable" and no p-value where a cohort has fewer than 3 sessions', () => {
     // Two survivors' sessions only: no stakeholder has two cohorts with n ≥ 3.
     const few = sessions.filter((s) => s.cohortId !== 'survivors' || s.code !== 'FGD 3').filter((s) => s.cohortId !== 'duty-bearers');
