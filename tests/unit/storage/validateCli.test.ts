@@ -11,7 +11,7 @@ import { makeSession, makeStudy } from '../../helpers/storageFixtures';
 /** `pimap validate`: problems listed per file, exit code 0 only when all valid, and read-only. */
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const pimap = (...args: string[]) => {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'electron', 'cli', 'pimap.ts'), ...args], { encoding: 'utf8', cwd: root });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'electron', 'cli', 'main.ts'), ...args], { encoding: 'utf8', cwd: root });
   return { code: r.status, out: r.stdout, err: r.stderr };
 };
 
