@@ -91,11 +91,17 @@ export type TrashEntry = z.infer<typeof TrashEntrySchema>;
 export const SessionVersionSchema = z.object({
   versionId: z.string(),
   savedAt: TimestampSchema,
-  /** `recent` versions are the last 20 saves; `daily` the first save of each of the last 30 days. */
-  kind: z.enum(['recent', 'daily']),
+  /**
+   * Why it is kept (electron/services/storage/history.ts): `recent` the last 20 saves,
+   * `pause` the last save before a pause of 30 minutes or more, `interval` the last save
+   * of each five minutes of editing, `daily` the first save of each of the last 30 days.
+   */
+  kind: z.enum(['recent', 'pause', 'interval', 'daily']),
   placed: z.number().int().min(0),
   unknown: z.number().int().min(0),
   notDiscussed: z.number().int().min(0),
+  /** The version's map, so "Earlier versions" can show it before a restore. */
+  placements: SessionSchema.shape.placements.optional(),
 });
 export type SessionVersion = z.infer<typeof SessionVersionSchema>;
 

@@ -7,17 +7,28 @@ import type { StorageFs } from './storageFs';
 /**
  * Earlier versions of a file, kept in a hidden folder of the study:
  * every save is also written here as `<versionId>.json`, and after each save the folder
- * is pruned to the last 20 saves plus the first save of each of the last 30 days.
- * Pruning is the only place storage ever deletes a user's data, and it only ever
- * touches this folder — never the current file.
+ * is pruned by the retention rule below. Pruning is the only place storage ever deletes
+ * a user's data, and it only ever touches this folder — never the current file.
  *
  * Every save (not only earlier ones) is kept, so if the current file is damaged later
  * (a bad sync, a disk error) its newest good state is still here.
+ *
+ * Why more than the last saves: autosave writes every few seconds while a group works,
+ * so 20 saves are about two minutes of a session. Versions are therefore also kept by
+ * time — the last save of every five minutes of editing (for two days), the last save
+ * before each pause of half an hour or more, which is where a sitting ended and the
+ * editor was closed (for 14 days), and the first save of each day (for 30 days).
  */
 export const RECENT_VERSIONS = 20;
+export const INTERVAL_MS = 5 * 60_000;
+export const INTERVAL_DAYS = 2;
+export const PAUSE_MS = 30 * 60_000;
+export const PAUSE_DAYS = 14;
 export const DAILY_DAYS = 30;
+const DAY_MS = 24 * 60 * 60_000;
 
-export type VersionKind = 'recent' | 'daily';
+/** Why a version is kept; the first that applies, in this order. */
+export type VersionKind = 'recent' | 'pause' | 'interval' | 'daily';
 
 /** `20261128T093300123Z`, or `…Z-0001` when two saves share a millisecond. */
 const VERSION_ID = /^(\d{8}T\d{9}Z)(?:-(\d{4}))?$/;
@@ -41,13 +52,27 @@ export function versionSavedAt(versionId: string): Date {
 
 /**
  * The retention rule, pure: which of `versionIds` (any order) to keep, and as what.
- * A version among the newest 20 is `recent`; otherwise it is kept as `daily` if it is
- * the first save of its (local) day and that day is one of the last 30.
+ * - `recent`: the newest 20 saves;
+ * - `pause`: the last save before a pause of 30 minutes or more (the end of a sitting),
+ *   from the last 14 days;
+ * - `interval`: the last save in each five-minute slot of the clock, from the last 2 days;
+ * - `daily`: the first save of each (local) day, for the last 30 days.
+ * The newest save of all is `recent`, so a pause is only known once a later save exists.
  */
 export function retention(versionIds: readonly string[], now: Date): Map<string, VersionKind> {
   const sorted = [...versionIds].sort(compareVersionIds);
   const keep = new Map<string, VersionKind>();
   for (const id of sorted.slice(-RECENT_VERSIONS)) keep.set(id, 'recent');
+  const nowMs = now.getTime();
+  const times = sorted.map((id) => versionSavedAt(id).getTime());
+  for (let i = 0; i < sorted.length - 1; i++) {
+    const id = sorted[i] as string;
+    const at = times[i] as number;
+    const next = times[i + 1] as number;
+    if (keep.has(id)) continue;
+    if (next - at >= PAUSE_MS && nowMs - at <= PAUSE_DAYS * DAY_MS) keep.set(id, 'pause');
+    else if (Math.floor(next / INTERVAL_MS) !== Math.floor(at / INTERVAL_MS) && nowMs - at <= INTERVAL_DAYS * DAY_MS) keep.set(id, 'interval');
+  }
   const oldestDay = new Date(now.getFullYear(), now.getMonth(), now.getDate() - (DAILY_DAYS - 1)).getTime();
   const seenDays = new Set<string>();
   for (const id of sorted) {
@@ -59,6 +84,7 @@ export function retention(versionIds: readonly string[], now: Date): Map<string,
   }
   return keep;
 }
+
 
 /** Version ids in a history folder, oldest first. A missing folder has none. */
 export async function listVersionIds(fs: StorageFs, dir: string): Promise<string[]> {

@@ -373,7 +373,8 @@ export class StudyRepository {
       if (i === 0 && current && sameBytes(bytes, current)) continue;
       const loaded = loadSessionBytes(bytes);
       if (!loaded.ok) continue;
-      versions.push({ versionId, savedAt: versionSavedAt(versionId).toISOString(), kind, ...placementCounts(loaded.value) });
+      // The map itself too: the Versions dialog previews it before a restore.
+      versions.push({ versionId, savedAt: versionSavedAt(versionId).toISOString(), kind, ...placementCounts(loaded.value), placements: loaded.value.placements });
     }
     return versions;
   }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Session } from '../../../shared/model/session';
 import type { Study } from '../../../shared/model/study';
@@ -44,10 +44,6 @@ function MidlineForm({ study, sessions }: { study: Study; sessions: readonly Ses
   const [power, setPower] = useState(String(study.midline.power));
   const [interest, setInterest] = useState(String(study.midline.interest));
   const [asking, setAsking] = useState<{ to: Midline; change: MidlineChange } | null>(null);
-  useEffect(() => {
-    setPower(String(study.midline.power));
-    setInterest(String(study.midline.interest));
-  }, [study.midline.power, study.midline.interest]);
   const error = (v: string) => {
     const n = parseNumber(v);
     return n !== null && isValidMidlineValue(n) ? null : t('settings.midlineRange');
@@ -154,7 +150,8 @@ export function SettingsTab({ study, sessions }: { study: Study; sessions: reado
           validate={required(t('settings.axisRequired'))}
           onCommit={(interest) => updateStudy((s) => updateStudySettings(s, { axes: { ...s.axes, interest } }))}
         />
-        <MidlineForm study={study} sessions={sessions} />
+        {/* Keyed by the saved midline, so a change saved elsewhere resets the fields. */}
+        <MidlineForm key={`${study.midline.power}|${study.midline.interest}`} study={study} sessions={sessions} />
       </section>
 
       <section aria-labelledby="danger-title" className="card card-padded card-danger">

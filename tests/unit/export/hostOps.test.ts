@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildProgram } from '../../../electron/cli/pimap';
 import { hostServicesFor, type HostServices } from '../../../electron/services/hostServices';
-import { StudyRepository } from '../../../electron/services/storage/studyRepository';
+import { type StudyRepository } from '../../../electron/services/storage/studyRepository';
 import { lastWriterWins } from '../../helpers/lastWriterWins';
 import { dispatchHostCall } from '../../../shared/contract/dispatch';
 import type { HostResult } from '../../../shared/contract/hostContract';

@@ -43,17 +43,19 @@ const edit = (seq: number): Session => makeSession(STUDY, 's1', 'FGD 1', seq);
 const historyFiles = (disk: SimulatedDisk) => disk.list(HISTORY).filter((f) => f.endsWith('.json'));
 
 describe('session history', () => {
-  it('keeps the last 20 of 25 saves, plus the first save of the day', async () => {
+  it('keeps the last 20 of 25 saves, the last save of each five minutes, and the first save of the day', async () => {
     const { disk, clock, repo } = await world();
     for (let seq = 1; seq <= 25; seq++) {
       await repo.saveSession(edit(seq));
       clock.advance(MINUTE);
     }
-    expect(historyFiles(disk)).toHaveLength(21);
+    expect(historyFiles(disk)).toHaveLength(22);
     const versions = await repo.listSessionVersions(STUDY, 's1');
     // The newest save is the current file, so it is not offered as an "earlier" version.
-    expect(versions).toHaveLength(20);
+    expect(versions).toHaveLength(21);
     expect(versions.filter((v) => v.kind === 'recent')).toHaveLength(19);
+    // 12:04 is the last save of the five minutes before the recent ones; 12:00 the first of the day.
+    expect(versions.filter((v) => v.kind === 'interval').map((v) => v.savedAt)).toEqual([new Date(2026, 2, 2, 12, 4).toISOString()]);
     expect(versions.filter((v) => v.kind === 'daily')).toHaveLength(1);
     // Newest first, each with its time.
     const times = versions.map((v) => Date.parse(v.savedAt));
@@ -75,14 +77,19 @@ describe('session history', () => {
     const versions = await repo.listSessionVersions(STUDY, 's1');
     const daily = versions.filter((v) => v.kind === 'daily');
     const recent = versions.filter((v) => v.kind === 'recent');
+    const pause = versions.filter((v) => v.kind === 'pause');
     expect(recent).toHaveLength(19); // 20 recent saves minus the current one
-    // The 20 recent saves reach back into day 33 (its 2nd and 3rd save), so days 10–33
-    // of the last 30 each keep their first save as a daily snapshot.
-    expect(daily).toHaveLength(24);
+    // Every save here is followed by two hours without one: the end of a sitting. Those of
+    // the last 14 days are kept (days 26–32 and the first save of day 33)…
+    expect(pause).toHaveLength(22);
+    // …and the 20 recent saves reach back into day 33, so days 10–25 of the last 30 keep
+    // their first save as a daily snapshot.
+    expect(daily).toHaveLength(16);
     for (const v of daily) expect(new Date(v.savedAt).getHours()).toBe(9);
     const oldestKept = Math.min(...versions.map((v) => Date.parse(v.savedAt)));
     expect(oldestKept).toBe(new Date(2026, 2, 2 + 40 - 30, 9, 0).getTime());
-    expect(historyFiles(disk)).toHaveLength(20 + 24);
+    // On disk also day 25's last save, which was 14 days old at the last save and is kept until the next.
+    expect(historyFiles(disk)).toHaveLength(20 + 22 + 16 + 1);
   });
 
   it('says how many stakeholders each version placed, did not know, or did not discuss', async () => {

@@ -166,7 +166,7 @@ describe('file names that are words of JavaScript objects', () => {
     writeFileSync(join(sessions(A), 'hasOwnProperty.json'), copy);
     const services = hostServicesFor({
       repository: repo,
-      prefs: { get: () => ({ language: 'en', largeText: false, lastStudyId: null, recentStudyIds: [] }), set: () => undefined },
+      prefs: { get: () => ({ language: 'en', largeText: false, lastStudyId: null, recentStudyIds: [] }), set: () => ({ language: 'en', largeText: false, lastStudyId: null, recentStudyIds: [] }) },
       host: 'cli',
       version: 'test',
       libraryPath: '',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StudyRepository } from '../../../electron/services/storage/studyRepository';
+import { type StudyRepository } from '../../../electron/services/storage/studyRepository';
 import { content, lastWriterWins } from '../../helpers/lastWriterWins';
 import type { Session } from '../../../shared/model/session';
 import type { Study } from '../../../shared/model/study';
