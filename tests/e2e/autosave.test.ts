@@ -36,7 +36,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   const now = '2026-01-10T08:00:00.000Z';
   await api('createStudy', { study: newStudy({ id: STUDY, title: 'Autosave study', now, stakeholders: loadLibrary().slice(0, 8) }) });
-  await api('saveSession', { session: newSession({ id: SESSION, studyId: STUDY, code: 'FGD 1', kind: 'fgd', cohortId: 'survivors', roundId: 'baseline', now, consent: true }) });
+  await api('saveSession', { session: newSession({ id: SESSION, studyId: STUDY, code: 'FGD 1', kind: 'fgd', cohortId: 'survivors', roundId: 'baseline', now, consent: true }), baseRevision: 0 });
 });
 afterAll(async () => {
   await browser?.close();

@@ -108,7 +108,7 @@ beforeAll(async () => {
   preview = await startPreview();
   browser = await launchBrowser();
   await api('createStudy', { study });
-  await api('saveSession', { session });
+  await api('saveSession', { session, baseRevision: 0 });
   watched = await newPage(browser);
   page = watched.page;
   await page.setViewportSize({ width: 1366, height: 768 });

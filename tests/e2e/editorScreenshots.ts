@@ -89,7 +89,7 @@ async function readmeShot(browser: Browser): Promise<void> {
     const study = libraryStudy();
     const session = realisticSession(study);
     await api('createStudy', { study });
-    await api('saveSession', { session });
+    await api('saveSession', { session, baseRevision: 0 });
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, deviceScaleFactor: 2 });
     await page.goto(`${preview.url}#/study/${study.id}/session/${session.id}`);
     await page.locator('.map-canvas canvas').first().waitFor({ timeout: 20_000 });

@@ -45,14 +45,9 @@ async function api(op: string, payload: unknown): Promise<unknown> {
   return body.value;
 }
 
-/** A new session file; hosts that check revisions get base 0 (nothing on disk yet). */
+/** A new session file: base revision 0, nothing on disk yet. */
 async function saveNewSession(session: Session): Promise<void> {
-  try {
-    await api('saveSession', { session, baseRevision: 0 });
-  } catch (err) {
-    if (!/baseRevision|unrecognized/i.test(String(err))) throw err;
-    await api('saveSession', { session });
-  }
+  await api('saveSession', { session, baseRevision: 0 });
 }
 
 /** Click the dialog's Export button and take the browser's download. */

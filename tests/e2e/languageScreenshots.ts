@@ -39,11 +39,7 @@ async function main(): Promise<void> {
       const { study, sessions } = studyIn(lang);
       await call(preview, 'createStudy', { study });
       for (const session of sessions) {
-        try {
-          await call(preview, 'saveSession', { session, baseRevision: 0 });
-        } catch {
-          await call(preview, 'saveSession', { session });
-        }
+        await call(preview, 'saveSession', { session, baseRevision: 0 });
       }
     }
     const pages = (lang: string) =>

@@ -46,7 +46,7 @@ async function seed(preview: Preview): Promise<string> {
     if (i === 11) s.placements = {};
     if (i === 6) s.consent = false;
   });
-  for (const s of sessions) await call(preview, 'saveSession', { session: s });
+  for (const s of sessions) await call(preview, 'saveSession', { session: s, baseRevision: 0 });
 
   const others = [
     { id: 'pilot', title: 'Pilot: Sundarbans blocks', description: 'Trial of the mapping exercise with two collectives before the main study.', updatedAt: '2025-11-20T11:05:00.000Z' },

@@ -261,7 +261,9 @@ export function CompareCanvas(props: CompareCanvasProps) {
     if (focus === null) return [];
     const out: number[] = [];
     for (let i = 0; i < scene.marks.xs.length; i++) if (scene.marks.stakeholderOf[i] === focus) out.push(i);
-    return out;
+    // Cohort by cohort, in the order of the DOM twin's table, so the arrow keys read the
+    // marks in the order a screen-reader user finds them there (sort is stable).
+    return out.sort((a, b) => scene.marks.styleOf[a]! - scene.marks.styleOf[b]!);
   }, [scene, focus]);
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const count = comparison.stakeholders.length;

@@ -111,11 +111,13 @@ test('language and large text are stored in the preferences', async () => {
   await page.getByRole('button', { name: 'Large text' }).click();
   await expect.poll(() => document.documentElement.classList.contains('large-text')).toBe(true);
   await expect.poll(() => host.prefs.largeText).toBe(true);
-  await userEvent.selectOptions(page.getByLabelText('Language'), 'bn');
+  await userEvent.selectOptions(page.getByLabelText('Language', { exact: true }), 'bn');
   await expect.poll(() => host.prefs.language).toBe('bn');
-  // There is no Bengali catalogue yet: the words fall back to English rather than
-  // showing keys, and the page says it is English so screen readers read it right.
+  // The page changes language at once, and says so, so screen readers switch voice.
+  await expect.element(page.getByRole('heading', { level: 1, name: 'সমীক্ষা' })).toBeVisible();
+  await expect.poll(() => document.documentElement.lang).toBe('bn');
+  await userEvent.selectOptions(page.getByLabelText('ভাষা', { exact: true }), 'en');
+  await expect.poll(() => host.prefs.language).toBe('en');
   await expect.element(page.getByRole('heading', { level: 1, name: 'Studies' })).toBeVisible();
   await expect.poll(() => document.documentElement.lang).toBe('en');
-  await userEvent.selectOptions(page.getByLabelText('Language'), 'en');
 });

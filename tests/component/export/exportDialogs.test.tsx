@@ -162,6 +162,10 @@ describe('export dialog', () => {
 
   test('compare view: the picture of the current selection and focused stakeholder, notes never in it', async () => {
     await startApp(host, '#/study/study-a/compare');
+    // The view starts with the latest round (Endline: s2 only); the user picks Baseline
+    // instead, and leaves the duty bearers out.
+    await page.getByRole('checkbox', { name: /^Baseline/ }).click();
+    await page.getByRole('checkbox', { name: /^Endline/ }).click();
     await page.getByRole('checkbox', { name: /^Duty bearers/ }).click();
     await page.getByTestId('focus-select').selectOptions('police');
     await page.getByRole('button', { name: 'Export picture…' }).click();
@@ -169,13 +173,13 @@ describe('export dialog', () => {
     await expect.element(notesBox(dialog)).not.toBeChecked();
     await expect.element(notesBox(dialog)).toBeDisabled();
     await expect.element(dialog.getByTestId('export-included')).toHaveTextContent('Local police station');
-    await expect.element(dialog.getByTestId('export-session-count')).toHaveTextContent('2 sessions');
+    await expect.element(dialog.getByTestId('export-session-count')).toHaveTextContent('1 session');
     await expect.element(dialog.getByTestId('export-notes')).toHaveTextContent('Never in this picture');
     await dialog.getByRole('radio', { name: /^PDF/ }).click();
     await dialog.getByRole('button', { name: 'Export' }).click();
     await expect.element(dialog).not.toBeInTheDocument();
     expect(host.payloadsOf('exportStudy')).toEqual([
-      { studyId: 'study-a', format: 'compare-pdf', redact: true, language: 'en', sessionIds: ['s1', 's2'], focusStakeholderId: 'police' },
+      { studyId: 'study-a', format: 'compare-pdf', redact: true, language: 'en', sessionIds: ['s1'], focusStakeholderId: 'police' },
     ]);
   });
 });

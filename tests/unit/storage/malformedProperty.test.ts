@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { encodeDocument, loadSessionBytes } from '../../../electron/services/storage/fileFormat';
 import { content, lastWriterWins } from '../../helpers/lastWriterWins';
 import { readSession } from '../../../shared/model/migrations';
-import type { Session } from '../../../shared/model/session';
+import { SESSION_VERSION, type Session } from '../../../shared/model/session';
 import { LIBRARY, makeSession, makeStudy } from '../../helpers/storageFixtures';
 import { SimulatedDisk } from '../../helpers/storageShim';
 
@@ -37,7 +37,7 @@ const damagedFile: fc.Arbitrary<Damaged> = fc.oneof(
   }),
   fc.tuple(fc.constantFrom(...STRING_FIELDS), notAString).map(([field, v]) => damaged(`${field} not a string`, pretty({ ...base(), [field]: v }))),
   fc
-    .oneof(fc.integer().filter((v) => v !== 1), fc.double().filter((v) => !Number.isInteger(v)), fc.string(), fc.constant(null))
+    .oneof(fc.integer().filter((v) => v !== 1 && v !== SESSION_VERSION), fc.double().filter((v) => !Number.isInteger(v)), fc.string(), fc.constant(null))
     .map((v) => damaged('wrong version', pretty({ ...base(), version: v }))),
   fc.string().filter((s) => s !== 'pimap/session').map((f) => damaged('wrong format tag', pretty({ ...base(), format: f }))),
   fc.tuple(fc.nat(), fc.constantFrom(...NEVER_UTF8)).map(([at, byte]) => {
