@@ -386,8 +386,8 @@ export function CompareView({ study, sessions }: { study: Study; sessions: Sessi
                       )}
                     </div>
                     <div className={`compare-table-column${computing ? ' compare-stale' : ''}`}>
-                      <h2 className="compare-section-title">{t('table.title')}</h2>
                       <DivergenceTable
+                        title={t('table.title')}
                         study={study}
                         comparison={comparison}
                         sort={ui.sort}
