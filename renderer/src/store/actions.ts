@@ -39,14 +39,98 @@ const RECENT_LIMIT = 8;
 
 let nextNoticeId = 1;
 
-export function notify(notice: Omit<Notice, 'id'>): number {
+/** Confirmations and undo offers go after this long (ms); errors stay until dismissed. */
+export const NOTICE_TTL_MS = 6000;
+/** A notice shown this soon before a page change belongs to the new page (an import that opens the study it made). */
+export const NOTICE_ROUTE_GRACE_MS = 1500;
+/** After the pointer or focus leaves the notices, an expired one stays at least this long. */
+export const NOTICE_LINGER_MS = 2000;
+
+/** Time for the notices, replaceable in tests (fake timers or a hand-driven clock). */
+export interface NoticeClock {
+  now(): number;
+  setTimeout(run: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+const realClock: NoticeClock = {
+  now: () => Date.now(),
+  setTimeout: (run, ms) => globalThis.setTimeout(run, ms),
+  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+let clock: NoticeClock = realClock;
+let sweepTimer: unknown = null;
+/** The pointer is over the notices or focus is in them: nothing expires meanwhile. */
+let held = false;
+
+export function setNoticeClock(next: NoticeClock | null): void {
+  if (sweepTimer !== null) clock.clearTimeout(sweepTimer);
+  sweepTimer = null;
+  clock = next ?? realClock;
+  held = false;
+  scheduleSweep();
+}
+
+/** Remove the notices whose time is up, and wait for the next one. */
+export function sweepNotices(): void {
+  if (!held) {
+    const t = clock.now();
+    const kept = get().notices.filter((n) => n.expiresAt === null || n.expiresAt > t);
+    if (kept.length !== get().notices.length) set({ notices: kept });
+  }
+  scheduleSweep();
+}
+
+function scheduleSweep(): void {
+  if (sweepTimer !== null) clock.clearTimeout(sweepTimer);
+  sweepTimer = null;
+  if (held) return;
+  const next = Math.min(...get().notices.map((n) => n.expiresAt ?? Infinity));
+  if (!Number.isFinite(next)) return;
+  sweepTimer = clock.setTimeout(() => {
+    sweepTimer = null;
+    sweepNotices();
+  }, Math.max(0, next - clock.now()));
+}
+
+/**
+ * Show a notice. Confirmations (tone info, with or without an undo) go after a few
+ * seconds; errors stay until dismissed. Every notice belongs to the page it was shown on
+ * unless `global`.
+ */
+export function notify(notice: Omit<Notice, 'id' | 'createdAt' | 'expiresAt'> & { expiresAt?: number | null }): number {
   const id = nextNoticeId++;
-  set((s) => ({ notices: [...s.notices.slice(-4), { ...notice, id }] }));
+  const createdAt = clock.now();
+  const expiresAt = notice.expiresAt !== undefined ? notice.expiresAt : notice.tone === 'error' ? null : createdAt + NOTICE_TTL_MS;
+  set((s) => ({ notices: [...s.notices.slice(-4), { ...notice, id, createdAt, expiresAt }] }));
+  scheduleSweep();
   return id;
 }
 
 export function dismissNotice(id: number): void {
   set((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));
+  scheduleSweep();
+}
+
+/**
+ * Pause expiry while the user reads or reaches for a notice (pointer over it, focus in
+ * it); when they leave, a notice whose time ran out meanwhile stays a little longer.
+ */
+export function holdNotices(hold: boolean): void {
+  if (held === hold) return;
+  held = hold;
+  if (!hold) {
+    const least = clock.now() + NOTICE_LINGER_MS;
+    set((s) => ({ notices: s.notices.map((n) => (n.expiresAt !== null && n.expiresAt < least ? { ...n, expiresAt: least } : n)) }));
+  }
+  scheduleSweep();
+}
+
+/** The user went to another page: drop the notices of the page left (not global ones, nor any shown just now). */
+export function clearPageNotices(): void {
+  const since = clock.now() - NOTICE_ROUTE_GRACE_MS;
+  const kept = get().notices.filter((n) => n.global || n.createdAt >= since);
+  if (kept.length !== get().notices.length) set({ notices: kept });
+  scheduleSweep();
 }
 
 /** The i18n key and values for a host error, for notices and inline messages. */

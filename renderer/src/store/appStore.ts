@@ -22,6 +22,12 @@ export interface Notice {
   key: string;
   values?: Record<string, string | number>;
   action?: { key: string; run: () => void | Promise<void> };
+  /** When it was shown (ms, from the notices' clock). */
+  createdAt: number;
+  /** When it goes by itself (ms), or null: errors stay until dismissed. */
+  expiresAt: number | null;
+  /** Kept when the user goes to another page; otherwise a notice belongs to the page it was shown on. */
+  global?: boolean;
 }
 
 /**
