@@ -4,9 +4,10 @@ import type { Session } from '../model/session';
 import { stakeholderLabel, type Language, type Stakeholder } from '../model/stakeholder';
 import type { Cohort, CohortShape, Study } from '../model/study';
 import { fillText, type ExportText } from './exportText';
-import { gridMargins, gridSvg, toPx, type GridFrame } from './gridSvg';
+import { gridMargins, gridSvg, toPx, zoneLabels, type GridFrame } from './gridSvg';
 import { svgDocument } from './svgDocument';
-import { escapeXml, fitText, num, wrapText } from './svgText';
+import { layoutChipLabels, type ChipToLay } from '../ops/chipLayout';
+import { escapeXml, fitText, num, textWidth, wrapText } from './svgText';
 
 export interface CompareSvgInput {
   study: Study;
@@ -77,6 +78,11 @@ function cohortViews(cohorts: readonly Cohort[], sessions: readonly Session[], s
  * n ≥ 3, arrows from the first cohort's centroid to each other cohort's, a legend with
  * n per cohort and the reminder that marks are sessions, not individuals. With a focus
  * stakeholder the others are drawn faint behind it.
+ *
+ * Without a focus (every stakeholder at once) the picture is de-cluttered to stay
+ * readable: session marks small and faint, no ellipses, thin arrows, and one label per
+ * stakeholder at its first cohort's centroid (where its arrows start), laid out so no
+ * two labels cover each other, with a leader line when a label had to move away.
  */
 export function buildCompareSvg(input: CompareSvgInput): string {
   const { study, sessions, text, lang } = input;
@@ -120,12 +126,14 @@ export function buildCompareSvg(input: CompareSvgInput): string {
   const arrows: string[] = [];
   const centroids: string[] = [];
   const labels: string[] = [];
-  const markR = focus ? 6 : 4;
-  const centroidR = focus ? 11 : 7;
+  const markR = focus ? 6 : 3;
+  const centroidR = focus ? 11 : 6;
+  const labelAnchors: Array<{ st: Stakeholder; x: number; y: number }> = [];
+  const otherCentroids: Array<{ x: number; y: number }> = [];
   for (const st of shown) {
     const views = cohortViews(cohorts, sessions, st.id);
     for (const v of views) {
-      if (v.points.length >= 3 && v.centroid) {
+      if (focus && v.points.length >= 3 && v.centroid) {
         const cov = covarianceOf(v.points, v.centroid);
         if (cov) {
           const e = ellipseOf(v.centroid, cov);
@@ -137,7 +145,11 @@ export function buildCompareSvg(input: CompareSvgInput): string {
       }
       for (const p of v.points) {
         const at = toPx(frame, p);
-        marks.push(`<path class="mark" data-cohort="${escapeXml(v.cohort.id)}" d="${shapePath(v.cohort.shape, at.x, at.y, markR)}" fill="${v.cohort.colour}" fill-opacity="0.85" stroke="#ffffff" stroke-width="1"/>`);
+        marks.push(
+          focus
+            ? `<path class="mark" data-cohort="${escapeXml(v.cohort.id)}" d="${shapePath(v.cohort.shape, at.x, at.y, markR)}" fill="${v.cohort.colour}" fill-opacity="0.85" stroke="#ffffff" stroke-width="1"/>`
+            : `<path class="mark" data-cohort="${escapeXml(v.cohort.id)}" d="${shapePath(v.cohort.shape, at.x, at.y, markR)}" fill="${v.cohort.colour}" fill-opacity="0.3"/>`,
+        );
       }
     }
     const present = views.filter((v) => v.centroid);
@@ -152,21 +164,17 @@ export function buildCompareSvg(input: CompareSvgInput): string {
         const k = (len - centroidR - 2) / len;
         const s0 = (centroidR + 2) / len;
         arrows.push(
-          `<line class="centroid-arrow" x1="${num(a.x + (b.x - a.x) * s0)}" y1="${num(a.y + (b.y - a.y) * s0)}" x2="${num(a.x + (b.x - a.x) * k)}" y2="${num(a.y + (b.y - a.y) * k)}" stroke="#222" stroke-width="${focus ? 2 : 1.2}" marker-end="url(#${arrowId})"/>`,
+          `<line class="centroid-arrow" x1="${num(a.x + (b.x - a.x) * s0)}" y1="${num(a.y + (b.y - a.y) * s0)}" x2="${num(a.x + (b.x - a.x) * k)}" y2="${num(a.y + (b.y - a.y) * k)}" stroke="#222" stroke-width="${focus ? 2 : 0.9}"${focus ? '' : ' stroke-opacity="0.55"'} marker-end="url(#${arrowId})"/>`,
         );
       }
     for (const v of present) {
       const c = toPx(frame, v.centroid!);
-      centroids.push(`<path class="centroid" data-cohort="${escapeXml(v.cohort.id)}" d="${shapePath(v.cohort.shape, c.x, c.y, centroidR)}" fill="${v.cohort.colour}" stroke="#111" stroke-width="2"/>`);
+      centroids.push(`<path class="centroid" data-cohort="${escapeXml(v.cohort.id)}" d="${shapePath(v.cohort.shape, c.x, c.y, centroidR)}" fill="${v.cohort.colour}" stroke="#111" stroke-width="${focus ? 2 : 1.4}"/>`);
+      if (v !== present[0]) otherCentroids.push(c);
     }
-    if (!focus && present.length) {
-      const all = centroidOf(present.flatMap((v) => v.points))!;
-      const at = toPx(frame, all);
-      labels.push(
-        `<text class="stakeholder-label" x="${num(at.x)}" y="${num(at.y - centroidR - 5)}" text-anchor="middle" font-size="11.5" font-weight="700" fill="#111" stroke="#ffffff" stroke-width="3" paint-order="stroke">${escapeXml(stakeholderLabel(st, lang).short)}</text>`,
-      );
-    }
+    if (!focus && present[0]?.centroid) labelAnchors.push({ st, ...toPx(frame, present[0].centroid) });
   }
+  if (!focus) labels.push(...stakeholderLabels(labelAnchors, otherCentroids, frame, centroidR, lang, zoneLabels(frame, study, text).map((l) => ({ x: l.box.left, y: l.box.top, width: l.box.right - l.box.left, height: l.box.bottom - l.box.top }))));
   parts.push(
     `<g class="ellipses">${ellipses.join('\n')}</g>`,
     `<g class="marks">${marks.join('\n')}</g>`,
@@ -195,7 +203,8 @@ export function buildCompareSvg(input: CompareSvgInput): string {
   }
   y += 8;
   const first = cohorts[0]?.name ?? '';
-  for (const line of [text.compare.mark, text.compare.centroid, text.compare.ellipse, fillText(text.compare.arrow, { from: first }), fillText(text.map.midline, { power: study.midline.power, interest: study.midline.interest })]) {
+  // Ellipses are drawn only for a focused stakeholder (with all of them they would bury the picture).
+  for (const line of [text.compare.mark, text.compare.centroid, ...(focus ? [text.compare.ellipse] : []), fillText(text.compare.arrow, { from: first }), fillText(text.map.midline, { power: study.midline.power, interest: study.midline.interest })]) {
     for (const l of wrapText(line, panelW, 13)) {
       y += 19;
       legend.push(`<text x="${px}" y="${y}" font-size="13" fill="#333">${escapeXml(l)}</text>`);
@@ -218,5 +227,36 @@ export function buildCompareSvg(input: CompareSvgInput): string {
     lang,
     fontCss: input.fontCss ?? '',
     body: parts.join('\n'),
+  });
+}
+
+const LABEL_FONT = 11.5;
+const LABEL_PAD = 4;
+
+/**
+ * One label per stakeholder, at its first cohort's centroid, placed where it covers no
+ * other label and no labelled centroid (the other centroids are avoided when there is
+ * room, and so are the zone titles), inside the plot; a label moved away from its centroid gets a leader line.
+ */
+function stakeholderLabels(anchors: ReadonlyArray<{ st: Stakeholder; x: number; y: number }>, others: ReadonlyArray<{ x: number; y: number }>, frame: GridFrame, centroidR: number, lang: Language, zoneTitles: ReadonlyArray<{ x: number; y: number; width: number; height: number }>): string[] {
+  const h = Math.round(LABEL_FONT * 1.6);
+  const words = anchors.map((a) => stakeholderLabel(a.st, lang).short);
+  const chips: ChipToLay[] = anchors.map((a, i) => ({ id: String(i), x: a.x, y: a.y, labelWidth: Math.ceil(textWidth(words[i]!, LABEL_FONT, true) + 2 * LABEL_PAD), labelHeight: h }));
+  const r = centroidR + 2;
+  const laid = layoutChipLabels(chips, {
+    markerRadius: r,
+    bounds: { x: frame.left + 2, y: frame.top + 2, width: frame.size - 4, height: frame.size - 4 },
+    gap: 2,
+    softObstacles: [...zoneTitles, ...others.map((c) => ({ x: c.x - r, y: c.y - r, width: 2 * r, height: 2 * r }))],
+  });
+  return anchors.map((a, i) => {
+    const b = laid[i]!.box;
+    const end = { x: Math.max(b.x, Math.min(a.x, b.x + b.width)), y: Math.max(b.y, Math.min(a.y, b.y + b.height)) };
+    const leader = laid[i]!.leader ? `<line class="label-leader" x1="${num(a.x)}" y1="${num(a.y)}" x2="${num(end.x)}" y2="${num(end.y)}" stroke="#6e7781" stroke-width="1"/>` : '';
+    return (
+      `<g class="stakeholder-label" data-box="${num(b.x)},${num(b.y)},${num(b.width)},${num(b.height)}">${leader}` +
+      `<rect x="${num(b.x)}" y="${num(b.y)}" width="${num(b.width)}" height="${num(b.height)}" rx="3" fill="#ffffff" fill-opacity="0.92" stroke="#8c959f" stroke-width="0.8"/>` +
+      `<text x="${num(b.x + LABEL_PAD)}" y="${num(b.y + b.height / 2 + LABEL_FONT * 0.36)}" font-size="${LABEL_FONT}" font-weight="700" fill="#111">${escapeXml(words[i]!)}</text></g>`
+    );
   });
 }
