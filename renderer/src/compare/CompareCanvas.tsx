@@ -8,7 +8,7 @@ import { layoutChipLabels } from '../../../shared/ops/chipLayout';
 import { CANVAS_FONT_FAMILY, measureText } from '../editor/canvasText';
 import { plotFrame } from '../editor/geometry';
 import { drawBase, drawFocus, drawPointer, markSizes } from './compareDraw';
-import { buildCompareScene, hitTestScene, type SceneHit, type SceneInput } from './compareScene';
+import { buildCompareScene, hitTestScene, type SceneCentroid, type SceneHit, type SceneInput } from './compareScene';
 import { GridBackground, zoneTitleBoxes, type GridText } from './GridBackground';
 import { FULL_VIEW, isFullView, MIN_SPAN, panBy, zoomAt, type View } from './viewport';
 
@@ -130,8 +130,10 @@ export function CompareCanvas(props: CompareCanvasProps) {
   const markText = (index: number) => text.mark(scene.marks.stakeholderOf[index]!, scene.marks.points[index]!);
   const tip = shown ? (shown.kind === 'mark' ? markText(shown.index) : text.centroid(shown.centroid.stakeholder, shown.centroid.cohort)) : null;
 
-  // Labels: every stakeholder's name at its first cohort's centroid, or, with a focus,
-  // each cohort's name and n beside its centroid. Laid out so none covers another.
+  // Labels: every stakeholder's name at its first cohort's centroid (where its lines
+  // start), never at a session mark, or, with a focus, each cohort's name and n beside its
+  // centroid. Laid out so none covers another nor a labelled centroid; the other centroids
+  // and the zone titles are avoided where there is room.
   const labels = useMemo(() => {
     if (!showLabels) return [];
     const font = 12.5 * s;
@@ -160,7 +162,10 @@ export function CompareCanvas(props: CompareCanvasProps) {
         markerRadius: (focus === null ? sizes.centroid : sizes.focusCentroid) + 2 * s,
         bounds: { x: frame.left + 2, y: frame.top + 2, width: frame.width - 4, height: frame.height - 4 },
         gap: 2 * s,
-        softObstacles: zoneTitleBoxes(frame, study.midline, text, s, false, view).flatMap((z) => (z.role ? [z.title, z.role] : [z.title])),
+        softObstacles: [
+          ...zoneTitleBoxes(frame, study.midline, text, s, false, view).flatMap((z) => (z.role ? [z.title, z.role] : [z.title])),
+          ...(focus === null ? unlabelledCentroids(scene.centroids, sizes.centroid + 2 * s) : []),
+        ],
       },
     );
     return items.map((it, i) => ({ ...it, box: laid[i]!.box, leader: laid[i]!.leader, font, pad }));
@@ -341,6 +346,8 @@ export function CompareCanvas(props: CompareCanvasProps) {
         data-view={`${view.interest0},${view.power0},${view.span}`}
         data-focus={focusId ?? ''}
         data-plot={`${frame.left},${frame.top},${frame.width},${frame.height}`}
+        data-labels={labels.map((l) => `${Math.round(l.box.x)},${Math.round(l.box.y)},${Math.round(l.box.width)},${Math.round(l.box.height)}`).join(' ')}
+        data-label-anchors={labels.map((l) => `${Math.round(l.x)},${Math.round(l.y)}`).join(' ')}
         data-testid="compare-grid"
         onPointerMove={onPointerMove}
         onPointerLeave={() => setHover(null)}
@@ -392,6 +399,20 @@ export function CompareCanvas(props: CompareCanvasProps) {
       </div>
     </div>
   );
+}
+
+/** Boxes around every centroid but each stakeholder's first (the labelled one). */
+function unlabelledCentroids(centroids: readonly SceneCentroid[], r: number) {
+  const seen = new Set<number>();
+  const out: Array<{ x: number; y: number; width: number; height: number }> = [];
+  for (const c of centroids) {
+    if (!seen.has(c.stakeholder)) {
+      seen.add(c.stakeholder);
+      continue;
+    }
+    out.push({ x: c.x - r, y: c.y - r, width: 2 * r, height: 2 * r });
+  }
+  return out;
 }
 
 function sameHit(a: SceneHit | null, b: SceneHit | null): boolean {

@@ -9,8 +9,6 @@ import { viewToPixels } from './viewport';
  */
 
 const INK = '#1f2328';
-/** Above this many marks the overview draws them without outlines. */
-const OUTLINE_LIMIT = 4000;
 const HALO = '#ffffff';
 
 /** Sizes in stage pixels for a text scale `s`. */
@@ -41,25 +39,29 @@ function arrow(ctx: CanvasRenderingContext2D, from: { x: number; y: number }, to
   }
 }
 
+/** How faint the session marks are with every stakeholder shown: context, not the message. */
+export const ALL_MARK_ALPHA = 0.28;
+
 /**
  * Every stakeholder: session marks, thin lines between cohort centroids, and the
- * centroids. With a focused stakeholder everything here is dimmed; the focus layer draws
- * that stakeholder on top.
+ * centroids. With every stakeholder shown the session marks are small and faint, without
+ * outlines, so the centroids and their labels read; with a focused stakeholder everything
+ * here is dimmed and the focus layer draws that stakeholder on top.
  */
 export function drawBase(ctx: CanvasRenderingContext2D, scene: CompareScene, opts: { s: number; focus: number | null; showMarks: boolean }): void {
   const z = markSizes(opts.s);
   const dim = opts.focus !== null;
   if (opts.showMarks) {
     drawMarks(ctx, scene.marks, scene.styles, {
-      radius: z.mark,
-      alpha: dim ? 0.1 : 0.5,
+      radius: dim ? z.mark : z.mark * 0.8,
+      alpha: dim ? 0.1 : ALL_MARK_ALPHA,
       outline: INK,
-      // Outlines double the drawing work; past a few thousand marks they only add noise.
-      outlineWidth: dim || scene.marks.xs.length > OUTLINE_LIMIT ? 0 : z.outline * 0.6,
+      // Outlines double the drawing work and, with every stakeholder, only add noise.
+      outlineWidth: 0,
     });
   }
   ctx.save();
-  ctx.globalAlpha = dim ? 0.1 : 0.55;
+  ctx.globalAlpha = dim ? 0.1 : 0.4;
   ctx.strokeStyle = INK;
   ctx.lineWidth = 1.1 * opts.s;
   ctx.beginPath();
