@@ -53,7 +53,7 @@ export function drawBase(ctx: CanvasRenderingContext2D, scene: CompareScene, opt
   const dim = opts.focus !== null;
   if (opts.showMarks) {
     drawMarks(ctx, scene.marks, scene.styles, {
-      radius: dim ? z.mark : z.mark * 0.8,
+      radius: z.mark * 0.8,
       alpha: dim ? 0.1 : ALL_MARK_ALPHA,
       outline: INK,
       // Outlines double the drawing work and, with every stakeholder, only add noise.

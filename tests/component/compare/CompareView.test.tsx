@@ -5,6 +5,7 @@ import '../../../renderer/src/i18n';
 import '../../../renderer/src/styles/tokens.css';
 import '../../../renderer/src/styles/app.css';
 import { CompareView } from '../../../renderer/src/compare/ComparePage';
+import { resetColumnChoice } from '../../../renderer/src/compare/DivergenceTable';
 import { clearAnalysisCache, holdAnalysisReplies, workerStats } from '../../../renderer/src/compare/useAnalysis';
 import type { Position } from '../../../shared/model/position';
 import type { Session } from '../../../shared/model/session';
@@ -37,6 +38,7 @@ const header = (name: string | RegExp) => page.getByRole('columnheader', { name 
 
 beforeEach(() => {
   clearAnalysisCache();
+  resetColumnChoice();
 });
 afterEach(() => {
   // A test that failed while holding the worker's replies must not hold them for the next.
@@ -383,5 +385,107 @@ describe('compare view: numbers that never overclaim', () => {
     mounted?.unmount();
     await show({ study: data.study, sessions: sessions.filter((s) => s.cohortId === 'survivors') });
     await expect.element(page.getByTestId('compare-findings')).not.toHaveTextContent('All cohorts agree');
+  });
+});
+
+describe('compare view: numbers that fit, a grid that reads', () => {
+  const headers = () => [...table().querySelectorAll('thead th')].map((th) => th.getAttribute('data-column'));
+
+  it('shows the main columns without sideways scrolling, and lets the user choose columns, remembered for the session', async () => {
+    await show(realisticStudy());
+    const scroll = document.querySelector<HTMLElement>('[data-testid="divergence-scroll"]')!;
+    expect(table().scrollWidth).toBeLessThanOrEqual(scroll.clientWidth);
+    expect(scroll.scrollWidth).toBeLessThanOrEqual(scroll.clientWidth);
+    // The spread test is one click away; n, centroid, zone, agreement, q, divergent and unknown show.
+    expect(headers()).toEqual(['stakeholder', 'cohort', 'cohort', 'cohort', 'cohort', 'zone', 'agreement', 'betweenVariance', 'p', 'q', 'zoneConsensus', 'divergent', 'unknown']);
+    expect(rowOf('police').querySelector('[data-col="spread"]')).toBeNull();
+
+    const chooser = page.getByTestId('column-chooser');
+    await userEvent.click(chooser.getByText('Columns (8 of 9)'));
+    const group = page.getByRole('group', { name: 'Columns shown' });
+    await expect.element(group).toBeVisible();
+    await userEvent.click(group.getByRole('checkbox', { name: 'Spread p' }));
+    await userEvent.click(group.getByRole('checkbox', { name: 'p (exploratory)' }));
+    await expect.element(group.getByRole('checkbox', { name: 'Spread p' })).toBeChecked();
+    await expect.element(group.getByRole('checkbox', { name: 'p (exploratory)' })).not.toBeChecked();
+    expect(headers()).toContain('spread');
+    expect(headers()).not.toContain('p');
+    expect(rowOf('police').querySelector('[data-col="spread"]')).not.toBeNull();
+    expect(rowOf('police').querySelector('[data-col="p"]')).toBeNull();
+    // q says it is exploratory when p is hidden.
+    await expect.element(header(/^q/)).toHaveTextContent('exploratory');
+
+    // Another visit to the compare view in the same session keeps the choice.
+    mounted?.unmount();
+    await show(realisticStudy());
+    expect(headers()).toContain('spread');
+    expect(headers()).not.toContain('p');
+    await expect.element(page.getByText('Columns (8 of 9)')).toBeVisible();
+    // And the defaults come back on request.
+    await userEvent.click(page.getByText('Columns (8 of 9)'));
+    await userEvent.click(page.getByRole('button', { name: 'Default columns' }));
+    expect(headers()).toContain('p');
+    expect(headers()).not.toContain('spread');
+  });
+
+  it('without a test column a not-tested row spans nothing, and a hidden column is gone from every row', async () => {
+    await show(realisticStudy());
+    await userEvent.click(page.getByText('Columns (8 of 9)'));
+    const group = page.getByRole('group', { name: 'Columns shown' });
+    for (const name of ['p (exploratory)', 'q (p adjusted for many tests)', 'Unknown']) await userEvent.click(group.getByRole('checkbox', { name }));
+    const cells = bodyRows().map((r) => r.children.length);
+    expect(new Set(cells).size).toBe(1);
+    expect(cells[0]).toBe(headers().length);
+  });
+
+  it('stacks every cohort\'s n and centroid in one cell when there are many cohorts', async () => {
+    const data = realisticStudy();
+    const base = data.study.cohorts[0]!;
+    const extra = ['e1', 'e2'].map((id, i) => ({ ...base, id, name: `Extra ${i + 1}` }));
+    const study = { ...data.study, cohorts: [...data.study.cohorts, ...extra] };
+    const sessions = data.sessions.map((s, i) => (i % 10 === 0 ? { ...s, cohortId: 'e1' } : i % 10 === 1 ? { ...s, cohortId: 'e2' } : s));
+    await show({ study, sessions });
+    expect(headers().filter((h) => h === 'cohort')).toHaveLength(0);
+    expect(headers()).toContain('cohorts');
+    const cell = rowOf('police').querySelector('td.col-cohorts')!;
+    expect(cell.querySelectorAll('li[data-cohort]')).toHaveLength(6);
+    const scroll = document.querySelector<HTMLElement>('[data-testid="divergence-scroll"]')!;
+    expect(scroll.scrollWidth).toBeLessThanOrEqual(scroll.clientWidth);
+  });
+
+  it('with every stakeholder shown, labels only the centroids, one per stakeholder, none covering another', async () => {
+    const data = realisticStudy();
+    await show(data);
+    const grid = document.querySelector<HTMLElement>('[data-testid="compare-grid"]')!;
+    // The labels follow the analysis (centroids); wait for them.
+    await expect.poll(() => (grid.getAttribute('data-labels') ?? '').split(' ').filter(Boolean).length).toBe(bodyRows().length);
+    const parse = (attr: string) => (grid.getAttribute(attr) ?? '').split(' ').filter(Boolean).map((t) => t.split(',').map(Number));
+    const boxes = parse('data-labels').map(([x, y, width, height]) => ({ x: x!, y: y!, width: width!, height: height! }));
+    const anchors = parse('data-label-anchors');
+    const marks = data.sessions.reduce((n, s) => n + Object.values(s.placements).filter((p) => p.status === 'placed').length, 0);
+    expect(boxes.length).toBeLessThan(marks);
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i]!;
+        const b = boxes[j]!;
+        // Rounded to whole pixels: touching is fine, overlapping by more than a pixel is not.
+        const overlap = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x) > 1 && Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y) > 1;
+        expect(overlap, `labels ${i} and ${j}`).toBe(false);
+      }
+    // Inside the plot.
+    const [left, top, width, height] = grid.getAttribute('data-plot')!.split(',').map(Number) as [number, number, number, number];
+    for (const b of boxes) {
+      expect(b.x).toBeGreaterThanOrEqual(left - 1);
+      expect(b.y).toBeGreaterThanOrEqual(top - 1);
+      expect(b.x + b.width).toBeLessThanOrEqual(left + width + 1);
+      expect(b.y + b.height).toBeLessThanOrEqual(top + height + 1);
+    }
+    // Every anchor is a centroid: the stakeholder's first cohort's mean, from the table.
+    const firstCohort = data.study.cohorts[0]!.id;
+    const centroids = bodyRows().map((r) => r.querySelector(`td[data-cohort="${firstCohort}"] .cohort-centroid`)!.textContent!);
+    expect(anchors).toHaveLength(centroids.length);
+    // A focused stakeholder gets its cohorts' labels instead.
+    await userEvent.click(rowOf('police').querySelector('th button')!);
+    await expect.poll(() => (grid.getAttribute('data-labels') ?? '').split(' ').filter(Boolean).length).toBe(data.study.cohorts.length);
   });
 });
