@@ -58,31 +58,32 @@ interface Fit {
   cohortCellShown: boolean;
 }
 
-const measure = (): Promise<Fit> =>
-  page.evaluate(() => {
-    const table = document.querySelector<HTMLElement>('[data-testid="divergence-table"]')!;
-    const scroll = document.querySelector<HTMLElement>('[data-testid="divergence-scroll"]')!;
-    // The visible part of the scrolling box: inside its border, left of any scroll bar.
-    const left = scroll.getBoundingClientRect().left + scroll.clientLeft;
-    const right = left + scroll.clientWidth;
-    const inside = (el: Element) => {
-      const r = el.getBoundingClientRect();
-      return r.width > 0 && r.height > 0 && r.left >= left - 0.5 && r.right <= right + 0.5;
-    };
-    const visible = [...table.querySelectorAll('thead th[data-column]')].filter(inside).map((th) => th.getAttribute('data-column')!);
-    const cell = table.querySelector('tbody tr td[data-cohort]');
-    const n = cell?.querySelector('.cohort-n');
-    const centroid = cell?.querySelector('.cohort-centroid');
-    return {
-      tableWidth: table.getBoundingClientRect().width,
-      scrollWidth: scroll.scrollWidth,
-      clientWidth: scroll.clientWidth,
-      summaryTop: document.querySelector('.compare-summary')!.getBoundingClientRect().top,
-      viewportHeight: window.innerHeight,
-      visible,
-      cohortCellShown: !!n && !!centroid && inside(n) && inside(centroid),
-    };
-  });
+// Runs in the page (e2e code is type-checked without the DOM, so it is passed as text).
+const MEASURE = `(() => {
+  const table = document.querySelector('[data-testid="divergence-table"]');
+  const scroll = document.querySelector('[data-testid="divergence-scroll"]');
+  // The visible part of the scrolling box: inside its border, left of any scroll bar.
+  const left = scroll.getBoundingClientRect().left + scroll.clientLeft;
+  const right = left + scroll.clientWidth;
+  const inside = (el) => {
+    const r = el.getBoundingClientRect();
+    return r.width > 0 && r.height > 0 && r.left >= left - 0.5 && r.right <= right + 0.5;
+  };
+  const visible = [...table.querySelectorAll('thead th[data-column]')].filter(inside).map((th) => th.getAttribute('data-column'));
+  const cell = table.querySelector('tbody tr td[data-cohort]');
+  const n = cell && cell.querySelector('.cohort-n');
+  const centroid = cell && cell.querySelector('.cohort-centroid');
+  return {
+    tableWidth: table.getBoundingClientRect().width,
+    scrollWidth: scroll.scrollWidth,
+    clientWidth: scroll.clientWidth,
+    summaryTop: document.querySelector('.compare-summary').getBoundingClientRect().top,
+    viewportHeight: window.innerHeight,
+    visible,
+    cohortCellShown: !!n && !!centroid && inside(n) && inside(centroid),
+  };
+})()`;
+const measure = (): Promise<Fit> => page.evaluate<Fit>(MEASURE);
 
 describe('the compare view fits the screen', () => {
   for (const [width, height] of [
@@ -118,7 +119,7 @@ describe('the compare view fits the screen', () => {
       }
       await page.getByRole('group', { name: 'Columns shown' }).getByRole('button', { name: 'Default columns' }).click();
       await page.getByTestId('column-chooser').locator('summary').click();
-      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.evaluate('window.scrollTo(0, 0)');
 
       if (width === 1366) {
         await page.mouse.move(0, 0);
