@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MIN_COHORT_N_FOR_TEST, type CohortComparison, type StakeholderComparison } from '../../../shared/analysis/compareCohorts';
 import { ZONE_COLOURS } from '../../../shared/model/palette';
@@ -85,7 +85,29 @@ export function DivergenceTable({ study, comparison, sort, onSort, focusId, onFo
   };
   const rows = sortStakeholders(comparison.stakeholders, sort, nameOf, lang);
   const look = (id: string) => study.cohorts.find((c) => c.id === id);
-  const stacked = comparison.cohorts.length > STACK_COHORTS_ABOVE;
+  // Cohorts side by side while they fit; stacked in one cell when there are many, or when
+  // the table would otherwise scroll sideways (large text, a narrow window).
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [squeezed, setSqueezed] = useState(false);
+  const [boxWidth, setBoxWidth] = useState(0);
+  const stacked = squeezed || comparison.cohorts.length > STACK_COHORTS_ABOVE;
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (el && !stacked && el.scrollWidth > el.clientWidth + 1) setSqueezed(true);
+  }, [stacked, columns, comparison, lang, boxWidth]);
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    let width = el.clientWidth;
+    const observer = new ResizeObserver(() => {
+      // Wider again: try the cohorts side by side once more (the layout effect re-checks).
+      if (el.clientWidth > width + 1) setSqueezed(false);
+      width = el.clientWidth;
+      setBoxWidth(width);
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
   const testCols = (['p', 'q', 'spread'] as const).filter(show).length;
   const chooserId = useId();
 
@@ -158,7 +180,7 @@ export function DivergenceTable({ study, comparison, sort, onSort, focusId, onFo
           </fieldset>
         </details>
       </div>
-      <div className="table-scroll divergence-scroll" data-testid="divergence-scroll">
+      <div ref={scrollRef} className="table-scroll divergence-scroll" data-testid="divergence-scroll" data-stacked={stacked}>
         <table className={`table divergence-table${stacked ? ' divergence-stacked' : ''}`} data-testid="divergence-table">
           <caption className="divergence-caption">{t('table.caption')}</caption>
           <thead>

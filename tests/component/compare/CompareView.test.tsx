@@ -453,6 +453,19 @@ describe('compare view: numbers that fit, a grid that reads', () => {
     expect(scroll.scrollWidth).toBeLessThanOrEqual(scroll.clientWidth);
   });
 
+  it('stacks the cohorts when the table would otherwise scroll sideways, and spreads them again when there is room', async () => {
+    await show(realisticStudy());
+    const scroll = document.querySelector<HTMLElement>('[data-testid="divergence-scroll"]')!;
+    expect(scroll.getAttribute('data-stacked')).toBe('false');
+    await page.viewport(1080, 900);
+    await expect.poll(() => scroll.getAttribute('data-stacked')).toBe('true');
+    expect(scroll.scrollWidth).toBeLessThanOrEqual(scroll.clientWidth);
+    expect(headers()).toContain('cohorts');
+    await page.viewport(1366, 900);
+    await expect.poll(() => scroll.getAttribute('data-stacked')).toBe('false');
+    expect(scroll.scrollWidth).toBeLessThanOrEqual(scroll.clientWidth);
+  });
+
   it('with every stakeholder shown, labels only the centroids, one per stakeholder, none covering another', async () => {
     const data = realisticStudy();
     await show(data);
