@@ -10,6 +10,7 @@ import { createElectronExportRenderer, exportPages } from './electronExportRende
 import { registerHostIpc } from './ipc';
 import { dataDirFromArgv } from './mainArgs';
 import { createSaveExport } from './saveExport';
+import { presentWindowOpenHandler } from './presentWindow';
 import { hardenSession, hardenWebContents, secureWebPreferences } from './security';
 import { initialWindowBounds, parseWindowBounds, type WindowBounds } from './windowBounds';
 
@@ -37,7 +38,12 @@ function main(): void {
   }
 
   protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('web-contents-created', (_event, contents) => {
+    hardenWebContents(contents);
+    // Only the app's own audience view (#/present/…) may open, in a secure, menu-less window.
+    contents.setWindowOpenHandler(presentWindowOpenHandler(PRELOAD_PATH));
+    contents.on('did-create-window', (win) => win.removeMenu());
+  });
 
   let mainWindow: BrowserWindow | null = null;
   app.on('second-instance', () => {
