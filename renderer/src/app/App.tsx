@@ -8,6 +8,7 @@ import { ComparePage } from '../compare/ComparePage';
 import { StudiesPage } from '../studies/StudiesPage';
 import { StudyPage } from '../studies/StudyPage';
 import { TrashPage } from '../studies/TrashPage';
+import { HelpPage } from '../present/HelpPage';
 import { LanguageChoice } from './LanguageChoice';
 import { NoticeArea } from './NoticeArea';
 import { PageHeading } from './PageHeading';
@@ -59,6 +60,7 @@ export function App() {
   if (!booted) page = <p className="page">{t('loading')}</p>;
   else if (route.name === 'studies') page = <StudiesPage />;
   else if (route.name === 'trash') page = <TrashPage />;
+  else if (route.name === 'help') page = <HelpPage />;
   else if (route.name === 'study') page = <StudyPage key={route.studyId} studyId={route.studyId} tab={route.tab} />;
   else if (route.name === 'session') page = <SessionPage key={route.sessionId} studyId={route.studyId} sessionId={route.sessionId} />;
   else if (route.name === 'compare') page = <ComparePage key={route.studyId} studyId={route.studyId} />;

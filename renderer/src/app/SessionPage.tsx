@@ -81,6 +81,9 @@ export function SessionPage({ studyId, sessionId }: { studyId: string; sessionId
               <button type="button" className="button button-small" onClick={() => setExporting(true)}>
                 {t('export:open.map')}
               </button>
+              <a className="button button-small" href={hrefFor({ name: 'help' })}>
+                {t('present:help.open')}
+              </a>
             </>,
             barSlot,
           )

@@ -8,6 +8,7 @@ import { useSyncExternalStore } from 'react';
  *   #/study/<id>[/<tab>]                one study (tab: sessions, stakeholders, groups, settings)
  *   #/study/<id>/session/<id>           the map editor for one session
  *   #/study/<id>/compare                compare cohorts (overlay, divergence, side by side, over time)
+ *   #/help                              how to run a mapping session
  */
 export const STUDY_TABS = ['sessions', 'stakeholders', 'groups', 'settings'] as const;
 export type StudyTab = (typeof STUDY_TABS)[number];
@@ -15,6 +16,7 @@ export type StudyTab = (typeof STUDY_TABS)[number];
 export type Route =
   | { name: 'studies' }
   | { name: 'trash' }
+  | { name: 'help' }
   | { name: 'study'; studyId: string; tab: StudyTab }
   | { name: 'session'; studyId: string; sessionId: string }
   | { name: 'compare'; studyId: string }
@@ -26,6 +28,7 @@ export function parseHash(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/\/+$/, '') || '/';
   if (path === '/' || path === '') return { name: 'studies' };
   if (path === '/trash') return { name: 'trash' };
+  if (path === '/help') return { name: 'help' };
   let m = new RegExp(`^/study/${ID}/session/${ID}$`).exec(path);
   if (m) return { name: 'session', studyId: m[1]!, sessionId: m[2]! };
   m = new RegExp(`^/study/${ID}/compare$`).exec(path);
@@ -44,6 +47,8 @@ export function hrefFor(route: Exclude<Route, { name: 'notFound' }>): string {
       return '#/';
     case 'trash':
       return '#/trash';
+    case 'help':
+      return '#/help';
     case 'study':
       return route.tab === 'sessions' ? `#/study/${route.studyId}` : `#/study/${route.studyId}/${route.tab}`;
     case 'session':

@@ -1,0 +1,32 @@
+import { useTranslation } from 'react-i18next';
+import { PageHeading } from '../app/PageHeading';
+
+const STEPS = ['step1', 'step2', 'step3', 'step4', 'step5', 'step6', 'step7'] as const;
+const KEYS = ['keyArrows', 'keyEnter', 'keyBins', 'keyAlt', 'keyEscape', 'keyUndo'] as const;
+
+/** "How to run a mapping session": the steps of an FGD mapping and the editor's keys (MapEditor's keyboard handling). */
+export function HelpPage() {
+  const { t } = useTranslation('present');
+  return (
+    <div className="page help-page">
+      <PageHeading>{t('help.title')}</PageHeading>
+      <h2>{t('help.stepsTitle')}</h2>
+      <ol>
+        {STEPS.map((k) => (
+          <li key={k}>{t(`help.${k}`)}</li>
+        ))}
+      </ol>
+      <h2>{t('help.keysTitle')}</h2>
+      <ul>
+        {KEYS.map((k) => (
+          <li key={k}>{t(`help.${k}`)}</li>
+        ))}
+      </ul>
+      <p>
+        <button type="button" className="button" onClick={() => window.history.back()}>
+          {t('help.back')}
+        </button>
+      </p>
+    </div>
+  );
+}
