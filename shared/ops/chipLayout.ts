@@ -25,6 +25,12 @@ export interface ChipToLay {
   y: number;
   labelWidth: number;
   labelHeight: number;
+  /**
+   * The chip's own zone. Its label lies inside it whenever it fits there (and there is
+   * free room), and otherwise at least overlaps it: a label in another zone would tell
+   * the room something false.
+   */
+  region?: Box;
 }
 
 export interface ChipLayoutOptions {
@@ -48,6 +54,11 @@ export interface ChipLabel {
   leader: boolean;
   /** No free room was found at all; the label overlaps something (only on absurdly small grids). */
   overlaps: boolean;
+  /**
+   * The chip has a zone (`region`) but its label lies less than half in it: only when the
+   * zone is too crowded to hold it (a leader line then says whose it is).
+   */
+  strays: boolean;
 }
 
 /** Whether two boxes overlap, treating boxes closer than `pad` as overlapping. Touching is fine. */
@@ -80,6 +91,28 @@ function readingDistance(b: Box, px: number, py: number): number {
   const dx = Math.max(b.x - px, 0, px - (b.x + b.width));
   const dy = Math.max(b.y - py, 0, py - (b.y + b.height));
   return Math.hypot(dx, 2 * dy);
+}
+
+/** The part of `region` inside `bounds`, or null when a label of w×h cannot fit in it. */
+function fitRegion(region: Box | undefined, bounds: Box, w: number, h: number): Box | null {
+  if (!region) return null;
+  const x = Math.max(region.x, bounds.x);
+  const y = Math.max(region.y, bounds.y);
+  const width = Math.min(region.x + region.width, bounds.x + bounds.width) - x;
+  const height = Math.min(region.y + region.height, bounds.y + bounds.height) - y;
+  return width + 1e-9 >= w && height + 1e-9 >= h ? { x, y, width, height } : null;
+}
+
+/** At least half of the box lies in the region. */
+function mostlyIn(box: Box, region: Box): boolean {
+  return overlapArea(box, region) * 2 >= box.width * box.height - 1e-6;
+}
+
+/** Whether half of the chip's label fits in the region at all (false only for a sliver of a zone). */
+function regionHoldsHalf(region: Box, bounds: Box, c: ChipToLay): boolean {
+  const w = Math.min(region.x + region.width, bounds.x + bounds.width) - Math.max(region.x, bounds.x);
+  const h = Math.min(region.y + region.height, bounds.y + bounds.height) - Math.max(region.y, bounds.y);
+  return Math.max(0, w) * Math.max(0, h) * 1 >= (c.labelWidth * c.labelHeight) / 2 && w >= c.labelWidth / 2 && h >= c.labelHeight / 2;
 }
 
 function keepInside(box: Box, bounds: Box): Box {
@@ -129,8 +162,80 @@ function* rings(c: ChipToLay, r: number, g: number): Generator<Box> {
   }
 }
 
-/** Lay out the labels of `chips`, in order: earlier chips get the better spots. */
+/**
+ * Maps up to this many chips get a second and third try in other orders when the first
+ * leaves labels over each other; beyond it the greedy pass alone (a 3,000-chip map would
+ * pay three full layouts for labels nobody reads one by one).
+ */
+const RETRY_LIMIT = 80;
+/** How many times the chips left without room are moved to the front and laid out again. */
+const RETRY_ROUNDS = 4;
+
+/**
+ * Lay out the labels of `chips`, in order: earlier chips get the better spots. When that
+ * leaves a label over another (a crowded zone: the greedy order gave the room away to
+ * chips that had other choices), other orders are tried — the chips left without room
+ * first, a few rounds, then the most crowded first — and the layout with the fewest labels
+ * covered or outside their zone wins (then the fewest outside; then the least covered
+ * area; then the first tried, so it stays stable).
+ */
 export function layoutChipLabels(chips: readonly ChipToLay[], options: ChipLayoutOptions): ChipLabel[] {
+  const first = layoutInOrder(chips, options, false);
+  const stuck = first.filter((l) => l.overlaps || l.strays).length;
+  if (stuck === 0 || chips.length > RETRY_LIMIT) return first;
+  const index = new Map(chips.map((c, i) => [c, i]));
+  const byInput = (labels: ChipLabel[], order: readonly ChipToLay[]) => {
+    const out: ChipLabel[] = new Array<ChipLabel>(chips.length);
+    order.forEach((c, k) => (out[index.get(c)!] = labels[k]!));
+    return out;
+  };
+  const reach = (c: ChipToLay) => 2 * (c.labelWidth + options.markerRadius);
+  const crowd = (c: ChipToLay) => chips.reduce((n, o) => n + (o !== c && Math.abs(o.x - c.x) < reach(c) && Math.abs(o.y - c.y) < reach(c) ? 1 : 0), 0);
+  const crowdOf = new Map(chips.map((c) => [c, crowd(c)]));
+  // Fewest labels that mislead or cannot be read (over another label, or mostly outside
+  // their zone); then fewest outside their zone; then the least covered area.
+  const score = (labels: ChipLabel[]) => {
+    let covered = 0;
+    let area = 0;
+    for (let i = 0; i < labels.length; i++) {
+      for (let j = i + 1; j < labels.length; j++) {
+        const o = overlapArea(labels[i]!.box, labels[j]!.box);
+        if (o > 0) [covered, area] = [covered + 1, area + o];
+      }
+    }
+    const strays = labels.filter((l) => l.strays).length;
+    return { bad: covered + strays, strays, area };
+  };
+  const better = (a: ReturnType<typeof score>, b: ReturnType<typeof score>) =>
+    a.bad !== b.bad ? a.bad < b.bad : a.strays !== b.strays ? a.strays < b.strays : a.area < b.area - 1e-6;
+  let best = first;
+  let bestScore = score(first);
+  const consider = (order: readonly ChipToLay[], spill: boolean) => {
+    const labels = byInput(layoutInOrder(order, options, spill), order);
+    const k = score(labels);
+    if (better(k, bestScore)) [best, bestScore] = [labels, k];
+    return labels;
+  };
+  // Keeping every label mostly in its zone first; only if that cannot be done without a
+  // label over another, letting labels spill over the zone's edge (`spill`).
+  for (const spill of [false, true]) {
+    if (bestScore.bad === 0) break;
+    // Those left without room go first, again and again (each round may strand others).
+    let order: readonly ChipToLay[] = chips;
+    let last = spill ? consider(chips, true) : first;
+    for (let round = 0; round < RETRY_ROUNDS && bestScore.bad > 0; round++) {
+      const failed = new Set(order.filter((c) => last[index.get(c)!]!.overlaps || last[index.get(c)!]!.strays));
+      if (failed.size === 0) break;
+      order = [...order.filter((c) => failed.has(c)), ...order.filter((c) => !failed.has(c))];
+      last = consider(order, spill);
+    }
+    if (bestScore.bad > 0) consider([...chips].sort((a, b) => crowdOf.get(b)! - crowdOf.get(a)! || index.get(a)! - index.get(b)!), spill);
+  }
+  return best;
+}
+
+/** `spill`: a label with no free room mostly in its zone may take free room that only touches it. */
+function layoutInOrder(chips: readonly ChipToLay[], options: ChipLayoutOptions, spill: boolean): ChipLabel[] {
   const r = options.markerRadius;
   const g = options.gap ?? 2;
   const soft = options.softObstacles ?? [];
@@ -144,17 +249,17 @@ export function layoutChipLabels(chips: readonly ChipToLay[], options: ChipLayou
     return true;
   };
 
-  const scan = (c: ChipToLay, avoidSoft: boolean): Box | null => {
+  const scan = (c: ChipToLay, avoidSoft: boolean, area: Box, ok: (box: Box) => boolean): Box | null => {
     // Every spot of the plot on a fine lattice, keeping the one nearest the marker.
     const stepX = Math.max(2, Math.min(c.labelWidth / 4, 8));
     const stepY = Math.max(2, Math.min(c.labelHeight / 2, 8));
     let best: Box | null = null;
     let bestDistance = Infinity;
-    for (let y = bounds.y; y + c.labelHeight <= bounds.y + bounds.height + 1e-9; y += stepY) {
-      for (let x = bounds.x; x + c.labelWidth <= bounds.x + bounds.width + 1e-9; x += stepX) {
+    for (let y = area.y; y + c.labelHeight <= area.y + area.height + 1e-9; y += stepY) {
+      for (let x = area.x; x + c.labelWidth <= area.x + area.width + 1e-9; x += stepX) {
         const box = { x, y, width: c.labelWidth, height: c.labelHeight };
         const d = distanceToBox(box, c.x, c.y);
-        if (d < bestDistance && isFree(box, avoidSoft)) {
+        if (d < bestDistance && ok(box) && isFree(box, avoidSoft)) {
           best = box;
           bestDistance = d;
         }
@@ -176,11 +281,11 @@ export function layoutChipLabels(chips: readonly ChipToLay[], options: ChipLayou
     return true;
   };
 
-  const find = (c: ChipToLay): Box | null => {
+  const findIn = (c: ChipToLay, area: Box, ok: (box: Box) => boolean): Box | null => {
     for (const avoidSoft of [true, false]) {
       const free = (candidate: Box) => {
-        const box = keepInside(candidate, bounds);
-        return isFree(box, avoidSoft) ? box : null;
+        const box = keepInside(candidate, area);
+        return ok(box) && isFree(box, avoidSoft) ? box : null;
       };
       // First choice: right beside the chip, where no other chip could claim the label.
       for (const candidate of adjacent(c, r, g)) {
@@ -197,10 +302,28 @@ export function layoutChipLabels(chips: readonly ChipToLay[], options: ChipLayou
         const box = free(candidate);
         if (box) return box;
       }
-      const scanned = scan(c, avoidSoft);
+      const scanned = scan(c, avoidSoft, area, ok);
       if (scanned) return scanned;
     }
     return null;
+  };
+
+  const always = () => true;
+  /** Inside the chip's own zone when it fits there; else mostly in it. */
+  const find = (c: ChipToLay): Box | null => {
+    const inside = fitRegion(c.region, bounds, c.labelWidth, c.labelHeight);
+    if (inside) {
+      const box = findIn(c, inside, always);
+      if (box) return box;
+    }
+    const region = c.region;
+    if (!region) return findIn(c, bounds, always);
+    // Out of room inside: mostly in its zone, so it still reads as being there. Never
+    // free room elsewhere: a label over another is hard to read, one in the wrong zone
+    // is read wrongly (leastCovered below keeps to the zone too).
+    // Only then, when spilling, free room anywhere that still touches its zone (a crowded
+    // zone's labels spill over its edge, each on a leader line) rather than over another label.
+    return findIn(c, bounds, (box) => mostlyIn(box, region)) ?? (spill ? findIn(c, bounds, (box) => boxesOverlap(box, region)) : null);
   };
 
   /**
@@ -210,12 +333,18 @@ export function layoutChipLabels(chips: readonly ChipToLay[], options: ChipLayou
    * a whole name.
    */
   const leastCovered = (c: ChipToLay): Box => {
-    const markers = chips.filter((o) => o !== c).map((o) => ({ x: o.x - r, y: o.y - r, width: 2 * r, height: 2 * r }));
+    // Its own marker too: a label over its own dot hides where the group put it.
+    const markers = chips.map((o) => ({ x: o.x - r, y: o.y - r, width: 2 * r, height: 2 * r }));
     const cost = (box: Box) => placed.reduce((sum, p) => sum + overlapArea(box, p), 0) + 2 * markers.reduce((sum, m) => sum + overlapArea(box, m), 0);
-    let best = keepInside(adjacent(c, r, g)[0]!, bounds);
+    const area = fitRegion(c.region, bounds, c.labelWidth, c.labelHeight) ?? bounds;
+    const region = c.region;
+    // Mostly in its own zone when the zone can hold that much of it, else at least over it.
+    const ok = (box: Box) => !region || (regionHoldsHalf(region, bounds, c) ? mostlyIn(box, region) : boxesOverlap(box, region));
+    let best = keepInside(adjacent(c, r, g)[0]!, area);
     let bestCost = cost(best);
     let bestDistance = distanceToBox(best, c.x, c.y);
     const consider = (box: Box) => {
+      if (!ok(box)) return;
       const k = cost(box);
       const d = distanceToBox(box, c.x, c.y);
       if (k < bestCost - 1e-6 || (Math.abs(k - bestCost) <= 1e-6 && d < bestDistance)) {
@@ -224,11 +353,11 @@ export function layoutChipLabels(chips: readonly ChipToLay[], options: ChipLayou
         bestDistance = d;
       }
     };
-    for (const candidate of adjacent(c, r, g)) consider(keepInside(candidate, bounds));
+    for (const candidate of adjacent(c, r, g)) consider(keepInside(candidate, area));
     const stepX = Math.max(2, Math.min(c.labelWidth / 4, 8));
     const stepY = Math.max(2, Math.min(c.labelHeight / 2, 8));
-    for (let y = bounds.y; y + c.labelHeight <= bounds.y + bounds.height + 1e-9; y += stepY) {
-      for (let x = bounds.x; x + c.labelWidth <= bounds.x + bounds.width + 1e-9; x += stepX) consider({ x, y, width: c.labelWidth, height: c.labelHeight });
+    for (let y = area.y; y + c.labelHeight <= area.y + area.height + 1e-9; y += stepY) {
+      for (let x = area.x; x + c.labelWidth <= area.x + area.width + 1e-9; x += stepX) consider({ x, y, width: c.labelWidth, height: c.labelHeight });
     }
     return best;
   };
@@ -240,6 +369,6 @@ export function layoutChipLabels(chips: readonly ChipToLay[], options: ChipLayou
     // A label without a line must be right beside its own chip and clearly nearer to it
     // than to any other; at a corner, further away or in a crowd, a line says whose it is.
     const leader = !unambiguous(box, c);
-    return { id: c.id, box, leader, overlaps: found === null };
+    return { id: c.id, box, leader, overlaps: found === null, strays: c.region !== undefined && !mostlyIn(box, c.region) };
   });
 }

@@ -6,10 +6,11 @@ import type { Position } from '../../../shared/model/position';
 import type { Session } from '../../../shared/model/session';
 import { stakeholderLabel, type Language } from '../../../shared/model/stakeholder';
 import type { Study } from '../../../shared/model/study';
-import type { ZoneId } from '../../../shared/model/zones';
+import { zoneOf, type ZoneId } from '../../../shared/model/zones';
 import { layoutChipLabels, type Box, type ChipToLay } from '../../../shared/ops/chipLayout';
 import { CANVAS_FONT_FAMILY, measureText } from './canvasText';
-import { interestToX, plotFrame, powerToY, toDomain, toPixels, zoneRects, type PlotFrame } from './geometry';
+import { fitAxisWording, type AxisWordingFit } from './axisWording';
+import { AXIS_ROW, interestToX, plotFrame, powerToY, toDomain, toPixels, zoneRects, type AxisRows, type PlotFrame } from './geometry';
 import { fitZoneLabels, placeZoneLabels, type PlacedZoneLabel } from './zoneLabels';
 
 /** Which part of a stakeholder's chip: the agreed position or the minority (alternate) one. */
@@ -62,6 +63,12 @@ export interface MapCanvasProps {
   /** The pointer moved over the map without a button pressed (or left it: inside = false). */
   onHover(clientX: number, clientY: number, inside: boolean): void;
   onKeyDown(e: KeyboardEvent<HTMLDivElement>): void;
+  /**
+   * Where each chip's label was drawn, "x,y,w,h" in CSS pixels of the page, keyed by
+   * stakeholder id (the minority chip by `<id>::alt`): the DOM twin carries them so a
+   * test (or a screen-reader user's helper) can check that no label lies.
+   */
+  onLabelBoxes?(boxes: Record<string, string>): void;
 }
 
 const CHIP_INK = '#1f2328';
@@ -76,6 +83,8 @@ interface ChipModel {
   x: number;
   y: number;
   contested: boolean;
+  /** The zone the chip's position lies in: its label is drawn in (or at least over) it. */
+  zone: ZoneId;
 }
 
 interface LaidChip extends ChipModel {
@@ -96,6 +105,8 @@ interface Scene {
   zoneRowH: number;
   /** Top of the interest axis wording, under the lower zones' names. */
   axisY: number;
+  /** How each axis's wording fits (one row or two, the title's size, cut or whole). */
+  axes: { power: AxisWordingFit; interest: AxisWordingFit };
   chips: LaidChip[];
   links: { key: string; from: { x: number; y: number }; to: { x: number; y: number } }[];
 }
@@ -105,7 +116,7 @@ function buildScene(props: Pick<MapCanvasProps, 'study' | 'session' | 'language'
   const font = { chip: 15 * s, zoneTitle: 14 * s, tick: 12 * s, axis: 14 * s };
   const r = 8 * s;
   const padX = 6 * s;
-  const labelH = Math.round(font.chip * 1.55);
+  const labelH = Math.round(font.chip * 1.4);
 
   // Zone names sit just outside the plot, above the upper zones and below the lower
   // ones: inside, they would lie under exactly the chips that matter most (the police
@@ -113,10 +124,24 @@ function buildScene(props: Pick<MapCanvasProps, 'study' | 'session' | 'language'
   // name and its role share a row, take two, shrink a little or wrap.
   const swatch = Math.round(font.zoneTitle * 0.8);
   const gapX = 6 * s;
-  const wide = plotFrame(width, height, s, 1);
-  const narrowest = Math.min(interestToX(study.midline.interest, wide) - wide.left, wide.left + wide.width - interestToX(study.midline.interest, wide));
-  const fit = fitZoneLabels(text.zoneTitle, text.zoneRole, narrowest - 8 * s - swatch - gapX, font.zoneTitle, measureText);
-  const frame = fit.rows === 1 ? wide : plotFrame(width, height, s, fit.rows);
+  // The zone names' rows and the axis wordings' rows each take room from the plot, and
+  // the room left decides whether they fit: settle both (two passes suffice in practice;
+  // a third would only repeat the second).
+  let axisRows: AxisRows = { power: 1, interest: 1 };
+  let fit = fitZoneLabels(text.zoneTitle, text.zoneRole, 0, font.zoneTitle, measureText);
+  let frame = plotFrame(width, height, s, 1, axisRows);
+  let powerFit = fitAxisWording(study.axes.power, text.low, text.high, frame.height, font.axis, measureText);
+  let interestFit = fitAxisWording(study.axes.interest, text.low, text.high, frame.width, font.axis, measureText);
+  for (let pass = 0; pass < 3; pass++) {
+    const wide = plotFrame(width, height, s, 1, axisRows);
+    const narrowest = Math.min(interestToX(study.midline.interest, wide) - wide.left, wide.left + wide.width - interestToX(study.midline.interest, wide));
+    fit = fitZoneLabels(text.zoneTitle, text.zoneRole, narrowest - 8 * s - swatch - gapX, font.zoneTitle, measureText);
+    frame = fit.rows === 1 ? wide : plotFrame(width, height, s, fit.rows, axisRows);
+    powerFit = fitAxisWording(study.axes.power, text.low, text.high, frame.height, font.axis, measureText);
+    interestFit = fitAxisWording(study.axes.interest, text.low, text.high, frame.width, font.axis, measureText);
+    if (powerFit.rows === axisRows.power && interestFit.rows === axisRows.interest) break;
+    axisRows = { power: powerFit.rows, interest: interestFit.rows };
+  }
   const lowerTop = frame.top + frame.height + 5 * s + font.tick * 1.35 + 3 * s;
   const rects = zoneRects(frame, study.midline);
   const { labels: zoneLabels, rowH } = placeZoneLabels(fit, rects, { upperBottom: frame.top - 6 * s, lowerTop }, swatch, gapX, measureText);
@@ -131,10 +156,10 @@ function buildScene(props: Pick<MapCanvasProps, 'study' | 'session' | 'language'
     if (!p || p.status !== 'placed' || !p.position) continue;
     const label = stakeholderLabel(st, language).short;
     const at = toPixels(p.position, frame);
-    models.push({ key: st.id, id: st.id, part: 'main', label, x: at.x, y: at.y, contested: p.contested });
+    models.push({ key: st.id, id: st.id, part: 'main', label, x: at.x, y: at.y, contested: p.contested, zone: zoneOf(p.position, study.midline) });
     if (p.contested && p.alt) {
       const alt = toPixels(p.alt, frame);
-      alts.push({ key: `${st.id}::alt`, id: st.id, part: 'alt', label: text.minority(label), x: alt.x, y: alt.y, contested: true });
+      alts.push({ key: `${st.id}::alt`, id: st.id, part: 'alt', label: text.minority(label), x: alt.x, y: alt.y, contested: true, zone: zoneOf(p.alt, study.midline) });
       links.push({ key: st.id, from: at, to: alt });
     }
   }
@@ -145,6 +170,9 @@ function buildScene(props: Pick<MapCanvasProps, 'study' | 'session' | 'language'
     y: m.y,
     labelWidth: Math.ceil(measureText(m.label, font.chip, m.part === 'alt' ? 'italic 600' : '600') + 2 * padX),
     labelHeight: labelH,
+    // A label in another zone would tell the room something false ("Politicians" drawn in
+    // low power, low interest): the layout keeps each label in, or at least over, its zone.
+    region: rects[m.zone],
   }));
   const labels = layoutChipLabels(lay, {
     markerRadius: r + 2 * s,
@@ -152,7 +180,7 @@ function buildScene(props: Pick<MapCanvasProps, 'study' | 'session' | 'language'
     gap: 3 * s,
   });
   const chips = all.map((m, i) => ({ ...m, box: labels[i]!.box, leader: labels[i]!.leader }));
-  return { frame, s, font, r, labelH, padX, zones, zoneFont: fit.size, zoneRowH: rowH, chips, links, axisY: lowerTop + lowerRows * rowH + 4 * s };
+  return { frame, s, font, r, labelH, padX, zones, zoneFont: fit.size, zoneRowH: rowH, chips, links, axisY: lowerTop + lowerRows * rowH + 4 * s, axes: { power: powerFit, interest: interestFit } };
 }
 
 const boxAttr = (...values: number[]) => values.map((v) => Math.round(v * 100) / 100).join(',');
@@ -169,7 +197,7 @@ const Background = memo(function Background({ scene, study, text, width, height 
   const my = powerToY(study.midline.power, f);
   const axisTitleH = font.axis * 1.4;
   const bottomAxisY = scene.axisY;
-  const leftAxisX = f.left - font.tick * 2.6 - axisTitleH;
+  const leftAxisX = f.left - font.tick * 2.6 - axisTitleH - (scene.axes.power.rows - 1) * AXIS_ROW * s;
   return (
     <Layer listening={false}>
       <Rect x={0} y={0} width={width} height={height} fill="#ffffff" />
@@ -234,24 +262,35 @@ const Background = memo(function Background({ scene, study, text, width, height 
         </Group>
       ))}
       {/* Interest: along the bottom, low on the left, high on the right. */}
-      <AxisWording x={f.left} y={bottomAxisY} length={f.width} rotation={0} title={study.axes.interest} low={text.low} high={text.high} size={font.axis} />
+      <AxisWording x={f.left} y={bottomAxisY} length={f.width} rotation={0} low={text.low} high={text.high} size={font.axis} fit={scene.axes.interest} rowH={AXIS_ROW * s} outerFirst={false} />
       {/* Power: up the left side, low at the bottom, high at the top. */}
-      <AxisWording x={leftAxisX} y={f.top + f.height} length={f.height} rotation={-90} title={study.axes.power} low={text.low} high={text.high} size={font.axis} />
+      <AxisWording x={leftAxisX} y={f.top + f.height} length={f.height} rotation={-90} low={text.low} high={text.high} size={font.axis} fit={scene.axes.power} rowH={AXIS_ROW * s} outerFirst />
     </Layer>
   );
 });
 
-function AxisWording(props: { x: number; y: number; length: number; rotation: number; title: string; low: string; high: string; size: number }) {
+/**
+ * One axis's wording. On one row: "← Low", the title, "High →". On two (a title too long
+ * to share the row): the ends on the row next to the plot, the title whole on the row
+ * beyond it. `outerFirst`: the group's local y grows towards the plot (the rotated power
+ * axis), so the title row comes first.
+ */
+function AxisWording(props: { x: number; y: number; length: number; rotation: number; low: string; high: string; size: number; fit: AxisWordingFit; rowH: number; outerFirst: boolean }) {
+  const { fit, size, rowH } = props;
   const common = { width: props.length, fontFamily: CANVAS_FONT_FAMILY, wrap: 'none' as const, fill: CHIP_INK };
-  const endW = measureText(`← ${props.low}`, props.size, '700') + measureText(`${props.high} →`, props.size, '700') + 4 * props.size;
-  const room = Math.max(10, props.length - endW);
-  // A long wording on a short axis gets smaller before it gets cut.
-  const titleSize = Math.max(props.size * 0.75, Math.min(props.size, (props.size * room) / Math.max(1, measureText(props.title, props.size, '600'))));
+  const titleRows = fit.rows - 1;
+  // Rows from the plot outwards: the ends first, then the title's lines.
+  const endsY = props.outerFirst ? titleRows * rowH : 0;
+  const lineY = (i: number) => (fit.rows === 1 ? 0 : props.outerFirst ? i * rowH : (i + 1) * rowH);
+  const titleX = fit.rows === 1 ? fit.endsWidth / 2 : size / 2;
+  const titleW = fit.rows === 1 ? Math.max(10, props.length - fit.endsWidth) : props.length - size;
   return (
     <Group x={props.x} y={props.y} rotation={props.rotation}>
-      <Text {...common} fontSize={props.size} align="left" text={`← ${props.low}`} fontStyle="700" />
-      <Text {...common} x={endW / 2} y={(props.size - titleSize) / 2} width={room} fontSize={titleSize} align="center" text={props.title} fontStyle="600" ellipsis />
-      <Text {...common} fontSize={props.size} align="right" text={`${props.high} →`} fontStyle="700" />
+      <Text {...common} y={endsY} fontSize={size} align="left" text={`← ${props.low}`} fontStyle="700" />
+      {fit.lines.map((line, i) => (
+        <Text key={i} {...common} x={titleX} y={lineY(i) + (size - fit.titleSize) / 2} width={titleW} fontSize={fit.titleSize} align="center" text={line} fontStyle="600" ellipsis />
+      ))}
+      <Text {...common} y={endsY} fontSize={size} align="right" text={`${props.high} →`} fontStyle="700" />
     </Group>
   );
 }
@@ -345,6 +384,39 @@ export const MapCanvas = forwardRef<MapCanvasHandle, MapCanvasProps>(function Ma
     sceneRef.current = scene;
   }, [scene]);
 
+  // Where the stage's top-left corner lies on the page, so the twin's boxes are in page
+  // pixels: measured after every layout, and again when the window or the map scrolls or
+  // anything around the map changes size.
+  const [origin, setOrigin] = useState<{ x: number; y: number } | null>(null);
+  useLayoutEffect(() => {
+    const viewport = viewportRef.current;
+    if (!viewport) return;
+    const measure = () => {
+      const el = stageRef.current?.container();
+      if (!el) return;
+      const r = el.getBoundingClientRect();
+      const next = { x: r.left + window.scrollX, y: r.top + window.scrollY };
+      setOrigin((prev) => (prev && Math.abs(prev.x - next.x) < 0.5 && Math.abs(prev.y - next.y) < 0.5 ? prev : next));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(document.body);
+    window.addEventListener('resize', measure);
+    viewport.addEventListener('scroll', measure, { passive: true });
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('resize', measure);
+      viewport.removeEventListener('scroll', measure);
+    };
+  }, [scene]);
+  const onLabelBoxes = props.onLabelBoxes;
+  useLayoutEffect(() => {
+    if (!scene || !origin || !onLabelBoxes) return;
+    const boxes: Record<string, string> = {};
+    for (const chip of scene.chips) boxes[chip.key] = boxAttr(origin.x + chip.box.x, origin.y + chip.box.y, chip.box.width, chip.box.height);
+    onLabelBoxes(boxes);
+  }, [scene, origin, onLabelBoxes]);
+
   const handle = useMemo<MapCanvasHandle>(
     () => ({
       hitTest(clientX, clientY) {
@@ -437,8 +509,12 @@ export const MapCanvas = forwardRef<MapCanvasHandle, MapCanvasProps>(function Ma
       // Where the 0–10 square lies on the stage (left, top, width, height in CSS pixels):
       // lets automation turn a position into a point without knowing the layout rules.
       data-plot={scene ? boxAttr(scene.frame.left, scene.frame.top, scene.frame.width, scene.frame.height) : undefined}
+      // The same square in CSS pixels of the page, the frame of the twin's label boxes.
+      data-grid-box={scene && origin ? boxAttr(origin.x + scene.frame.left, origin.y + scene.frame.top, scene.frame.width, scene.frame.height) : undefined}
       // Each zone label's box (swatch and text) in the same pixels, "hp_li:x,y,w,h;…": lets
       // tests check that no two labels run into each other at any size.
+      // The axes whose wording had to be cut ("power", "interest"; empty when both are whole).
+      data-axis-cut={scene ? (['power', 'interest'] as const).filter((a) => scene.axes[a].cut).join(',') : undefined}
       data-zone-labels={scene ? scene.zones.map((z) => `${z.id}:${boxAttr(z.box.x, z.box.y, z.box.width, z.box.height)}`).join(';') : undefined}
       tabIndex={0}
       role="application"

@@ -1,4 +1,4 @@
-import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type JSX, type KeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type JSX, type KeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { Position } from '../../../shared/model/position';
@@ -79,6 +79,11 @@ export function MapEditor(props: MapEditorProps): JSX.Element {
   const [selection, setSelection] = useState<Selection | null>(null);
   const [placing, setPlacing] = useState(false);
   const [zoom, setZoom] = useState(1);
+  // Where the canvas drew each label, for the twin's data-label-box (see MapCanvas).
+  const [labelBoxes, setLabelBoxes] = useState<Record<string, string>>({});
+  const onLabelBoxes = useCallback((next: Record<string, string>) => {
+    setLabelBoxes((prev) => (sameBoxes(prev, next) ? prev : next));
+  }, []);
   const [dragging, setDragging] = useState<Selection | null>(null);
   const [dropTarget, setDropTarget] = useState<DropKind | null>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -95,6 +100,11 @@ export function MapEditor(props: MapEditorProps): JSX.Element {
     if (!root) return;
     const measure = () => root.style.setProperty('--ed-offset', `${Math.max(0, Math.round(root.getBoundingClientRect().top + window.scrollY))}px`);
     measure();
+    // Large text in a short window (editor.css): the working area takes the whole window
+    // and the page's header scrolls away, so bring the working area into view once.
+    if (getComputedStyle(root).getPropertyValue('--ed-fill').trim() === '1') {
+      window.scrollTo({ top: Math.round(root.getBoundingClientRect().top + window.scrollY), behavior: 'instant' });
+    }
     window.addEventListener('resize', measure);
     return () => window.removeEventListener('resize', measure);
   }, [textScale]);
@@ -504,6 +514,7 @@ export function MapEditor(props: MapEditorProps): JSX.Element {
                 onPointerDown={onCanvasPointerDown}
                 onHover={onCanvasHover}
                 onKeyDown={onMapKeyDown}
+                onLabelBoxes={onLabelBoxes}
               />
             )}
             {/* One line under the map: what just happened, or what to do while placing. It is
@@ -561,7 +572,7 @@ export function MapEditor(props: MapEditorProps): JSX.Element {
       </div>
 
       <section className="ed-twin" aria-label={t('twin.title')}>
-        <TwinTable rows={rows} midline={study.midline} selectedId={selection?.id ?? null} onSelect={(id) => select(id)} onRowKeyDown={onRowKeyDown} />
+        <TwinTable rows={rows} midline={study.midline} labelBoxes={labelBoxes} selectedId={selection?.id ?? null} onSelect={(id) => select(id)} onRowKeyDown={onRowKeyDown} />
       </section>
 
       <div ref={domGhostRef} className="drag-ghost" hidden aria-hidden="true" />
@@ -591,4 +602,9 @@ export function MapEditor(props: MapEditorProps): JSX.Element {
       )}
     </div>
   );
+}
+
+function sameBoxes(a: Record<string, string>, b: Record<string, string>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
 }

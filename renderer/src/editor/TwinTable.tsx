@@ -17,6 +17,8 @@ export interface TwinRow {
 export interface TwinTableProps {
   rows: readonly TwinRow[];
   midline: Midline;
+  /** The canvas's label boxes ("x,y,w,h", page pixels) by stakeholder id, `<id>::alt` for the minority chip. */
+  labelBoxes?: Readonly<Record<string, string>>;
   selectedId: string | null;
   onSelect(id: string): void;
   /** Shortcuts on a row (U, N, Delete, Enter), the same as on the map. */
@@ -28,7 +30,7 @@ export interface TwinTableProps {
  * values as text. Rows are one tab stop (arrow keys move between them); focusing a row
  * selects its chip, and selecting a chip marks its row. Tests read the map from here.
  */
-export function TwinTable({ rows, midline, selectedId, onSelect, onRowKeyDown }: TwinTableProps) {
+export function TwinTable({ rows, midline, labelBoxes = {}, selectedId, onSelect, onRowKeyDown }: TwinTableProps) {
   const { t } = useTranslation('editor');
   const refs = useRef(new Map<string, HTMLTableRowElement>());
   const tabStop = rows.some((r) => r.id === selectedId) ? selectedId : (rows[0]?.id ?? null);
@@ -81,6 +83,9 @@ export function TwinTable({ rows, midline, selectedId, onSelect, onRowKeyDown }:
               data-stakeholder-id={row.id}
               data-status={p?.status ?? 'remaining'}
               data-zone={zone ?? ''}
+              data-label-box={labelBoxes[row.id]}
+              data-alt-label-box={labelBoxes[`${row.id}::alt`]}
+              data-alt-zone={p?.contested && p.alt ? zoneOf(p.alt, midline) : undefined}
               tabIndex={row.id === tabStop ? 0 : -1}
               aria-current={row.id === selectedId ? 'true' : undefined}
               onFocus={() => row.id !== selectedId && onSelect(row.id)}

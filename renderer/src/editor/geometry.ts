@@ -28,22 +28,31 @@ export interface PlotFrame {
  * it). Zone names take one row, or more (name, then role, each wrapped if need be)
  * when one row does not fit (see zoneLabels.ts).
  */
-export function plotMargins(textScale: number, zoneRows = 1): { left: number; right: number; top: number; bottom: number } {
+export function plotMargins(textScale: number, zoneRows = 1, axisRows: AxisRows = ONE_ROW): { left: number; right: number; top: number; bottom: number } {
   const extra = 19 * Math.max(0, zoneRows - 1);
   return {
-    // rotated axis wording and the tick numbers
-    left: Math.round(62 * textScale),
+    // rotated axis wording and the tick numbers (and a row for a title that needs its own)
+    left: Math.round((62 + AXIS_ROW * (axisRows.power - 1)) * textScale),
     // tick numbers, the two lower zones' names, the axis wording
-    bottom: Math.round((74 + extra) * textScale),
+    bottom: Math.round((74 + extra + AXIS_ROW * (axisRows.interest - 1)) * textScale),
     // the two upper zones' names
     top: Math.round((32 + extra) * textScale),
     right: Math.round(16 * textScale),
   };
 }
 
+/** How many rows each axis's wording takes (see axisWording.ts): more when its title does not fit between "← Low" and "High →". */
+export interface AxisRows {
+  power: 1 | 2 | 3;
+  interest: 1 | 2 | 3;
+}
+const ONE_ROW: AxisRows = { power: 1, interest: 1 };
+/** The height of one row of axis wording at text scale 1 (14 px text, 1.4 line height). */
+export const AXIS_ROW = 20;
+
 /** The plot frame for a stage of the given size. Never negative, even in a tiny window. */
-export function plotFrame(stageWidth: number, stageHeight: number, textScale: number, zoneRows = 1): PlotFrame {
-  const m = plotMargins(textScale, zoneRows);
+export function plotFrame(stageWidth: number, stageHeight: number, textScale: number, zoneRows = 1, axisRows: AxisRows = ONE_ROW): PlotFrame {
+  const m = plotMargins(textScale, zoneRows, axisRows);
   return {
     left: px(m.left),
     top: px(m.top),
