@@ -192,6 +192,19 @@ describe('chip labels on the editor grid', () => {
     });
   }
 
+  it('on a first start the language card is on the studies list, not above the map', async () => {
+    await api('setPrefs', { language: 'en', largeText: false, languageChosen: false });
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto('about:blank');
+    await page.goto(`${preview.url}#/study/${study.id}/session/${realistic.id}`);
+    await page.locator('.map-canvas[data-grid-box]').waitFor({ timeout: 30_000 });
+    expect(await page.locator('.language-choice').count()).toBe(0);
+    await page.goto('about:blank');
+    await page.goto(`${preview.url}#/`);
+    await page.locator('.language-choice').waitFor({ timeout: 30_000 });
+    await api('setPrefs', { languageChosen: true });
+  });
+
   it('has no console errors and no requests off this machine', () => {
     expect(watched.consoleErrors).toEqual([]);
     expect(watched.outsideRequests).toEqual([]);

@@ -84,7 +84,10 @@ export function App() {
       </a>
       <TopBar compact={route.name === 'session'} />
       <main id="main" tabIndex={-1} className="app-main">
-        {booted && !prefs.languageChosen && <LanguageChoice />}
+        {/* The first-start language card belongs on the studies list, where a first start
+            lands; above the editor it would take the map's room (the bar's Language menu
+            is on every page). */}
+        {booted && !prefs.languageChosen && route.name === 'studies' && <LanguageChoice />}
         {page}
         <NoticeArea />
       </main>
