@@ -23,8 +23,12 @@ export type SummaryItem =
   | { kind: 'no_divergence'; testable: number }
   /** The same session codes were mapped in several of the selected rounds: no test was run. */
   | { kind: 'same_group_in_several_rounds'; codes: string[] }
-  /** No stakeholder had two cohorts with at least 3 sessions placing it: nothing was tested. */
-  | { kind: 'nothing_testable' }
+  /**
+   * Nothing was tested. `too_few_sessions`: no stakeholder had two cohorts with at least 3
+   * sessions placing it. `all_at_one_point`: some had, but every session put each of those
+   * at one and the same point, so there was no variation to test.
+   */
+  | { kind: 'nothing_testable'; reason: 'too_few_sessions' | 'all_at_one_point' }
   /**
    * Cohorts differ in how spread out their placements are (PERMDISP p < 0.05), so a
    * divergence may be partly a difference in how much groups agree, not only where.
@@ -58,7 +62,12 @@ export function summarize(result: CohortComparison): SummaryItem[] {
   if (divergent.length > 0) items.push({ kind: 'disagree_most', stakeholders: divergent.slice(0, DISAGREE_MOST_LIMIT).map(basisOf) });
   else if (testable.length > 0) items.push({ kind: 'no_divergence', testable: testable.length });
   else if (result.repeatedCodes.length > 0) items.push({ kind: 'same_group_in_several_rounds', codes: result.repeatedCodes });
-  else items.push({ kind: 'nothing_testable' });
+  else
+    items.push({
+      kind: 'nothing_testable',
+      // With nothing testable, a stakeholder stopped only by "all at one point" had enough sessions.
+      reason: result.stakeholders.some((s) => s.notTestableReason === 'all_at_one_point') ? 'all_at_one_point' : 'too_few_sessions',
+    });
 
   const spread = result.stakeholders.filter((s) => s.dispersion?.differs);
   if (spread.length > 0) items.push({ kind: 'differ_in_spread', stakeholders: spread.map(basisOf) });

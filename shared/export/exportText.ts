@@ -121,6 +121,8 @@ export interface ExportText {
       /** "… of the {{count}} that could be tested, none …" */
       noDivergence: string;
       nothingTestable: string;
+      /** Nothing tested because every stakeholder with enough sessions sat at one point. */
+      nothingTestableOnePoint: string;
       /** "{{codes}}": the session codes mapped in several rounds. */
       sameGroupRounds: string;
       differInSpread: string;

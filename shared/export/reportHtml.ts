@@ -68,7 +68,7 @@ function findingsOf(study: Study, analysis: CohortComparison, text: ExportText, 
     if (item.kind === 'disagree_most') out.push(fillText(s.disagreeMost, { names: withN(item.stakeholders) }));
     else if (item.kind === 'no_divergence') out.push(fillText(s.noDivergence, { count: item.testable }));
     else if (item.kind === 'same_group_in_several_rounds') out.push(fillText(s.sameGroupRounds, { codes: list(item.codes) }));
-    else if (item.kind === 'nothing_testable') out.push(s.nothingTestable);
+    else if (item.kind === 'nothing_testable') out.push(item.reason === 'all_at_one_point' ? s.nothingTestableOnePoint : s.nothingTestable);
     else if (item.kind === 'differ_in_spread') out.push(fillText(s.differInSpread, { names: withN(item.stakeholders) }));
   }
   // Consensus grouped by zone; one that is also divergent is named apart, or the two would seem to contradict.

@@ -154,7 +154,11 @@ function summaryLines(result: CohortComparison, items: SummaryItem[]): string[] 
         );
         break;
       case 'nothing_testable':
-        out.push('Nothing could be tested: no stakeholder was placed by at least 3 sessions in each of two cohorts.');
+        out.push(
+          item.reason === 'all_at_one_point'
+            ? 'Nothing could be tested: every stakeholder placed by at least 3 sessions in each of two cohorts was put at one and the same point by all of them, so there is no variation to test.'
+            : 'Nothing could be tested: no stakeholder was placed by at least 3 sessions in each of two cohorts.',
+        );
         break;
       case 'differ_in_spread':
         out.push(

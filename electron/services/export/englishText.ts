@@ -123,6 +123,8 @@ export const ENGLISH_EXPORT_TEXT: ExportText = {
       disagreeMost: 'Cohorts disagree most about: {{names}}.',
       noDivergence: 'No stakeholder stands out: of the {{count}} that could be tested, none is placed clearly differently by the cohorts.',
       nothingTestable: 'Nothing could be tested: no stakeholder was placed by at least 3 sessions in each of two cohorts. The points and centroids are shown; no p-values.',
+      nothingTestableOnePoint:
+        'Nothing could be tested: every stakeholder placed by at least 3 sessions in each of two cohorts was put at one and the same point by all of them, so there is no variation to test. The points and centroids are shown; no p-values.',
       sameGroupRounds: 'No test was run: the same group is mapped in more than one round ({{codes}}), and one group must not count as two sessions. Choose one round.',
       differInSpread: 'Cohorts also differ in how much they agree about {{names}}: a divergence there may be partly a difference in spread, not only in where groups put it.',
       allAgree: 'All cohorts agree: {{parts}}.',

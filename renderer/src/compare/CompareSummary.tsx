@@ -49,7 +49,8 @@ export function CompareSummary({
     else if (item.kind === 'no_divergence') findings.push({ key: 'none', text: t('summary.noDivergence', { count: item.testable }), tone: 'plain' });
     else if (item.kind === 'same_group_in_several_rounds')
       findings.push({ key: 'rounds', text: t('summary.sameGroupRounds', { count: item.codes.length, codes: joinList(item.codes, lang) }), tone: 'plain' });
-    else if (item.kind === 'nothing_testable') findings.push({ key: 'untestable', text: t('summary.nothingTestable'), tone: 'plain' });
+    else if (item.kind === 'nothing_testable')
+      findings.push({ key: 'untestable', text: t(item.reason === 'all_at_one_point' ? 'summary.nothingTestableOnePoint' : 'summary.nothingTestable'), tone: 'plain' });
     else if (item.kind === 'differ_in_spread') findings.push({ key: 'spread', text: t('summary.differInSpread', { names: listWithN(item.stakeholders) }), tone: 'plain' });
   }
   // Consensus items grouped by zone: "ASHA (100% of 39 sessions) and Anganwadi (…) are low power,

@@ -233,6 +233,8 @@ describe('the analysis agrees with an independent implementation of the definiti
     const items = summarize(result);
     expect(items.some((i) => i.kind === 'disagree_most')).toBe(false);
     expect(items).toContainEqual({ kind: 'zone_consensus', stakeholderId: 'x', zone: 'lp_li', n: 6, cohorts: 2, share: 1, divergent: false });
+    // …and the headline gives the true reason: enough sessions, but no variation to test.
+    expect(items[0]).toEqual({ kind: 'nothing_testable', reason: 'all_at_one_point' });
   });
 
   it('identical within cohorts, apart between them: F is infinite (null), R² = 1, and p is exact', () => {

@@ -43,6 +43,7 @@ describe('summary items for the plain-language summary', () => {
     const few = compareCohorts(study, sessions.slice(0, 4), { permutations: 99 });
     const kinds = summarize(few).map((i) => i.kind);
     expect(kinds[0]).toBe('nothing_testable');
+    expect(summarize(few)[0]).toEqual({ kind: 'nothing_testable', reason: 'too_few_sessions' });
     expect(kinds).not.toContain('exploratory_p_values');
   });
 });

@@ -56,6 +56,18 @@ describe('pimap analyze <file.csv>', () => {
     expect(bRow('ASHA worker')).toMatch(/^ASHA worker\s+3\/3\/3\s+0\/0\/0\s+LP-HI 100%\s+0\.\d\d\s+0\.\d\d\s+0\.\d{3}\s+0\.\d{3}\s+(0\.\d{3}|–)\s+consensus$/);
   });
 
+  it('when every session put the stakeholder at one point, says that, not that there were too few sessions', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pimap-one-point-'));
+    const file = join(dir, 'one-point.csv');
+    const rows = ['SUR-1', 'SUR-2', 'SUR-3'].map((code) => `One point,${code},Survivors,Baseline,Police,placed,9,1,,,,`);
+    rows.push(...['DB-1', 'DB-2', 'DB-3'].map((code) => `One point,${code},Duty bearers,Baseline,Police,placed,9,1,,,,`));
+    writeFileSync(file, ['study,session,cohort,round,stakeholder,status,power,interest,contested,alt_power,alt_interest,note', ...rows].join('\n') + '\n');
+    const r = await runPimap('analyze', file, '--permutations', '99');
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('Nothing could be tested: every stakeholder placed by at least 3 sessions in each of two cohorts was put at one and the same point by all of them');
+    expect(r.stdout).not.toContain('no stakeholder was placed by at least 3 sessions');
+  });
+
   it('prints one JSON object with the documented fields', async () => {
     const r = await runPimap('analyze', GOOD, '--json', '--permutations', '999');
     expect(r.exitCode).toBe(0);
