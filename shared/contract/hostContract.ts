@@ -68,6 +68,13 @@ export const LoadProblemSchema = z.object({
   problem: z.string(),
   quarantinedTo: z.string().nullable(),
   recoverable: z.boolean(),
+  /**
+   * `sync_copy`: not damage but a sync tool's conflict copy of a session — another
+   * device's version of the same map, kept beside it (`device`: the device the tool names).
+   * Absent: a file that could not be read.
+   */
+  kind: z.enum(['sync_copy']).optional(),
+  device: z.string().nullable().optional(),
 });
 export type LoadProblem = z.infer<typeof LoadProblemSchema>;
 

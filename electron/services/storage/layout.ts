@@ -20,6 +20,8 @@ export const STUDY_FILE = 'study.json';
 export const SESSIONS_DIR = 'sessions';
 export const HISTORY_DIR = '.history';
 export const QUARANTINE_DIR = '.quarantine';
+/** Sync tools' conflict copies of study.json, kept after they were merged in (never deleted). */
+export const SYNC_ARCHIVE_DIR = '.sync-archive';
 export const TRASH_DIR = '.trash';
 /** History key for study.json; ids cannot start with ".", so it cannot clash with a session. */
 export const STUDY_HISTORY_KEY = '.study';
@@ -74,6 +76,9 @@ export class Layout {
   }
   quarantineDir(studyId: string): string {
     return join(this.dataDir, studyId, QUARANTINE_DIR);
+  }
+  syncArchiveDir(studyId: string): string {
+    return join(this.dataDir, studyId, SYNC_ARCHIVE_DIR);
   }
   trashDir(): string {
     return join(this.dataDir, TRASH_DIR);

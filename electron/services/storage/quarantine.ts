@@ -14,7 +14,7 @@ import type { StorageFs } from './storageFs';
  */
 export async function quarantineFile(
   fs: StorageFs,
-  opts: { file: string; quarantineDir: string; studyDir: string; shownAs: string; why: string; now: Date },
+  opts: { file: string; quarantineDir: string; studyDir: string; shownAs: string; why: string; now: Date; note?: string[] },
 ): Promise<string> {
   await ensureDir(fs, opts.quarantineDir, opts.studyDir);
   const stem = `${compactTime(opts.now)}-${basename(opts.file)}`;
@@ -26,8 +26,10 @@ export async function quarantineFile(
     `It was: ${opts.shownAs}`,
     `Why: ${opts.why}.`,
     '',
-    'Nothing was deleted. If an earlier version exists, the app offers it under "Restore an earlier version".',
-    'To use this file again, repair it and copy it back to where it was.',
+    ...(opts.note ?? [
+      'Nothing was deleted. If an earlier version exists, the app offers it under "Restore an earlier version".',
+      'To use this file again, repair it and copy it back to where it was.',
+    ]),
     '',
   ].join('\n');
   await writeFileAtomic(fs, `${dest}.why.txt`, new TextEncoder().encode(note));

@@ -15,7 +15,7 @@ import { StudySchema, type Study } from '../../../shared/model/study';
 import { ensureDir, isTempName, moveDurably, sweepTempFiles, writeFileAtomic } from './atomicWrite';
 import { checkSessionFile, checkStudyFile, encodeDocument, loadSessionBytes, loadStudyBytes, placementCounts, sameBytes, type Loaded } from './fileFormat';
 import { isVersionId, listVersionIds, recordVersion, retention, versionFile, versionSavedAt } from './history';
-import { assertSafeId, isSafeId, Layout, STUDY_HISTORY_KEY } from './layout';
+import { assertSafeId, isSafeId, Layout, STUDY_FILE, STUDY_HISTORY_KEY } from './layout';
 import { quarantineFile } from './quarantine';
 import { describeReadProblem, isMissing, toHostError } from './storageErrors';
 import { nodeStorageFs, type FileStat, type StorageFs } from './storageFs';
@@ -23,6 +23,8 @@ import * as trash from './trash';
 import { KeyedQueue } from './writeQueue';
 import { fileLocks, inProcessOnly, type DocumentKey, type DocumentLocks } from './documentLock';
 import type { Writer } from '../../../shared/model/common';
+import { isSyncTemporary, parseConflictCopy } from '../../../shared/sync/conflictCopies';
+import { mergeStudies } from '../../../shared/sync/mergeStudy';
 
 export interface RepositoryOptions {
   /** The file system; tests pass a shim that simulates power cuts and full disks. */
@@ -198,16 +200,19 @@ export class StudyRepository {
   async openStudy(studyId: string): Promise<OpenStudyResult> {
     assertSafeId(studyId, 'study id');
     await this.sweepStudy(studyId);
+    const syncProblems = await this.mergeStudyConflictCopies(studyId);
     const loaded = await this.readStudyFile(studyId);
     if (!loaded.ok) {
-      if (loaded.problem === MISSING) throw new HostError('not_found', `There is no study with id "${studyId}"`);
+      const copies = await this.studyConflictCopyNames(studyId);
+      const kept = copies.length ? ` A sync tool's conflict copy of its settings is in the study folder (${copies.join(', ')}); it was left there, not merged.` : '';
+      if (loaded.problem === MISSING) throw new HostError('not_found', `There is no study with id "${studyId}"${kept ? `: study.json is missing.${kept}` : ''}`);
       const earlier = await this.newestValidStudy(studyId);
       const name = loaded.label ?? earlier?.title ?? studyId;
       const offer = earlier ? ' An earlier valid version is kept in its history folder.' : '';
-      throw new HostError('invalid_file', `The settings of study “${name}” cannot be read: ${loaded.problem}.${offer}`);
+      throw new HostError('invalid_file', `The settings of study “${name}” cannot be read: ${loaded.problem}.${offer}${kept}`);
     }
     const sessions: Session[] = [];
-    const problems: LoadProblem[] = [];
+    const problems: LoadProblem[] = [...syncProblems, ...(await this.sessionConflictCopies(studyId))];
     const names = await this.lowerCaseExtensions(studyId, await this.sessionFileNames(studyId));
     await forEachLimited(names, READ_PARALLELISM, async (name) => {
       const outcome = await this.loadSessionFile(studyId, name);
@@ -614,7 +619,6 @@ export class StudyRepository {
     return null;
   }
 
-  /** Session files of a study: `*.json` in sessions/, not our temporary files. */
   /**
    * When the study last changed: its settings or any session map. Mapping a session is
    * the usual change, so the list would look stale if it only read study.json.
@@ -629,9 +633,133 @@ export class StudyRepository {
     return new Date(latest).toISOString();
   }
 
+  /** Session files of a study: `*.json` in sessions/, not our temporary files, not a sync tool's. */
   private async sessionFileNames(studyId: string): Promise<string[]> {
     const names = await this.readdirOrEmpty(this.layout.sessionsDir(studyId));
-    return names.filter((n) => n.toLowerCase().endsWith('.json') && !n.startsWith('.') && !isTempName(n)).sort();
+    return names.filter((n) => n.toLowerCase().endsWith('.json') && !n.startsWith('.') && !isTempName(n) && !isSyncFile(n)).sort();
+  }
+
+  /** Names of the sync tools' conflict copies of study.json in the study folder. */
+  private async studyConflictCopyNames(studyId: string): Promise<string[]> {
+    const names = await this.readdirOrEmpty(this.layout.studyDir(studyId));
+    return names.filter((n) => !isSyncTemporary(n) && parseConflictCopy(n)?.original === STUDY_FILE).sort();
+  }
+
+  /**
+   * Conflict copies of study.json that a sync tool left in the study folder (two devices
+   * changed the settings before they synced) are merged into study.json at once — add-wins
+   * by id (shared/sync/mergeStudy), so a cohort, round or stakeholder added on either device
+   * is kept — and the copy is then moved to `.sync-archive/`, never deleted. A copy that
+   * cannot be read is quarantined and reported, like any damaged file.
+   *
+   * The merged study.json gets a revision above both versions', so a window that read
+   * either of them cannot save over the merge without a conflict. While study.json itself
+   * is missing or damaged nothing is merged and the copy stays where it is (openStudy names
+   * it in its error). A merge that cannot be written (read-only folder, full disk) is
+   * reported and does not stop the study from opening; it is tried again next time.
+   */
+  private async mergeStudyConflictCopies(studyId: string): Promise<LoadProblem[]> {
+    const copies = await this.studyConflictCopyNames(studyId);
+    if (copies.length === 0) return [];
+    const problems: LoadProblem[] = [];
+    const studyDir = this.layout.studyDir(studyId);
+    await this.queue.run(studyKey(studyId), () =>
+      this.locks.withLock({ kind: 'study', studyId }, async () => {
+        for (const name of copies) {
+          const file = join(studyDir, name);
+          const shown = this.layout.shown(file);
+          const report = (problem: string, quarantinedTo: string | null) =>
+            problems.push({ file: shown, sessionId: null, sessionCode: null, problem, quarantinedTo, recoverable: false });
+          const read = await this.readEntry(file);
+          // Gone meanwhile: another instance of the app merged it first.
+          if (read === null) continue;
+          const copy: Loaded<Study> = 'bytes' in read ? checkStudyFile(read.bytes, studyId) : { ok: false, problem: read.problem, label: null };
+          if (!copy.ok) {
+            const why = `a sync tool's conflict copy of study.json that cannot be used: ${copy.problem}`;
+            let quarantinedTo: string | null = null;
+            try {
+              quarantinedTo = this.layout.shown(await this.quarantine(studyId, file, why));
+            } catch (err) {
+              this.warn(`Could not move ${shown} to quarantine: ${toHostError(err, 'the quarantine folder').message}`);
+            }
+            report(why, quarantinedTo);
+            continue;
+          }
+          const current = await this.readStudyFile(studyId);
+          if (!current.ok) continue;
+          const merged = mergeStudies(current.value, copy.value);
+          const what = `study “${merged.study.title}”`;
+          try {
+            if (merged.changed) {
+              const next = this.stamp(merged.study, Math.max(current.value.revision, copy.value.revision) + 1);
+              // Never write a study.json that would not load (e.g. more than 500 stakeholders together).
+              const valid = StudySchema.safeParse(next);
+              if (!valid.success) {
+                report(`a sync tool's conflict copy of study.json that cannot be merged: together the two versions are not valid settings (${describeIssues(valid.error)}); it is left where it is`, null);
+                continue;
+              }
+              await this.writeStudy(next, what);
+            }
+            const added = [...merged.added.stakeholders, ...merged.added.cohorts, ...merged.added.rounds];
+            await quarantineFile(this.fs, {
+              file,
+              quarantineDir: this.layout.syncArchiveDir(studyId),
+              studyDir,
+              shownAs: shown,
+              why: `a sync tool left it as a conflict copy of study.json; it was merged into study.json${added.length > 0 ? ` (it added: ${added.join(', ')})` : ' (it had nothing study.json did not have)'}`,
+              now: this.now(),
+              note: ['Nothing was deleted: everything this copy had that study.json did not is now in study.json.', 'This copy is kept only so the merge can be checked.'],
+            });
+          } catch (err) {
+            const e = toHostError(err, what);
+            this.warn(`Could not merge ${shown} into study.json: ${e.message}`);
+            report(`a sync tool's conflict copy of study.json that could not be merged yet (${e.message}); it is left where it is and merged the next time the study is opened`, null);
+          }
+        }
+      }),
+    );
+    return problems;
+  }
+
+  /**
+   * A sync tool's conflict copy of a session (`s1.sync-conflict-…json`): another device's
+   * version of the same map. Both versions are kept where they are — neither is loaded in
+   * place of the other, and the copy is not quarantined as if it were damaged — and the copy
+   * is reported (`kind: 'sync_copy'`), naming the session and the device, until someone
+   * resolves it. A copy that cannot be used, or whose session file is not there, is
+   * reported as a plain problem and also left where it is.
+   */
+  private async sessionConflictCopies(studyId: string): Promise<LoadProblem[]> {
+    const dir = this.layout.sessionsDir(studyId);
+    const names = (await this.readdirOrEmpty(dir)).sort();
+    const present = new Set(names.map((n) => n.toLowerCase()));
+    const out: LoadProblem[] = [];
+    for (const name of names) {
+      const parsed = parseConflictCopy(name);
+      if (!parsed || name.startsWith('.') || isSyncTemporary(name) || !parsed.original.toLowerCase().endsWith('.json')) continue;
+      const stem = parsed.original.slice(0, -'.json'.length);
+      const original = `${stem}.json`;
+      const sessionId = isSafeId(stem) ? stem : null;
+      const file = join(dir, name);
+      const read = await this.readEntry(file);
+      if (read === null) continue;
+      const copy: Loaded<Session> = 'bytes' in read ? checkSessionFile(read.bytes, { studyId, fileName: original }) : { ok: false, problem: read.problem, label: null };
+      const from = parsed.device ? ` from device ${parsed.device}` : '';
+      const base = { file: this.layout.shown(file), sessionId, sessionCode: copy.ok ? copy.value.code : copy.label, quarantinedTo: null, recoverable: false };
+      if (!copy.ok) {
+        out.push({ ...base, problem: `a sync tool's conflict copy of ${original}${from} that cannot be used (${copy.problem}); it is left where it is` });
+      } else if (!present.has(original.toLowerCase())) {
+        out.push({ ...base, problem: `a sync tool's copy of session “${copy.value.code}”${from}, but ${original} itself is not in the folder; it is left where it is: rename it to ${original} to open it` });
+      } else {
+        out.push({
+          ...base,
+          problem: `a second version of session “${copy.value.code}”${from}, left by a sync tool because two devices changed it before they synced; both are kept: the map shows ${original}; copy what you need from this file into it, then move this file out of the sessions folder`,
+          kind: 'sync_copy',
+          device: parsed.device,
+        });
+      }
+    }
+    return out;
   }
 
   /** Remove temporary files left by a writer that died, in every folder the study writes to. */
@@ -663,6 +791,11 @@ export class StudyRepository {
 
 /** Marker problem for "study.json is not there" (a folder, not a damaged file). */
 const MISSING = 'there is no study.json in the folder';
+
+/** A sync tool's conflict copy or temporary file: never one of the study's session files. */
+function isSyncFile(name: string): boolean {
+  return isSyncTemporary(name) || parseConflictCopy(name) !== null;
+}
 
 function studyKey(studyId: string): string {
   return `study:${studyId}`;

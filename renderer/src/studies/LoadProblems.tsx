@@ -13,6 +13,8 @@ export function LoadProblems({ studyId, problems }: { studyId: string; problems:
   const [busy, setBusy] = useState<string | null>(null);
   const [failed, setFailed] = useState<Record<string, string>>({});
   if (!problems.length) return null;
+  // A sync tool's second version of a session is not a file that could not be read.
+  const unreadable = problems.filter((p) => p.kind !== 'sync_copy').length;
 
   const recover = async (p: LoadProblem) => {
     setBusy(p.file);
@@ -29,10 +31,19 @@ export function LoadProblems({ studyId, problems }: { studyId: string; problems:
   return (
     <section className="problems" aria-labelledby="problems-title">
       <h2 id="problems-title" className="problems-title">
-        {t('problems.title', { count: problems.length })}
+        {unreadable > 0 ? t('problems.title', { count: unreadable }) : t('problems.syncTitle', { count: problems.length })}
       </h2>
       <ul className="problems-list">
         {problems.map((p) => {
+          if (p.kind === 'sync_copy') {
+            const session = p.sessionCode ?? p.sessionId ?? p.file;
+            return (
+              <li key={p.file} className="problem problem-sync-copy" data-kind="sync_copy">
+                <p>{p.device ? t('problems.syncCopyFrom', { code: session, device: p.device }) : t('problems.syncCopy', { code: session })}</p>
+                <p className="muted">{t('problems.syncCopyKept', { file: p.file })}</p>
+              </li>
+            );
+          }
           const name = p.sessionCode ? t('problems.session', { code: p.sessionCode }) : t('problems.file', { file: p.file });
           const moved = p.quarantinedTo ? t('problems.quarantined', { name, why: p.problem }) : t('problems.notMoved', { name, why: p.problem });
           const canRecover = p.recoverable && p.sessionId;
