@@ -5,7 +5,9 @@ import { dataDirOf } from './export';
 
 /**
  * `pimap validate [--data <folder>] [--json]`: check every study and session file and
- * list the problems per file. Read-only — unlike opening a study in the app, nothing is
+ * list the problems per file. Each conflict copy a sync tool left is named: a session's
+ * (another device's version of that map) as a problem, a valid copy of study.json (which
+ * the app merges when the study is opened) as a note, not a problem. Read-only — unlike opening a study in the app, nothing is
  * quarantined — so it is safe on a backup, a USB copy, or next to the running app.
  * Exit code 0 only when every file is valid; 1 when any is not; 2 when the folder is missing.
  */
@@ -44,9 +46,15 @@ function printReport(report: ValidationReport): void {
   for (const s of report.studies) {
     const title = s.title ? ` “${s.title}”` : '';
     const quarantine = s.quarantined ? `; ${plural(s.quarantined, 'file')} already set aside in .quarantine` : '';
-    console.log(`  ${s.folder}${title}: ${s.validSessions} of ${plural(s.sessionFiles, 'session file')} valid${quarantine}`);
+    const merged = s.syncMerged
+      ? `; ${s.syncMerged === 1 ? 'a sync conflict copy of study.json was' : `${s.syncMerged} sync conflict copies of study.json were`} merged (kept in .sync-archive)`
+      : '';
+    console.log(`  ${s.folder}${title}: ${s.validSessions} of ${plural(s.sessionFiles, 'session file')} valid${quarantine}${merged}`);
   }
   for (const p of report.problems) console.log(`✗ ${p.file}: ${p.problem}`);
+  // Conflict copies that are not problems (a valid copy of study.json, merged on opening).
+  const listed = new Set(report.problems.map((p) => p.file));
+  for (const c of report.syncCopies) if (!listed.has(c.file)) console.log(`⇄ ${c.file}: ${c.note}`);
   const summary = `${plural(report.studies.length, 'study')}, ${plural(report.filesChecked, 'file')} checked`.replace('studys', 'studies');
   console.log(report.problems.length ? `${summary}: ${plural(report.problems.length, 'problem')}.` : `${summary}: all valid.`);
 }
