@@ -1,4 +1,5 @@
 import type { Session, WebContents, WebPreferences } from 'electron';
+import { isAppUrl } from './appProtocol';
 
 /**
  * Electron hardening, kept out of index.ts so each rule is unit-tested on its own.
@@ -41,9 +42,13 @@ export function isAllowedRequestUrl(url: string): boolean {
   }
 }
 
-/** Session-wide rules: deny every permission, cancel every request outside the app. */
+/**
+ * Session-wide rules: deny every permission but one, cancel every request outside the app.
+ * The one: full screen for the app's own pages (the audience window on the projector asks
+ * for it with F; it gives a page nothing but the whole screen, and Esc takes it back).
+ */
 export function hardenSession(ses: Session): void {
-  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionRequestHandler((_contents, permission, callback, details) => callback(permission === 'fullscreen' && isAppUrl(details?.requestingUrl)));
   ses.setPermissionCheckHandler(() => false);
   ses.setDevicePermissionHandler(() => false);
   ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequestUrl(details.url) }));

@@ -81,6 +81,13 @@ export const StudySchema = z
   });
 export type Study = KnownKeys<z.infer<typeof StudySchema>>;
 
+/**
+ * What drawing a grid needs of a study: the axes' wording, the midline, the cohorts' looks
+ * and the stakeholders' names. The canvases take only this, so the audience window (the
+ * projector) can draw from a copy that carries nothing else (shared/present/audience).
+ */
+export type GridStudy = Pick<Study, 'axes' | 'midline' | 'cohorts' | 'stakeholders'>;
+
 /** The default axis wording from the study this product grows from. */
 export const DEFAULT_AXES: Axes = {
   power: 'Power and influence to prevent trafficking',

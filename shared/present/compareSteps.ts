@@ -1,5 +1,6 @@
 import type { Position } from '../model/position';
 import { zoneOf, type Midline, type ZoneId } from '../model/zones';
+import type { AudienceStep } from './audience';
 
 /** The little of a stakeholder's comparison the step-by-step sequence needs. */
 export interface StepStakeholder {
@@ -38,4 +39,28 @@ export function buildCompareSteps(stakeholders: readonly StepStakeholder[], firs
 /** The parts of the plain sentence: each placing cohort and the zone of its centroid. */
 export function gapSentenceParts(s: StepStakeholder, midline: Midline): Array<{ cohortId: string; cohort: string; zone: ZoneId }> {
   return s.cohorts.filter((c) => c.n >= 1 && c.centroid).map((c) => ({ cohortId: c.id, cohort: c.name, zone: zoneOf(c.centroid!, midline) }));
+}
+
+/** What `toAudienceStep` needs of a stakeholder's comparison: its marks and cohort centroids. */
+export interface StepSource extends StepStakeholder {
+  points: ReadonlyArray<{ cohortId: string; position: Position }>;
+}
+
+/**
+ * A step as drawn, on the facilitator's screen and the projector alike: only the revealed
+ * cohorts' marks (positions, nothing that names a session) and centroids.
+ */
+export function toAudienceStep(source: StepSource, cohorts: ReadonlyArray<{ id: string; name: string }>, step: CompareStep, index: number, total: number): AudienceStep {
+  const revealed: AudienceStep['revealed'] = [];
+  for (const cohortId of step.revealed) {
+    const c = source.cohorts.find((x) => x.id === cohortId);
+    if (!c?.centroid) continue;
+    revealed.push({
+      cohortId,
+      n: c.n,
+      centroid: { power: c.centroid.power, interest: c.centroid.interest },
+      marks: source.points.filter((p) => p.cohortId === cohortId).map((p) => ({ power: p.position.power, interest: p.position.interest })),
+    });
+  }
+  return { stakeholderId: source.id, cohorts: cohorts.map((c) => ({ id: c.id, name: c.name })), revealed, gap: step.gap, index, total };
 }

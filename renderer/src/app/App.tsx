@@ -8,6 +8,7 @@ import { ComparePage } from '../compare/ComparePage';
 import { StudiesPage } from '../studies/StudiesPage';
 import { StudyPage } from '../studies/StudyPage';
 import { TrashPage } from '../studies/TrashPage';
+import { AudiencePage } from '../present/AudiencePage';
 import { HelpPage } from '../present/HelpPage';
 import { LanguageChoice } from './LanguageChoice';
 import { NoticeArea } from './NoticeArea';
@@ -55,6 +56,9 @@ export function App() {
   useEffect(() => {
     document.documentElement.classList.toggle('large-text', prefs.largeText);
   }, [prefs.largeText]);
+
+  // The audience window (the projector) is the picture alone: no bar, no notices.
+  if (route.name === 'present') return booted ? <AudiencePage /> : null;
 
   let page: ReactNode;
   if (!booted) page = <p className="page">{t('loading')}</p>;

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../store/appStore';
@@ -13,6 +13,9 @@ import { hrefFor, navigate } from './router';
 import { StudyNotOpen } from './StudyUnavailable';
 import { APP_BAR_SLOT_ID } from './TopBar';
 import { VersionsDialog } from './VersionsDialog';
+import { toAudienceSession, toAudienceStudy, type AudiencePicture } from '../../../shared/present/audience';
+import { PresentButton } from '../present/PresentControls';
+import { useShowOnAudience } from '../present/presenter';
 
 const IDLE = { state: 'idle' } as const;
 
@@ -29,6 +32,17 @@ export function SessionPage({ studyId, sessionId }: { studyId: string; sessionId
   // The top bar is mounted by the shell before any page (pages wait for the
   // preferences); its middle is filled from here.
   const [barSlot] = useState(() => document.getElementById(APP_BAR_SLOT_ID));
+
+  // What the projector shows while this map is open: positions and statuses only, redrawn
+  // on every move, undo and status change (the store holds the editor's latest session).
+  const current = open?.sessions.find((s) => s.id === sessionId) ?? null;
+  const openStudy = open?.study ?? null;
+  const gridStudy = useMemo(() => (openStudy ? toAudienceStudy(openStudy) : null), [openStudy]);
+  const picture = useMemo<AudiencePicture | null>(
+    () => (gridStudy && current ? { kind: 'map', language, study: gridStudy, session: toAudienceSession(current) } : null),
+    [gridStudy, current, language],
+  );
+  useShowOnAudience(picture);
 
   if (!open) return <StudyNotOpen failure={failure} />;
 
@@ -81,6 +95,7 @@ export function SessionPage({ studyId, sessionId }: { studyId: string; sessionId
               <button type="button" className="button button-small" onClick={() => setExporting(true)}>
                 {t('export:open.map')}
               </button>
+              <PresentButton />
               <a className="button button-small" href={hrefFor({ name: 'help' })}>
                 {t('present:help.open')}
               </a>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type Language } from '../../../shared/model/stakeholder';
 import { useAppStore } from '../store/appStore';
 import { updatePrefs } from '../store/actions';
+import { PresentingBar } from '../present/PresentControls';
 import { hrefFor } from './router';
 
 /** "১২", the digits the toggle switches to, written by Intl rather than typed in. */
@@ -33,6 +34,7 @@ export function TopBar({ compact = false }: { compact?: boolean }) {
       </a>
       <div className="app-bar-middle" id={APP_BAR_SLOT_ID} />
       <div className="app-bar-tools">
+        <PresentingBar />
         <label className="app-bar-field" htmlFor={languageId}>
           {t('app:language')}
         </label>

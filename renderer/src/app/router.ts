@@ -9,6 +9,7 @@ import { useSyncExternalStore } from 'react';
  *   #/study/<id>/session/<id>           the map editor for one session
  *   #/study/<id>/compare                compare cohorts (overlay, divergence, side by side, over time)
  *   #/help                              how to run a mapping session
+ *   #/present                           the audience window (the projector), see present/presenter.ts
  */
 export const STUDY_TABS = ['sessions', 'stakeholders', 'groups', 'settings'] as const;
 export type StudyTab = (typeof STUDY_TABS)[number];
@@ -17,6 +18,7 @@ export type Route =
   | { name: 'studies' }
   | { name: 'trash' }
   | { name: 'help' }
+  | { name: 'present' }
   | { name: 'study'; studyId: string; tab: StudyTab }
   | { name: 'session'; studyId: string; sessionId: string }
   | { name: 'compare'; studyId: string }
@@ -29,6 +31,7 @@ export function parseHash(hash: string): Route {
   if (path === '/' || path === '') return { name: 'studies' };
   if (path === '/trash') return { name: 'trash' };
   if (path === '/help') return { name: 'help' };
+  if (path === '/present') return { name: 'present' };
   let m = new RegExp(`^/study/${ID}/session/${ID}$`).exec(path);
   if (m) return { name: 'session', studyId: m[1]!, sessionId: m[2]! };
   m = new RegExp(`^/study/${ID}/compare$`).exec(path);
@@ -49,6 +52,8 @@ export function hrefFor(route: Exclude<Route, { name: 'notFound' }>): string {
       return '#/trash';
     case 'help':
       return '#/help';
+    case 'present':
+      return '#/present';
     case 'study':
       return route.tab === 'sessions' ? `#/study/${route.studyId}` : `#/study/${route.studyId}/${route.tab}`;
     case 'session':

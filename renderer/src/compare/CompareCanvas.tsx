@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, 
 import { Layer, Rect, Shape, Stage, Text } from 'react-konva';
 import type { RawPoint } from '../../../shared/analysis/compareCohorts';
 import { stakeholderLabel, type Language } from '../../../shared/model/stakeholder';
-import type { Study } from '../../../shared/model/study';
+import type { GridStudy } from '../../../shared/model/study';
 import { layoutChipLabels } from '../../../shared/ops/chipLayout';
 import { CANVAS_FONT_FAMILY, measureText } from '../editor/canvasText';
 import { plotFrame } from '../editor/geometry';
@@ -31,7 +31,7 @@ export interface CompareCanvasText extends GridText {
 }
 
 export interface CompareCanvasProps {
-  study: Study;
+  study: GridStudy;
   /** The analysis result, or the provisional marks while it is computed. */
   comparison: SceneInput;
   language: Language;
@@ -39,7 +39,13 @@ export interface CompareCanvasProps {
   focusId: string | null;
   /** A session of the focused stakeholder pointed at from outside (the twin table). */
   pointedSessionId: string | null;
-  show: { marks: boolean; ellipses: boolean; labels: boolean };
+  /** `arrows` (default true): the arrows between a focused stakeholder's cohort centroids. */
+  show: { marks: boolean; ellipses: boolean; labels: boolean; arrows?: boolean };
+  /**
+   * False for a picture only (the audience window): no zoom, pan, pointer or keyboard, no
+   * zoom buttons, not a tab stop. Default true.
+   */
+  interactive?: boolean;
   textScale: number;
   text: CompareCanvasText;
   describedBy: string;
@@ -83,7 +89,12 @@ export function CompareCanvas(props: CompareCanvasProps) {
   const stageH = plot + m.top + m.bottom;
   const frame = useMemo(() => plotFrame(stageW, stageH, s), [stageW, stageH, s]);
   const [view, setView] = useState<View>(FULL_VIEW);
-  const scene = useMemo(() => buildCompareScene(study, comparison, frame, view), [study, comparison, frame, view]);
+  const showArrows = props.show.arrows !== false;
+  const scene = useMemo(() => {
+    const built = buildCompareScene(study, comparison, frame, view);
+    return showArrows ? built : { ...built, arrows: [] };
+  }, [study, comparison, frame, view, showArrows]);
+  const interactive = props.interactive !== false;
   const focus = useMemo(() => {
     const i = focusId === null ? -1 : comparison.stakeholders.findIndex((st) => st.id === focusId);
     return i < 0 ? null : i;
@@ -198,7 +209,7 @@ export function CompareCanvas(props: CompareCanvasProps) {
   const surfaceRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = surfaceRef.current;
-    if (!el) return;
+    if (!el || !interactive) return;
     // A native listener: React's wheel handler is passive and cannot stop the page scrolling.
     const onWheel = (e: WheelEvent) => {
       const rect = stageRef.current?.container().getBoundingClientRect();
@@ -212,7 +223,7 @@ export function CompareCanvas(props: CompareCanvasProps) {
     };
     el.addEventListener('wheel', onWheel, { passive: false });
     return () => el.removeEventListener('wheel', onWheel);
-  }, [changeView]);
+  }, [changeView, interactive]);
   const drag = useRef<{ x: number; y: number; view: View; moved: boolean } | null>(null);
   const [panning, setPanning] = useState(false);
   const dragged = useRef(false);
@@ -336,9 +347,9 @@ export function CompareCanvas(props: CompareCanvasProps) {
       <div
         ref={surfaceRef}
         className="compare-canvas__surface"
-        tabIndex={0}
-        role="group"
-        aria-roledescription={text.mapLabel}
+        tabIndex={interactive ? 0 : undefined}
+        role={interactive ? 'group' : 'img'}
+        aria-roledescription={interactive ? text.mapLabel : undefined}
         aria-label={text.mapLabel}
         aria-describedby={props.describedBy}
         data-cursor={panning ? 'grabbing' : hover ? 'pointer' : isFullView(view) ? 'default' : 'grab'}
@@ -349,14 +360,18 @@ export function CompareCanvas(props: CompareCanvasProps) {
         data-labels={labels.map((l) => `${Math.round(l.box.x)},${Math.round(l.box.y)},${Math.round(l.box.width)},${Math.round(l.box.height)}`).join(' ')}
         data-label-anchors={labels.map((l) => `${Math.round(l.x)},${Math.round(l.y)}`).join(' ')}
         data-testid="compare-grid"
-        onPointerMove={onPointerMove}
-        onPointerLeave={() => setHover(null)}
-        onPointerDown={onPointerDown}
-        onPointerUp={onPointerUp}
-        onPointerCancel={onPointerUp}
-        onClick={onClick}
-        onKeyDown={onKeyDown}
-        onBlur={() => setCursor(null)}
+        {...(interactive
+          ? {
+              onPointerMove,
+              onPointerLeave: () => setHover(null),
+              onPointerDown,
+              onPointerUp,
+              onPointerCancel: onPointerUp,
+              onClick,
+              onKeyDown,
+              onBlur: () => setCursor(null),
+            }
+          : {})}
       >
         {width > 0 ? (
           <Stage ref={stageRef} width={stageW} height={stageH} listening={false}>
@@ -383,6 +398,7 @@ export function CompareCanvas(props: CompareCanvasProps) {
           </div>
         ) : null}
       </div>
+      {interactive ? (
       <div className="zoom-controls" role="group" aria-label={text.zoomLevel(zoomPercent)}>
         <button type="button" className="button button-small button-icon" aria-label={text.zoomOut} title={text.zoomOut} disabled={isFullView(view)} onClick={() => changeView(zoomAt(view, frame, centre, 1 / ZOOM_STEP))}>
           <span aria-hidden="true">−</span>
@@ -397,6 +413,7 @@ export function CompareCanvas(props: CompareCanvasProps) {
           {text.zoomReset}
         </button>
       </div>
+      ) : null}
     </div>
   );
 }

@@ -28,7 +28,13 @@ import { roundKey, roundsInUse, SELECT_ALL, selectedCohortIds, selectedSessions,
 import { defaultCompareRound, PERMUTATIONS_RANGE, SEED_RANGE } from '../../../shared/analysis/compareCohorts';
 import { SideBySide } from './SideBySide';
 import { useAnalysis } from './useAnalysis';
+import { PresentButton } from '../present/PresentControls';
+import { StepBar } from '../present/StepBar';
+import { useStepCanvasText } from '../present/stepCanvasText';
+import { useCompareSequence } from '../present/useCompareSequence';
 import './compare.css';
+
+const NOOP = () => {};
 
 export const COMPARE_VIEWS = ['overlay', 'sideBySide', 'overTime'] as const;
 export type CompareViewName = (typeof COMPARE_VIEWS)[number];
@@ -215,6 +221,18 @@ export function CompareView({ study, sessions }: { study: Study; sessions: Sessi
     };
   }, [gridData, gridText, focusId, labelOf, lang, study, sessions, t]);
 
+  // The presentation sequence (one stakeholder, one cohort at a time): while it runs, the
+  // grid shows only the current step, the same picture the audience window shows.
+  const sequence = useCompareSequence({ study, comparison: current, focusId, language: lang });
+  const stepName = sequence.step ? labelOf(sequence.step.stakeholderId) : '';
+  const stepText = useStepCanvasText(sequence.input ?? gridData, lang, t('present:step.gridLabel', { name: stepName }));
+  const startSequence = () => {
+    if (!sequence.active) sequence.start();
+    setUi((prev) => ({ ...prev, view: 'overlay' }));
+    // The step bar and the grid are what the facilitator works with now: bring them into view.
+    requestAnimationFrame(() => document.querySelector('.compare-grid-column')?.scrollIntoView({ block: 'start' }));
+  };
+
   // Both rounds in the cohort test: a group mapped twice would count twice, so no test is run.
   const repeatedGroups = useMemo(() => {
     const rounds = new Set(selected.map(roundKey));
@@ -311,6 +329,18 @@ export function CompareView({ study, sessions }: { study: Study; sessions: Sessi
                 {t('focus.clear')}
               </button>
             ) : null}
+            <button
+              type="button"
+              className="button button-small toggle compare-steps-toggle"
+              aria-pressed={sequence.active}
+              disabled={!sequence.available}
+              title={sequence.available ? t('present:step.toggleTitle') : t('present:step.unavailable')}
+              onClick={sequence.active ? sequence.stop : startSequence}
+              data-testid="step-toggle"
+            >
+              {t('present:step.toggle')}
+            </button>
+            <PresentButton onStart={startSequence} disabled={!sequence.available} />
             <button type="button" className="button button-small compare-export" onClick={() => setExporting(true)}>
               {t('export:open.picture')}
             </button>
@@ -326,7 +356,25 @@ export function CompareView({ study, sessions }: { study: Study; sessions: Sessi
             {ui.view === 'overlay' ? (
               <div className="compare-overlay">
                 <div className="compare-grid-column">
-                  {fontsReady ? (
+                  {sequence.active && sequence.step ? <StepBar sequence={sequence} language={lang} /> : null}
+                  {!fontsReady ? (
+                    <div className="compare-placeholder">{t('common:loading')}</div>
+                  ) : sequence.active && sequence.step && sequence.input ? (
+                    <CompareCanvas
+                      study={study}
+                      comparison={sequence.input}
+                      language={lang}
+                      focusId={sequence.step.stakeholderId}
+                      pointedSessionId={null}
+                      show={{ marks: true, ellipses: false, labels: true, arrows: sequence.step.gap }}
+                      textScale={textScale}
+                      text={stepText}
+                      describedBy="step-bar-title compare-legend"
+                      onFocus={NOOP}
+                      onPoint={NOOP}
+                      onAnnounce={setAnnouncement}
+                    />
+                  ) : (
                     <CompareCanvas
                       study={study}
                       comparison={gridData}
@@ -341,10 +389,9 @@ export function CompareView({ study, sessions }: { study: Study; sessions: Sessi
                       onPoint={setPointedSessionId}
                       onAnnounce={setAnnouncement}
                     />
-                  ) : (
-                    <div className="compare-placeholder">{t('common:loading')}</div>
                   )}
-                  <Legend study={study} data={gridData} focusId={focusId} />
+                  <Legend study={study} data={sequence.active && sequence.input ? sequence.input : gridData} focusId={sequence.active && sequence.step ? sequence.step.stakeholderId : focusId} />
+                  {sequence.active ? null : (
                   <div className="grid-options" role="group" aria-label={t('show.label')}>
                     {(['marks', 'ellipses', 'labels'] as const).map((k) => (
                       <label key={k} className="filter-check">
@@ -353,6 +400,7 @@ export function CompareView({ study, sessions }: { study: Study; sessions: Sessi
                       </label>
                     ))}
                   </div>
+                  )}
                   <p id="compare-grid-help" className="muted small">
                     {t('grid.help')}
                   </p>

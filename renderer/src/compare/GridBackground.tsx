@@ -55,24 +55,40 @@ export function zoneTitleBoxes(f: PlotFrame, midline: Study['midline'], text: Gr
   const rects = visibleZoneRects(f, midline, view);
   const inset = 8 * s;
   const out: Array<{ id: ZoneId; font: typeof font; title: PxRect; role: PxRect | null }> = [];
-  for (const id of ZONE_IDS) {
+  // The titles and their roles when they fit; else the titles alone; else the titles a
+  // little smaller (large text on a small grid): the zones keep their names wherever there
+  // is room, all four at one size.
+  const tries = [
+    { title: font.zoneTitle, role: compact ? 0 : font.zoneRole },
+    { title: font.zoneTitle, role: 0 },
+    { title: font.zoneTitle * 0.85, role: 0 },
+    { title: font.zoneTitle * 0.72, role: 0 },
+  ];
+  const place = (id: ZoneId, sizes: (typeof tries)[number]) => {
     const r = rects[id];
-    if (!r) continue;
+    if (!r) return null;
     const left = id.endsWith('_li');
     const top = id.startsWith('hp');
-    const titleH = font.zoneTitle * 1.3;
-    const roleH = compact ? 0 : font.zoneRole * 1.3;
-    const titleW = measureText(text.zoneTitle[id], font.zoneTitle, '700');
-    const roleW = compact ? 0 : measureText(text.zoneRole[id], font.zoneRole, '600');
-    if (r.width < Math.max(titleW, roleW) + 2 * inset || r.height < titleH + roleH + 2 * inset) continue;
+    const titleH = sizes.title * 1.3;
+    const roleH = sizes.role * 1.3;
+    const titleW = measureText(text.zoneTitle[id], sizes.title, '700');
+    const roleW = sizes.role ? measureText(text.zoneRole[id], sizes.role, '600') : 0;
+    if (r.width < Math.max(titleW, roleW) + 2 * inset || r.height < titleH + roleH + 2 * inset) return null;
     const y = top ? r.y + inset : r.y + r.height - inset - titleH - roleH;
     const x = (w: number) => (left ? r.x + inset : r.x + r.width - inset - w);
-    out.push({
+    return {
       id,
-      font,
+      font: { zoneTitle: sizes.title, zoneRole: sizes.role },
       title: { x: x(titleW), y, width: titleW, height: titleH },
-      role: compact ? null : { x: x(roleW), y: y + titleH, width: roleW, height: roleH },
-    });
+      role: sizes.role ? { x: x(roleW), y: y + titleH, width: roleW, height: roleH } : null,
+    };
+  };
+  const shown = ZONE_IDS.filter((id) => rects[id]);
+  const fitsAll = tries.find((sizes) => shown.every((id) => place(id, sizes) !== null));
+  for (const id of shown) {
+    // Zoomed in, a zone may have only a sliver in the window: each then takes what fits it.
+    const box = fitsAll ? place(id, fitsAll) : tries.reduce<ReturnType<typeof place>>((found, sizes) => found ?? place(id, sizes), null);
+    if (box) out.push(box);
   }
   return out;
 }
@@ -165,15 +181,34 @@ export const GridBackground = memo(function GridBackground(props: {
   );
 });
 
-/** An axis title with "← Low" and "High →" at its ends, as in the editor. */
+/**
+ * An axis title with "← Low" and "High →" at its ends, as in the editor. When the title does
+ * not fit between them it is drawn a little smaller, then the ends keep only their arrows
+ * (the tick numbers still say which end is high), and only then is it cut.
+ */
 function AxisWording(props: { x: number; y: number; length: number; rotation: number; title: string; low: string; high: string; size: number }) {
-  const common = { width: props.length, fontSize: props.size, fontFamily: CANVAS_FONT_FAMILY, wrap: 'none' as const, fill: INK };
-  const endW = measureText(`← ${props.low}`, props.size, '700') + measureText(`${props.high} →`, props.size, '700') + 4 * props.size;
+  const { size, length } = props;
+  const common = { width: length, fontFamily: CANVAS_FONT_FAMILY, wrap: 'none' as const, fill: INK };
+  const titleW = measureText(props.title, size, '600');
+  const ends = (low: string, high: string) => measureText(low, size, '700') + measureText(high, size, '700') + 4 * size;
+  // Text does not scale exactly with its size (hinting): leave a little slack.
+  const fits = (room: number, titleSize: number) => measureText(props.title, titleSize, '600') <= room * 0.98;
+  const scaled = (room: number, min: number) => size * Math.max(min, Math.min(1, (room * 0.97) / titleW));
+  let low = `← ${props.low}`;
+  let high = `${props.high} →`;
+  let endW = ends(low, high);
+  let titleSize = scaled(length - endW, 0.8);
+  if (!fits(length - endW, titleSize)) {
+    low = '←';
+    high = '→';
+    endW = ends(low, high);
+    titleSize = scaled(length - endW, 0.7);
+  }
   return (
     <Group x={props.x} y={props.y} rotation={props.rotation}>
-      <Text {...common} align="left" text={`← ${props.low}`} fontStyle="700" />
-      <Text {...common} x={endW / 2} width={Math.max(10, props.length - endW)} align="center" text={props.title} fontStyle="600" ellipsis />
-      <Text {...common} align="right" text={`${props.high} →`} fontStyle="700" />
+      <Text {...common} fontSize={size} align="left" text={low} fontStyle="700" />
+      <Text {...common} fontSize={titleSize} y={(size - titleSize) / 2} x={endW / 2} width={Math.max(10, length - endW)} align="center" text={props.title} fontStyle="600" ellipsis />
+      <Text {...common} fontSize={size} align="right" text={high} fontStyle="700" />
     </Group>
   );
 }

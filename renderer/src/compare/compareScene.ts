@@ -2,7 +2,7 @@ import { canonicalSessionOrder, type RawPoint } from '../../../shared/analysis/c
 import type { Ellipse } from '../../../shared/analysis/descriptive';
 import type { Position } from '../../../shared/model/position';
 import type { Session } from '../../../shared/model/session';
-import type { Study } from '../../../shared/model/study';
+import type { GridStudy, Study } from '../../../shared/model/study';
 import type { PlotFrame } from '../editor/geometry';
 import type { MarkStyle } from './markShapes';
 import { FULL_VIEW, viewToPixels, type View } from './viewport';
@@ -105,14 +105,14 @@ export function provisionalInput(study: Study, selected: readonly Session[], coh
 const FALLBACK_STYLE: MarkStyle = { shape: 'circle', colour: '#6e7781' };
 
 /** Cohort looks in the comparison's cohort order (unknown cohorts get a grey circle). */
-export function cohortStyles(study: Study, comparison: Pick<SceneInput, 'cohorts'>): MarkStyle[] {
+export function cohortStyles(study: Pick<GridStudy, 'cohorts'>, comparison: Pick<SceneInput, 'cohorts'>): MarkStyle[] {
   return comparison.cohorts.map((c) => {
     const cohort = study.cohorts.find((x) => x.id === c.id);
     return cohort ? { shape: cohort.shape, colour: cohort.colour } : FALLBACK_STYLE;
   });
 }
 
-export function buildCompareScene(study: Study, comparison: SceneInput, frame: PlotFrame, view: View = FULL_VIEW): CompareScene {
+export function buildCompareScene(study: GridStudy, comparison: SceneInput, frame: PlotFrame, view: View = FULL_VIEW): CompareScene {
   const toPixels = (p: Position, f: PlotFrame) => viewToPixels(p, f, view);
   const cohortIndex = new Map(comparison.cohorts.map((c, i) => [c.id, i]));
   const total = comparison.stakeholders.reduce((n, s) => n + s.points.length, 0);

@@ -3,9 +3,9 @@ import { forwardRef, memo, useEffect, useImperativeHandle, useLayoutEffect, useM
 import { Circle, Group, Layer, Line, Rect, Stage, Text } from 'react-konva';
 import { ZONE_COLOURS } from '../../../shared/model/palette';
 import type { Position } from '../../../shared/model/position';
-import type { Session } from '../../../shared/model/session';
+import type { Placement } from '../../../shared/model/session';
 import { stakeholderLabel, type Language } from '../../../shared/model/stakeholder';
-import type { Study } from '../../../shared/model/study';
+import type { GridStudy } from '../../../shared/model/study';
 import { zoneOf, type ZoneId } from '../../../shared/model/zones';
 import { layoutChipLabels, type Box, type ChipToLay } from '../../../shared/ops/chipLayout';
 import { CANVAS_FONT_FAMILY, measureText } from './canvasText';
@@ -47,9 +47,13 @@ export interface MapCanvasText {
   mapLabel: string;
 }
 
+/** What the map draws of a placement. */
+export type MapPlacement = Pick<Placement, 'status' | 'position' | 'contested' | 'alt'>;
+
 export interface MapCanvasProps {
-  study: Study;
-  session: Session;
+  study: GridStudy;
+  /** Only where each stakeholder sits and how: the audience window passes a copy without notes. */
+  session: { placements: Readonly<Record<string, MapPlacement>> };
   language: Language;
   selected: { id: string; part: ChipPart } | null;
   /** The chip being dragged is drawn faded where it came from. */
@@ -190,7 +194,7 @@ function nearestOnBox(b: Box, x: number, y: number): { x: number; y: number } {
   return { x: Math.max(b.x, Math.min(x, b.x + b.width)), y: Math.max(b.y, Math.min(y, b.y + b.height)) };
 }
 
-const Background = memo(function Background({ scene, study, text, width, height }: { scene: Scene; study: Study; text: MapCanvasText; width: number; height: number }) {
+const Background = memo(function Background({ scene, study, text, width, height }: { scene: Scene; study: GridStudy; text: MapCanvasText; width: number; height: number }) {
   const { frame: f, s, font } = scene;
   const ticks = Array.from({ length: 11 }, (_, i) => i);
   const mx = interestToX(study.midline.interest, f);

@@ -5,7 +5,7 @@ import type { Position } from '../../../shared/model/position';
 import type { PlacementStatus, Session } from '../../../shared/model/session';
 import { stakeholderLabel, type Language } from '../../../shared/model/stakeholder';
 import type { Study } from '../../../shared/model/study';
-import { ZONE_IDS, zoneOf } from '../../../shared/model/zones';
+import { zoneOf } from '../../../shared/model/zones';
 import {
   moveAlt,
   movePlacement,
@@ -25,9 +25,10 @@ import { SaveIndicator } from '../app/SaveIndicator';
 import type { SaveStatus } from '../app/saveStatus';
 import { describeChange, formatValue } from './announce';
 import { useFontsReady, useTextScale } from './canvasText';
+import { useMapCanvasText } from './mapCanvasText';
 import { ChipList, type ChipItem } from './ChipList';
 import { EditorModel, type ApplyOptions } from './editorModel';
-import { MapCanvas, type CanvasHit, type ChipPart, type MapCanvasHandle, type MapCanvasText } from './MapCanvas';
+import { MapCanvas, type CanvasHit, type ChipPart, type MapCanvasHandle } from './MapCanvas';
 import { beginGesture, gestureActive } from './pointerGesture';
 import { PadlockIcon } from './icons';
 import { SelectionPanel } from './SelectionPanel';
@@ -386,17 +387,7 @@ export function MapEditor(props: MapEditorProps): JSX.Element {
     }
   };
 
-  // ----- canvas wording (memoised: a new object would redraw the whole map) -------------
-  const canvasText: MapCanvasText = useMemo(() => {
-    const zoneTitle = {} as MapCanvasText['zoneTitle'];
-    const zoneRole = {} as MapCanvasText['zoneRole'];
-    for (const z of ZONE_IDS) {
-      zoneTitle[z] = t(`common:zones.${z}`);
-      zoneRole[z] = t(`common:zoneRoles.${z}`);
-    }
-    return { zoneTitle, zoneRole, low: t('low'), high: t('high'), minority: (label: string) => t('minority', { label }), mapLabel: t('mapLabel') };
-    // t changes identity when the language changes
-  }, [t]);
+  const canvasText = useMapCanvasText();
 
   const helpId = `${ids}-map-help`;
   const selectedName = selectedRow ? selectedRow.short : '';

@@ -3,8 +3,9 @@ import { PageHeading } from '../app/PageHeading';
 
 const STEPS = ['step1', 'step2', 'step3', 'step4', 'step5', 'step6', 'step7'] as const;
 const KEYS = ['keyArrows', 'keyEnter', 'keyBins', 'keyAlt', 'keyEscape', 'keyUndo'] as const;
+const PRESENTING = ['present1', 'present2', 'present3'] as const;
 
-/** "How to run a mapping session": the steps of an FGD mapping and the editor's keys (MapEditor's keyboard handling). */
+/** "How to run a mapping session": the steps of an FGD mapping, the editor's keys (MapEditor's keyboard handling) and how to present. */
 export function HelpPage() {
   const { t } = useTranslation('present');
   return (
@@ -19,6 +20,12 @@ export function HelpPage() {
       <h2>{t('help.keysTitle')}</h2>
       <ul>
         {KEYS.map((k) => (
+          <li key={k}>{t(`help.${k}`)}</li>
+        ))}
+      </ul>
+      <h2>{t('help.presentTitle')}</h2>
+      <ul>
+        {PRESENTING.map((k) => (
           <li key={k}>{t(`help.${k}`)}</li>
         ))}
       </ul>

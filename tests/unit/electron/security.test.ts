@@ -41,14 +41,24 @@ function fakeSession() {
 }
 
 describe('hardenSession', () => {
-  it('denies every permission request and check', () => {
+  it('denies every permission request and check but full screen for the app itself', () => {
     const ses = fakeSession();
     const request = ses.setPermissionRequestHandler.mock.calls[0]![0];
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen']) {
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
       const callback = vi.fn();
-      request({}, permission, callback, {});
+      request({}, permission, callback, { requestingUrl: 'app://pimap/index.html#/present' });
       expect(callback).toHaveBeenCalledWith(false);
     }
+    const decide = (details: object) => {
+      const callback = vi.fn();
+      request({}, 'fullscreen', callback, details);
+      return callback.mock.calls[0]![0];
+    };
+    // The audience window (and any page of the app) may go full screen; nothing else may.
+    expect(decide({ requestingUrl: 'app://pimap/index.html#/present' })).toBe(true);
+    expect(decide({ requestingUrl: 'https://example.org/' })).toBe(false);
+    expect(decide({ requestingUrl: 'file:///tmp/x.html' })).toBe(false);
+    expect(decide({})).toBe(false);
     expect(ses.setPermissionCheckHandler.mock.calls[0]![0]({}, 'media', 'app://pimap', {})).toBe(false);
     expect(ses.setDevicePermissionHandler.mock.calls[0]![0]({})).toBe(false);
   });
