@@ -11,7 +11,7 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { ve
 /** Build the `pimap` command-line program. Exported for tests. */
 export function buildProgram(): Command {
   const program = new Command('pimap')
-    .description('Power–Interest Mapper on the command line: check, import, analyse and export studies.\nWorks on the same files as the desktop app; nothing is sent anywhere.')
+    .description('Power–Interest Mapper on the command line: check, import, analyse, export, back up and restore studies.\nWorks on the same files as the desktop app; nothing is sent anywhere.')
     .version(pkg.version, '-v, --version', 'print the version')
     .option('--data <folder>', `folder holding the studies (default: ${defaultStudiesDir()})`)
     .showHelpAfterError();

@@ -10,19 +10,46 @@ import { redactSession } from './redact';
  * A study file: one JSON document carrying a whole study, or chosen sessions of it, to
  * send to a trainer or a colleague. Versioned like every persisted document; the study
  * and sessions inside go through their own readers and migrations.
+ *
+ * A *backup* is a study file too (one format, one reader): every session, never redacted,
+ * and optionally `history` — earlier versions of its sessions, as kept in the study's
+ * `.history` folder — which is what format version 2 adds. A file is written with the
+ * lowest version that can carry it (1 without history, 2 with it), so an export or a
+ * backup without history still opens in an app that only knows version 1. Version 1
+ * files are read as before.
  */
 export const BUNDLE_FORMAT = 'pimap/study-bundle';
-export const BUNDLE_VERSION = 1;
+/** The newest version this app reads (and writes, for a file with history). */
+export const BUNDLE_VERSION = 2;
+/** The first version that may carry `history`. */
+export const HISTORY_BUNDLE_VERSION = 2;
+
+/** History version ids as the storage names them: `20261128T093300123Z`, or `…Z-0001`. */
+const VERSION_ID = /^\d{8}T\d{9}Z(?:-\d{4})?$/;
+
+/** One earlier version of a session of the file. */
+export const HistoryEntrySchema = z.object({
+  sessionId: z.string(),
+  /** The version's id in `.history/<sessionId>/` (its saved-at time). */
+  versionId: z.string().regex(VERSION_ID, 'must be a history version id like 20261128T093300123Z'),
+  session: SessionSchema,
+});
+export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
+
+/** Enough for 1,000 sessions with their kept versions (at most about 80 each). */
+const MAX_HISTORY = 200_000;
 
 export const StudyBundleSchema = z
   .object({
     format: z.literal(BUNDLE_FORMAT),
-    version: z.literal(BUNDLE_VERSION),
+    version: z.union([z.literal(1), z.literal(2)]),
     study: StudySchema,
     sessions: z.array(SessionSchema).max(10_000),
     exportedAt: TimestampSchema,
     /** Notes and quotes were left out on export. */
     redacted: z.boolean(),
+    /** Version 2: earlier versions of the file's sessions (a backup made "with history"). */
+    history: z.array(HistoryEntrySchema).max(MAX_HISTORY).optional(),
   })
   .superRefine((b, ctx) => {
     const ids = new Set<string>();
@@ -30,6 +57,19 @@ export const StudyBundleSchema = z
       if (ids.has(s.id)) ctx.addIssue({ code: 'custom', path: ['sessions', i, 'id'], message: `duplicate session id "${s.id}"` });
       ids.add(s.id);
       if (s.studyId !== b.study.id) ctx.addIssue({ code: 'custom', path: ['sessions', i, 'studyId'], message: 'the session belongs to another study' });
+    });
+    if (b.history === undefined) return;
+    if (b.version < HISTORY_BUNDLE_VERSION)
+      ctx.addIssue({ code: 'custom', path: ['history'], message: `history needs format version ${HISTORY_BUNDLE_VERSION}` });
+    if (b.redacted) ctx.addIssue({ code: 'custom', path: ['history'], message: 'a redacted file cannot carry history' });
+    const versions = new Set<string>();
+    b.history.forEach((h, i) => {
+      if (!ids.has(h.sessionId)) ctx.addIssue({ code: 'custom', path: ['history', i, 'sessionId'], message: `no session "${h.sessionId}" in the file` });
+      if (h.session.id !== h.sessionId) ctx.addIssue({ code: 'custom', path: ['history', i, 'session', 'id'], message: 'the version belongs to another session' });
+      if (h.session.studyId !== b.study.id) ctx.addIssue({ code: 'custom', path: ['history', i, 'session', 'studyId'], message: 'the version belongs to another study' });
+      const key = `${h.sessionId}/${h.versionId}`;
+      if (versions.has(key)) ctx.addIssue({ code: 'custom', path: ['history', i, 'versionId'], message: `duplicate version "${h.versionId}" of session "${h.sessionId}"` });
+      versions.add(key);
     });
   });
 export type StudyBundle = z.infer<typeof StudyBundleSchema>;
@@ -43,12 +83,25 @@ export function buildBundle(
   const chosen = opts.sessionIds ? sessions.filter((s) => opts.sessionIds!.includes(s.id)) : [...sessions];
   return {
     format: BUNDLE_FORMAT,
-    version: BUNDLE_VERSION,
+    version: 1,
     study: structuredClone(study),
     sessions: chosen.map((s) => (opts.redact ? redactSession(s) : structuredClone(s))),
     exportedAt: opts.exportedAt,
     redacted: opts.redact,
   };
+}
+
+/**
+ * A backup of a study: every session as it is (never redacted — it is a backup, kept
+ * or carried by the study's own team), and with `history` the earlier versions of each
+ * session (format version 2). History of sessions not in `sessions` is left out.
+ */
+export function buildBackup(study: Study, sessions: readonly Session[], opts: { exportedAt: string; history?: readonly HistoryEntry[] | null }): StudyBundle {
+  const bundle = buildBundle(study, sessions, { exportedAt: opts.exportedAt, redact: false });
+  if (!opts.history) return bundle;
+  const ids = new Set(sessions.map((s) => s.id));
+  const history = opts.history.filter((h) => ids.has(h.sessionId)).map((h) => structuredClone(h));
+  return { ...bundle, version: HISTORY_BUNDLE_VERSION, history };
 }
 
 export function serializeBundle(bundle: StudyBundle): string {
@@ -80,7 +133,20 @@ export function parseBundle(text: string): ParseBundleResult {
     if (!read.ok) return { ok: false, problem: `sessions.${i}: ${read.problem}` };
     sessions.push(read.value);
   }
-  const parsed = StudyBundleSchema.safeParse({ ...doc, study: study.value, sessions });
+  let history: HistoryEntry[] | undefined;
+  if (doc.history !== undefined) {
+    if (doc.version < HISTORY_BUNDLE_VERSION) return { ok: false, problem: `history: needs format version ${HISTORY_BUNDLE_VERSION}` };
+    if (!Array.isArray(doc.history)) return { ok: false, problem: 'history: expected a list' };
+    history = [];
+    for (const [i, h] of doc.history.entries()) {
+      if (typeof h !== 'object' || h === null || Array.isArray(h)) return { ok: false, problem: `history.${i}: expected an object` };
+      const entry = h as Record<string, unknown>;
+      const read = readSession(entry.session);
+      if (!read.ok) return { ok: false, problem: `history.${i}.session: ${read.problem}` };
+      history.push({ ...(entry as Omit<HistoryEntry, 'session'>), session: read.value });
+    }
+  }
+  const parsed = StudyBundleSchema.safeParse({ ...doc, study: study.value, sessions, ...(history ? { history } : {}) });
   if (!parsed.success) return { ok: false, problem: describeIssues(parsed.error) };
   return { ok: true, bundle: parsed.data };
 }

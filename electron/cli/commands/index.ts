@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerAnalyze } from './analyze';
+import { registerBackup, registerRestore } from './backup';
 import { registerExport } from './export';
 import { registerImport } from './import';
 import { registerReport } from './report';
@@ -10,10 +11,12 @@ import { registerValidate } from './validate';
  * added without touching the program's set-up.
  */
 export function registerCommands(program: Command): void {
-  // Commands are added by later issues: validate, import, analyze, export, report.
+  // Commands are added by later issues: validate, import, analyze, export, report, backup, restore.
   registerAnalyze(program);
+  registerBackup(program);
   registerExport(program);
   registerImport(program);
   registerReport(program);
+  registerRestore(program);
   registerValidate(program);
 }

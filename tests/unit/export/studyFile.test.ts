@@ -46,7 +46,7 @@ describe('study files', () => {
     const text = serializeBundle(bundle);
     const back = parseBundle(text);
     expect(back).toEqual({ ok: true, bundle });
-    expect(parseBundle(text.replace('"version": 1,', '"version": 2,'))).toMatchObject({ ok: false, problem: expect.stringContaining('newer than this app') });
+    expect(parseBundle(text.replace('"version": 1,', '"version": 3,'))).toMatchObject({ ok: false, problem: expect.stringContaining('newer than this app') });
     const broken = JSON.parse(text);
     broken.sessions[0].placements.bdo.position.power = 12;
     expect(parseBundle(JSON.stringify(broken))).toMatchObject({ ok: false, problem: expect.stringContaining('sessions.0') });
