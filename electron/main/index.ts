@@ -87,7 +87,9 @@ function main(): void {
     app.on('before-quit', (event) => {
       if (quitReady) return;
       event.preventDefault();
-      const settled = hostIpc.idle().then(() => handlers.flush());
+      const settled = hostIpc.idle()
+        .then(() => handlers.flush())
+        .then(() => handlers.close());
       void Promise.race([settled, new Promise((r) => setTimeout(r, QUIT_WAIT_LIMIT_MS))]).then(() => {
         quitReady = true;
         app.quit();

@@ -7,6 +7,7 @@ import { HostError, type HostHandlers } from '../../shared/contract/hostContract
 import { describeIssues } from '../../shared/model/migrations';
 import { StakeholderLibrarySchema, type Stakeholder } from '../../shared/model/stakeholder';
 import { withoutStudy, withRecentStudy, type PrefsStore } from './prefs';
+import { StudyWatcher } from './storage/studyWatcher';
 import { StudyRepository } from './storage/studyRepository';
 import { exportHandlers, type ExportRendererFactory } from './export/exportHandlers';
 import { importCsv, previewCsvImport, type ImportHandlers } from './csvImport';
@@ -62,6 +63,8 @@ const DEFAULT_LIBRARY_PATH = join(dirname(fileURLToPath(import.meta.url)), '..',
 export type HostServices = HostHandlers & {
   /** Resolves when every queued write is on disk; call before the process exits. */
   flush(): Promise<void>;
+  /** Stop watching study folders (after `flush`, when the process exits). */
+  close(): Promise<void>;
 };
 
 export function createHostServices(opts: HostServicesOptions): HostServices {
@@ -89,6 +92,16 @@ export interface HostServiceDeps {
 export function hostServicesFor(deps: HostServiceDeps): HostServices {
   const { repository, prefs } = deps;
   const warn = deps.warn ?? ((m: string) => console.warn(m));
+  // The device name a facilitator chose goes on every save (and the computer's until then).
+  const baseName = repository.writer.name;
+  const applyDeviceName = (p: { deviceName?: string }) => repository.setWriterName(p.deviceName ? p.deviceName : baseName);
+  try {
+    applyDeviceName(prefs.get());
+  } catch {
+    // Unreadable preferences: the computer's name stays.
+  }
+  // Started per study on the first `studyChanges`; the CLI never asks, so never watches.
+  const watcher = new StudyWatcher(repository.layout);
   let library: Promise<Stakeholder[]> | null = null;
 
   /** Recent-study bookkeeping must never make an open or a delete fail. */
@@ -101,7 +114,7 @@ export function hostServicesFor(deps: HostServiceDeps): HostServices {
   };
 
   const services: HostServices = {
-    appInfo: async () => ({ name: APP_NAME, version: deps.version, host: deps.host, dataDir: repository.dataDir }),
+    appInfo: async () => ({ name: APP_NAME, version: deps.version, host: deps.host, dataDir: repository.dataDir, writer: repository.writer }),
     getLibrary: () => {
       library ??= loadLibrary(deps.libraryPath).catch((err: unknown) => {
         library = null; // a later call may succeed (file restored)
@@ -121,6 +134,7 @@ export function hostServicesFor(deps: HostServiceDeps): HostServices {
       updatePrefs((p) => withRecentStudy(p, studyId));
       return result;
     },
+    studyChanges: async ({ studyId }) => ({ version: await watcher.version(studyId) }),
     deleteStudy: async ({ studyId }) => {
       const result = await repository.deleteStudy(studyId);
       updatePrefs((p) => withoutStudy(p, studyId));
@@ -133,7 +147,11 @@ export function hostServicesFor(deps: HostServiceDeps): HostServices {
     listSessionVersions: ({ studyId, sessionId }) => repository.listSessionVersions(studyId, sessionId),
     restoreSessionVersion: ({ studyId, sessionId, versionId }) => repository.restoreSessionVersion(studyId, sessionId, versionId),
     getPrefs: async () => prefs.get(),
-    setPrefs: async (patch) => prefs.set(patch),
+    setPrefs: async (patch) => {
+      const next = prefs.set(patch);
+      applyDeviceName(next);
+      return next;
+    },
     ...exportHandlers({ repository, version: deps.version, exportRenderer: deps.exportRenderer }),
     // The desktop main process replaces this with its save dialog (electron/main/saveExport.ts).
     saveExport: async () => {
@@ -153,6 +171,7 @@ export function hostServicesFor(deps: HostServiceDeps): HostServices {
       return { studyId: result.summary.studyId, savedAt: new Date().toISOString() };
     },
     flush: () => repository.flush(),
+    close: () => watcher.close(),
   };
   return services;
 }

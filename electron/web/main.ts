@@ -80,6 +80,7 @@ async function main(): Promise<void> {
     void server
       .close()
       .then(() => handlers.flush())
+      .then(() => handlers.close())
       .then(() => process.exit(0));
   };
   process.once('SIGINT', stop);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, RevisionSchema, TimestampSchema } from '../model/common';
+import { IdSchema, RevisionSchema, TimestampSchema, WriterSchema } from '../model/common';
 import { SessionSchema } from '../model/session';
 import { StakeholderSchema, LANGUAGES } from '../model/stakeholder';
 import { StudySchema } from '../model/study';
@@ -43,6 +43,8 @@ export const AppInfoSchema = z.object({
   host: z.enum(['electron', 'web', 'cli', 'test']),
   /** Where studies are stored, shown to the user so they can back it up. */
   dataDir: z.string(),
+  /** Who this process writes as: a document carrying this id came from this app's own saves. */
+  writer: WriterSchema.optional(),
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
@@ -124,6 +126,11 @@ export const PrefsSchema = z.object({
   bengaliDigits: z.boolean().optional(),
   /** True once the person has picked a language; until then the app offers the choice. */
   languageChosen: z.boolean().optional(),
+  /**
+   * The name this device's saves carry ("Asha's laptop", "Kolkata office"), shown to the
+   * other facilitators of a shared study next to what it changed; absent: the computer's name.
+   */
+  deviceName: z.string().trim().max(80).optional(),
 });
 export type Prefs = z.infer<typeof PrefsSchema>;
 
@@ -187,6 +194,12 @@ export const hostContract = {
    */
   saveStudy: { input: z.object({ study: StudySchema, baseRevision: RevisionSchema }).strict(), output: SaveResultSchema },
   openStudy: { input: StudyRef, output: OpenStudyResultSchema },
+  /**
+   * How many times the study's files (study.json, sessions, sync conflict copies) have
+   * changed on disk since the host started watching it (on the first call): a sync tool,
+   * another process or a copy by hand. Pages poll it and read the study again when it grows.
+   */
+  studyChanges: { input: StudyRef, output: z.object({ version: z.number().int().min(0) }) },
   /** Moves the study to the trash; nothing is deleted. */
   deleteStudy: { input: StudyRef, output: z.object({ trashId: z.string() }) },
   listTrash: { input: Empty, output: z.array(TrashEntrySchema) },

@@ -13,6 +13,7 @@ export const HOST_OP_NAMES = [
   'createStudy',
   'saveStudy',
   'openStudy',
+  'studyChanges',
   'deleteStudy',
   'listTrash',
   'restoreFromTrash',

@@ -51,3 +51,14 @@ export function isSyncTemporary(name: string): boolean {
     /^\.stfolder$|^\.stignore$|^\.stversions$/i.test(name)
   );
 }
+
+/**
+ * Who made the version a conflict copy holds, for messages ("saved by …"): the writer the
+ * app recorded in the copy itself is the surest. Without one, Dropbox's user (the copy is
+ * theirs) — but never Syncthing's device id, which names the device whose version *won*
+ * (the one now in the main file), not the copy's.
+ */
+export function conflictCopyAuthor(name: ConflictCopyName, writerName: string | null | undefined): string | null {
+  if (writerName) return writerName;
+  return name.tool === 'syncthing' ? null : name.device;
+}

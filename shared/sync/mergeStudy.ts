@@ -1,3 +1,4 @@
+import { canonicalJson } from '../model/sameDocument';
 import type { Study } from '../model/study';
 
 /**
@@ -38,11 +39,6 @@ function mergeList<T extends Listed>(mine: readonly T[], theirs: readonly T[], t
   return { list: [...list, ...added], added };
 }
 
-const canonical = (v: unknown): string =>
-  JSON.stringify(v, (_k, value: unknown) =>
-    value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : value,
-  );
-
 export function mergeStudies(current: Study, other: Study): StudyMerge {
   const theirsWins = newerOf(current, other) === 'other';
   const cohorts = mergeList(current.cohorts, other.cohorts, theirsWins);
@@ -66,6 +62,6 @@ export function mergeStudies(current: Study, other: Study): StudyMerge {
   return {
     study,
     added: { cohorts: cohorts.added.map((c) => c.name), rounds: rounds.added.map((r) => r.name), stakeholders: stakeholders.added.map((s) => s.name) },
-    changed: canonical({ ...study, updatedAt: null }) !== canonical({ ...current, updatedAt: null }),
+    changed: canonicalJson({ ...study, updatedAt: null }) !== canonicalJson({ ...current, updatedAt: null }),
   };
 }

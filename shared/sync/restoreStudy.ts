@@ -1,4 +1,5 @@
 import type { Session } from '../model/session';
+import { sameDocument } from '../model/sameDocument';
 import { StudySchema, type Study } from '../model/study';
 import { describeIssues } from '../model/migrations';
 import type { HistoryEntry, StudyBundle } from '../export/studyFile';
@@ -107,16 +108,10 @@ export interface RestorePlan {
 
 export type RestorePlanResult = { ok: true; plan: RestorePlan } | { ok: false; problem: string };
 
-/** JSON with object keys sorted, so key order never makes two equal documents differ. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
-  );
-}
 
 /** The same session apart from its revision and writer (the repository's rule for "nothing to save"). */
 export function sameSessionContent(a: Session, b: Session): boolean {
-  return canonical({ ...a, revision: 0, writer: null }) === canonical({ ...b, revision: 0, writer: null });
+  return sameDocument(a, b);
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');

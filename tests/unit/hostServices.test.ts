@@ -44,7 +44,24 @@ describe('host services', () => {
 
   it('tell the UI what serves it and where the data lives', async () => {
     const { call, dataDir } = services();
-    expect(await call('appInfo')).toEqual({ name: 'Power–Interest Mapper', version: '9.9.9', host: 'test', dataDir });
+    expect(await call('appInfo')).toEqual({ name: 'Power–Interest Mapper', version: '9.9.9', host: 'test', dataDir, writer: { id: expect.stringMatching(/^test-[0-9a-f]{12}$/), name: expect.any(String) } });
+  });
+
+  it("stamp every save with the device name the facilitator chose, and the computer's again when it is cleared", async () => {
+    const { call, handlers } = services();
+    const study = newStudy({ id: 'st-dev', title: 'Devices', now: NOW, stakeholders: [] });
+    await call('createStudy', { study });
+    const computer = (await call<{ writer: { id: string; name: string } }>('appInfo')).writer;
+    await call('setPrefs', { deviceName: '  Kolkata office  ' });
+    const session = newSession({ id: 's1', studyId: study.id, code: 'FGD 1', kind: 'fgd', cohortId: study.cohorts[0]!.id, roundId: null, now: NOW, consent: true });
+    await call('saveSession', { session, baseRevision: 0 });
+    let opened = await call<{ sessions: Array<{ writer: { id: string; name: string } }> }>('openStudy', { studyId: study.id });
+    expect(opened.sessions[0]!.writer).toEqual({ id: computer.id, name: 'Kolkata office' });
+    await call('setPrefs', { deviceName: '' });
+    await call('saveSession', { session: { ...session, notes: 'x' }, baseRevision: 1 });
+    opened = await call('openStudy', { studyId: study.id });
+    expect(opened.sessions[0]!.writer).toEqual(computer);
+    await handlers.close();
   });
 
   it('serve the default stakeholder library, validated', async () => {

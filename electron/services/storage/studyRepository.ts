@@ -23,7 +23,8 @@ import * as trash from './trash';
 import { KeyedQueue } from './writeQueue';
 import { fileLocks, inProcessOnly, type DocumentKey, type DocumentLocks } from './documentLock';
 import type { Writer } from '../../../shared/model/common';
-import { isSyncTemporary, parseConflictCopy } from '../../../shared/sync/conflictCopies';
+import { canonicalJson, sameDocument } from '../../../shared/model/sameDocument';
+import { isSyncTemporary, parseConflictCopy, conflictCopyAuthor } from '../../../shared/sync/conflictCopies';
 import { mergeStudies } from '../../../shared/sync/mergeStudy';
 
 export interface RepositoryOptions {
@@ -71,15 +72,28 @@ export class StudyRepository {
   private readonly warn: (message: string) => void;
   private readonly queue = new KeyedQueue();
   private readonly locks: DocumentLocks;
-  readonly writer: Writer;
+  private currentWriter: Writer;
 
   constructor(dataDir: string, opts: RepositoryOptions = {}) {
     this.layout = new Layout(dataDir);
     this.fs = opts.fs ?? nodeStorageFs;
     this.now = opts.now ?? (() => new Date());
     this.warn = opts.warn ?? ((m) => console.warn(m));
-    this.writer = opts.writer ?? { id: 'unnamed', name: '' };
+    this.currentWriter = opts.writer ?? { id: 'unnamed', name: '' };
     this.locks = opts.locks ?? (opts.fs ? inProcessOnly : fileLocks(dataDir, { warn: this.warn }));
+  }
+
+  /** Who this process writes as (stamped on every saved document). */
+  get writer(): Writer {
+    return this.currentWriter;
+  }
+
+  /**
+   * The name people see next to what this process changed ("changed by Asha's laptop"):
+   * the device name a facilitator chose, or the computer's. The id stays the same.
+   */
+  setWriterName(name: string): void {
+    this.currentWriter = { id: this.currentWriter.id, name: name.slice(0, 200) };
   }
 
   get dataDir(): string {
@@ -744,7 +758,8 @@ export class StudyRepository {
       const read = await this.readEntry(file);
       if (read === null) continue;
       const copy: Loaded<Session> = 'bytes' in read ? checkSessionFile(read.bytes, { studyId, fileName: original }) : { ok: false, problem: read.problem, label: null };
-      const from = parsed.device ? ` from device ${parsed.device}` : '';
+      const device = conflictCopyAuthor(parsed, copy.ok ? copy.value.writer?.name : null);
+      const from = device ? ` saved by ${device}` : '';
       const base = { file: this.layout.shown(file), sessionId, sessionCode: copy.ok ? copy.value.code : copy.label, quarantinedTo: null, recoverable: false };
       if (!copy.ok) {
         out.push({ ...base, problem: `a sync tool's conflict copy of ${original}${from} that cannot be used (${copy.problem}); it is left where it is` });
@@ -755,7 +770,7 @@ export class StudyRepository {
           ...base,
           problem: `a second version of session “${copy.value.code}”${from}, left by a sync tool because two devices changed it before they synced; both are kept: the map shows ${original}; copy what you need from this file into it, then move this file out of the sessions folder`,
           kind: 'sync_copy',
-          device: parsed.device,
+          device,
         });
       }
     }
@@ -809,8 +824,7 @@ function sessionLock(studyId: string, sessionId: string): DocumentKey {
 
 /** Same document apart from its revision and writer: saving it again changes nothing. */
 function sameContent(stored: Study | Session, incoming: Study | Session): boolean {
-  const strip = (d: Study | Session) => canonicalJson({ ...d, revision: 0, writer: null });
-  return strip(stored) === strip(incoming);
+  return sameDocument(stored, incoming);
 }
 
 /** The save was based on a revision that is no longer the one on disk. Nothing is written. */
@@ -841,14 +855,6 @@ function assertUnlocked(stored: Session, incoming: Session): void {
     throw new HostError('locked', `Session “${stored.code}” is locked: the group signed off this map. Unlock it before changing it.`);
 }
 
-/** JSON with object keys sorted, so two maps compare equal whatever order their placements were added in. */
-function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
-}
 
 async function forEachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0;

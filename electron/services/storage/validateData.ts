@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { isTempName } from './atomicWrite';
 import { checkSessionFile, checkStudyFile } from './fileFormat';
 import { isSafeId, QUARANTINE_DIR, SESSIONS_DIR, STUDY_FILE, SYNC_ARCHIVE_DIR } from './layout';
-import { isSyncTemporary, parseConflictCopy } from '../../../shared/sync/conflictCopies';
+import { isSyncTemporary, parseConflictCopy, conflictCopyAuthor, type ConflictCopyName } from '../../../shared/sync/conflictCopies';
 import { mergeStudies } from '../../../shared/sync/mergeStudy';
 import type { Study } from '../../../shared/model/study';
 import { describeReadProblem, isMissing } from './storageErrors';
@@ -106,7 +106,7 @@ export async function validateDataFolder(dataDir: string, fs: StorageFs = nodeSt
       const parsed = isSyncTemporary(name) ? null : parseConflictCopy(name);
       if (parsed?.original !== STUDY_FILE) continue;
       report.filesChecked++;
-      await checkStudyCopy({ fs, report, folder, dir }, current, name, parsed.device);
+      await checkStudyCopy({ fs, report, folder, dir }, current, name, conflictCopyAuthor(parsed, null));
     }
     const names = await list(join(dir, SESSIONS_DIR));
     const present = new Set(names);
@@ -116,7 +116,7 @@ export async function validateDataFolder(dataDir: string, fs: StorageFs = nodeSt
       if (copyOf) {
         if (!copyOf.original.toLowerCase().endsWith('.json')) continue;
         report.filesChecked++;
-        await checkSessionCopy({ fs, report, folder, dir }, present, name, `${copyOf.original.slice(0, -'.json'.length)}.json`, copyOf.device);
+        await checkSessionCopy({ fs, report, folder, dir }, present, name, `${copyOf.original.slice(0, -'.json'.length)}.json`, copyOf);
         continue;
       }
       if (!name.toLowerCase().endsWith('.json')) continue;
@@ -173,11 +173,12 @@ async function checkStudyCopy(ctx: CopyContext, current: Study | null, name: str
 }
 
 /** One conflict copy of `<folder>/sessions/<original>`; `present`: the names in sessions/. */
-async function checkSessionCopy(ctx: CopyContext, present: ReadonlySet<string>, name: string, original: string, device: string | null): Promise<void> {
+async function checkSessionCopy(ctx: CopyContext, present: ReadonlySet<string>, name: string, original: string, parsed: ConflictCopyName): Promise<void> {
   const { fs, report, folder, dir } = ctx;
   const file = `${folder}/${SESSIONS_DIR}/${name}`;
   const of = `${folder}/${SESSIONS_DIR}/${original}`;
-  const from = device ? ` from device ${device}` : '';
+  let device = conflictCopyAuthor(parsed, null);
+  let from = device ? ` saved by ${device}` : '';
   const say = (note: string) => {
     report.syncCopies.push({ file, of, kind: 'session', device, note });
     report.problems.push({ file, problem: note });
@@ -189,6 +190,10 @@ async function checkSessionCopy(ctx: CopyContext, present: ReadonlySet<string>, 
     return say(`a sync tool's conflict copy of ${original}${from} that cannot be read: ${describeReadProblem(err)}`);
   }
   const copy = checkSessionFile(bytes, { studyId: folder, fileName: original });
+  if (copy.ok) {
+    device = conflictCopyAuthor(parsed, copy.value.writer?.name);
+    from = device ? ` saved by ${device}` : '';
+  }
   if (!copy.ok) return say(`a sync tool's conflict copy of ${original}${from} that cannot be used: ${copy.problem}`);
   if (!present.has(original)) return say(`a sync tool's copy of session “${copy.value.code}”${from}, but ${original} itself is not there: rename it to ${original} to use it`);
   say(`a second version of session “${copy.value.code}”${from}, left by a sync tool because two devices changed it before they synced: both are kept: the app shows ${original}; copy what you need from this file into that map, then move it out of the sessions folder`);

@@ -7,6 +7,7 @@ import { loadPrefs, reportError } from '../store/actions';
 import { ComparePage } from '../compare/ComparePage';
 import { StudiesPage } from '../studies/StudiesPage';
 import { StudyPage } from '../studies/StudyPage';
+import { TeamPage } from '../studies/TeamPage';
 import { TrashPage } from '../studies/TrashPage';
 import { AudiencePage } from '../present/AudiencePage';
 import { HelpPage } from '../present/HelpPage';
@@ -65,6 +66,7 @@ export function App() {
   else if (route.name === 'studies') page = <StudiesPage />;
   else if (route.name === 'trash') page = <TrashPage />;
   else if (route.name === 'help') page = <HelpPage />;
+  else if (route.name === 'team') page = <TeamPage />;
   else if (route.name === 'study') page = <StudyPage key={route.studyId} studyId={route.studyId} tab={route.tab} />;
   else if (route.name === 'session') page = <SessionPage key={route.sessionId} studyId={route.studyId} sessionId={route.sessionId} />;
   else if (route.name === 'compare') page = <ComparePage key={route.studyId} studyId={route.studyId} />;

@@ -22,7 +22,7 @@ const IDLE = { state: 'idle' } as const;
 /** One session's map: the page around the map editor, and its persistence. */
 export function SessionPage({ studyId, sessionId }: { studyId: string; sessionId: string }) {
   const { t } = useTranslation('app');
-  const { open, failure } = useOpenStudy(studyId);
+  const { open, failure } = useOpenStudy(studyId, { openSessionId: sessionId });
   const language = useAppStore((s) => s.prefs.language);
   const key = sessionKey(studyId, sessionId);
   const saveStatus = useAppStore((s) => s.saves[key]) ?? IDLE;

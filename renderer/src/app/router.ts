@@ -10,6 +10,7 @@ import { useSyncExternalStore } from 'react';
  *   #/study/<id>/compare                compare cohorts (overlay, divergence, side by side, over time)
  *   #/help                              how to run a mapping session
  *   #/present                           the audience window (the projector), see present/presenter.ts
+ *   #/team                              work as a team: sharing a study through a sync tool
  */
 export const STUDY_TABS = ['sessions', 'stakeholders', 'groups', 'settings'] as const;
 export type StudyTab = (typeof STUDY_TABS)[number];
@@ -19,6 +20,7 @@ export type Route =
   | { name: 'trash' }
   | { name: 'help' }
   | { name: 'present' }
+  | { name: 'team' }
   | { name: 'study'; studyId: string; tab: StudyTab }
   | { name: 'session'; studyId: string; sessionId: string }
   | { name: 'compare'; studyId: string }
@@ -32,6 +34,7 @@ export function parseHash(hash: string): Route {
   if (path === '/trash') return { name: 'trash' };
   if (path === '/help') return { name: 'help' };
   if (path === '/present') return { name: 'present' };
+  if (path === '/team') return { name: 'team' };
   let m = new RegExp(`^/study/${ID}/session/${ID}$`).exec(path);
   if (m) return { name: 'session', studyId: m[1]!, sessionId: m[2]! };
   m = new RegExp(`^/study/${ID}/compare$`).exec(path);
@@ -54,6 +57,8 @@ export function hrefFor(route: Exclude<Route, { name: 'notFound' }>): string {
       return '#/help';
     case 'present':
       return '#/present';
+    case 'team':
+      return '#/team';
     case 'study':
       return route.tab === 'sessions' ? `#/study/${route.studyId}` : `#/study/${route.studyId}/${route.tab}`;
     case 'session':

@@ -2,6 +2,7 @@ import type { LoadProblem, Prefs } from '../../../shared/contract/hostContract';
 import type { Session } from '../../../shared/model/session';
 import type { Stakeholder } from '../../../shared/model/stakeholder';
 import type { Study } from '../../../shared/model/study';
+import { sameDocument } from '../../../shared/model/sameDocument';
 import { updateStudySettings } from '../../../shared/ops/studyOps';
 import { touchStudy } from '../../../shared/ops/studyOps';
 import { callHost, HostCallError } from '../host/hostClient';
@@ -326,6 +327,74 @@ export async function deleteSession(session: Session): Promise<void> {
   if (open?.study.id === session.studyId) set({ open: { ...open, sessions: open.sessions.filter((s) => s.id !== session.id) } });
   notify({ tone: 'info', key: 'studies:sessionDeleted', values: { code: session.code }, action: { key: 'undo', run: () => restoreFromTrash(trashId).then(() => undefined) } });
   void loadTrash();
+}
+
+// ── Changes underneath: a sync tool, another process ──────────────────────────
+
+/**
+ * Read the open study again because its files changed on disk (StudyWatcher): another
+ * facilitator's sessions arriving through a sync tool, `pimap import`, a second window.
+ * What this window has not saved yet is never replaced (its save will meet the other
+ * version as a conflict, "Changed elsewhere"); documents that only came back from this
+ * window's own saves change nothing; everything else is taken from disk. The map open in
+ * the editor (`openSessionId`) reloads and says who changed it.
+ */
+export async function refreshOpenStudy(studyId: string, openSessionId: string | null = null): Promise<void> {
+  if (get().open?.study.id !== studyId) return;
+  let result;
+  try {
+    result = await callHost('openStudy', { studyId });
+  } catch {
+    return; // the next change, or the next page, tries again; a watch must never nag
+  }
+  const current = get().open;
+  if (current?.study.id !== studyId) return;
+  const changedBy: Array<{ session: Session; name: string; added: boolean }> = [];
+  const quietlyChanged: string[] = [];
+  const ownWriterId = get().appInfo?.writer?.id ?? null;
+
+  const sKey = studyKey(studyId);
+  loadedFromDisk(sKey, result.study.revision);
+  const pendingStudy = unsavedDoc(sKey) as Study | null;
+  const study = pendingStudy ?? (sameDocument(result.study, current.study) ? current.study : result.study);
+
+  const sessions = result.sessions.map((disk) => {
+    const key = sessionKey(studyId, disk.id);
+    loadedFromDisk(key, disk.revision);
+    const pending = unsavedDoc(key) as Session | null;
+    if (pending) return pending;
+    const mine = current.sessions.find((s) => s.id === disk.id);
+    if (mine && sameDocument(mine, disk)) return mine;
+    // This app's own saves (an import, another of its pages) are taken quietly.
+    if (!disk.writer || disk.writer.id !== ownWriterId) changedBy.push({ session: disk, name: disk.writer?.name ?? '', added: !mine });
+    else if (mine) quietlyChanged.push(disk.id);
+    return disk;
+  });
+  // Gone from disk (deleted elsewhere): kept while this window still has edits of it.
+  for (const mine of current.sessions) {
+    if (result.sessions.some((s) => s.id === mine.id)) continue;
+    const pending = unsavedDoc(sessionKey(studyId, mine.id)) as Session | null;
+    if (pending) sessions.push(pending);
+  }
+  // A damaged file is moved to quarantine by the first read that meets it, so a later read
+  // no longer reports it: keep saying so (and offering its earlier version) until that
+  // session loads again.
+  const stillMissing = current.problems.filter(
+    (p) => p.quarantinedTo !== null && !result.problems.some((q) => q.file === p.file) && !(p.sessionId && result.sessions.some((s) => s.id === p.sessionId)),
+  );
+  set({ open: { study, sessions, problems: [...result.problems, ...stillMissing] } });
+
+  const open = openSessionId ? changedBy.find((c) => c.session.id === openSessionId && !c.added) : undefined;
+  // The editor holds its own copy of a map: make it reload what changed on disk.
+  const reload = [...changedBy.map((c) => c.session.id), ...quietlyChanged];
+  if (reload.length > 0) set((s) => ({ resetKeys: { ...s.resetKeys, ...Object.fromEntries(reload.map((id) => [id, (s.resetKeys[id] ?? 0) + 1])) } }));
+  if (open) {
+    // Under an open map: say so until the facilitator has read it.
+    notify({ tone: 'info', key: open.name ? 'common:sync.mapUpdatedBy' : 'common:sync.mapUpdated', values: { code: open.session.code, name: open.name }, expiresAt: null });
+  } else if (changedBy.some((c) => c.added)) {
+    const added = changedBy.filter((c) => c.added);
+    notify({ tone: 'info', key: 'common:sync.sessionsArrived', values: { count: added.length, codes: added.map((c) => c.session.code).join(', ') } });
+  }
 }
 
 /**

@@ -1,17 +1,52 @@
 import { useEffect } from 'react';
-import { openStudy } from './actions';
+import { callHost } from '../host/hostClient';
+import { openStudy, refreshOpenStudy } from './actions';
 import { useAppStore } from './appStore';
+
+/** How often a page asks the host whether the study's files changed (a local call, cheap). */
+export const WATCH_INTERVAL_MS = 1500;
 
 /**
  * The study a page is about, opening it when the page mounts or the id changes: `open`
  * once it is loaded, `failure` if it could not be (gone to the trash, unreadable), both
  * null while loading. Every page inside a study (its tabs, a session, compare) starts so.
+ *
+ * While the page is shown, the study is watched: when its files change on disk (a sync
+ * tool brings another facilitator's work, another process saves) it is read again
+ * (`refreshOpenStudy`); `openSessionId` is the map open in the editor, which says so.
  */
-export function useOpenStudy(studyId: string) {
+export function useOpenStudy(studyId: string, opts: { openSessionId?: string } = {}) {
   const open = useAppStore((s) => (s.open?.study.id === studyId ? s.open : null));
   const failure = useAppStore((s) => (s.openFailure?.studyId === studyId ? s.openFailure : null));
+  const loaded = open !== null;
+  const openSessionId = opts.openSessionId ?? null;
   useEffect(() => {
     void openStudy(studyId);
   }, [studyId]);
+  useEffect(() => {
+    if (!loaded) return;
+    let live = true;
+    let seen: number | null = null;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const poll = async () => {
+      try {
+        const { version } = await callHost('studyChanges', { studyId });
+        // The first answer starts the watch: read once more, in case something changed
+        // between opening the study (perhaps pages ago) and the watch starting.
+        if (live && version !== seen) {
+          seen = version;
+          await refreshOpenStudy(studyId, openSessionId);
+        }
+      } catch {
+        // A host without a watch (or a failed call) leaves the page as it is: never a nag.
+      }
+      if (live) timer = setTimeout(() => void poll(), WATCH_INTERVAL_MS);
+    };
+    void poll();
+    return () => {
+      live = false;
+      if (timer) clearTimeout(timer);
+    };
+  }, [studyId, loaded, openSessionId]);
   return { open, failure };
 }

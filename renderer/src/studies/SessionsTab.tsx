@@ -89,6 +89,8 @@ export function SessionsTab({ study, sessions }: { study: Study; sessions: Sessi
                       </td>
                       <td>
                         <ProgressBar progress={sessionProgress(study, s)} />
+                        {/* Who saved it last: in a shared study, the facilitator's device. */}
+                        {s.writer?.name ? <span className="session-writer">{t('sessions.savedBy', { name: s.writer.name })}</span> : null}
                       </td>
                       <td className="actions">
                         <button type="button" className="button button-small" aria-label={t('sessions.editLabel', { code: s.code })} onClick={() => setDialog({ kind: 'edit', session: s })}>

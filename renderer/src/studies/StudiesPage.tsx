@@ -98,6 +98,7 @@ export function StudiesPage() {
 
       <footer className="page-footer">
         <a href={hrefFor({ name: 'trash' })}>{t('trash.link', { count: trashCount })}</a>
+        <a href={hrefFor({ name: 'team' })}>{t('team:open')}</a>
         {dataDir ? <span className="muted">{t('list.dataDir', { dir: dataDir })}</span> : null}
       </footer>
 

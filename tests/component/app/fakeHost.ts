@@ -59,6 +59,9 @@ export class FakeHost {
     for (const s of sessions) this.sessions.set(s.id, structuredClone(s));
   }
 
+  /** What `studyChanges` answers: bump it after changing a study behind the app's back. */
+  diskChanges = 0;
+
   // Only the operations the shell uses; any other is answered with an error by the dispatcher.
   private readonly handlers: Partial<HostHandlers> = {
     appInfo: async () => ({ name: 'Power–Interest Mapper', version: '0.1.0', host: 'test', dataDir: '/fake/data' }),
@@ -84,6 +87,8 @@ export class FakeHost {
       this.studies.set(study.id, { ...structuredClone(study), revision: baseRevision + 1 });
       return { savedAt: this.now(), revision: baseRevision + 1 };
     },
+    // The files' change counter (StudyWatcher); a test bumps `diskChanges` after changing a study "on disk".
+    studyChanges: async () => ({ version: this.diskChanges }),
     openStudy: async ({ studyId }) => {
       const study = this.studies.get(studyId);
       if (!study) throw new HostError('not_found', `no study ${studyId}`);

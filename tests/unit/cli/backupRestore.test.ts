@@ -112,7 +112,7 @@ describe('pimap restore', () => {
     // pimap validate names the conflict to resolve, like any sync conflict copy.
     const check = await runPimap('validate', '--data', dataB);
     expect(check.exitCode).toBe(1);
-    expect(check.stdout).toContain(`✗ ${S}/sessions/${copy}: a second version of session “FGD 1” from device RESTORE`);
+    expect(check.stdout).toContain(`✗ ${S}/sessions/${copy}: a second version of session “FGD 1” saved by Asha`);
 
     // Restoring the same file again changes nothing and says the version is already kept.
     const again = await runPimap('restore', out, '--data', dataB);

@@ -57,8 +57,8 @@ describe('pimap validate with sync conflict copies', () => {
     expect(r.exitCode, r.stderr).toBe(1);
     // The copy is not counted as a session file; the temporary files are not mentioned.
     expect(r.stdout).toContain(`${S} “Murshidabad baseline”: 2 of 2 session files valid`);
-    expect(r.stdout).toContain(`✗ ${S}/sessions/${SESSION_COPY}: a second version of session “FGD 1” from device BBBBBB3`);
-    expect(r.stdout).toContain(`⇄ ${S}/${STUDY_COPY}: a sync tool's conflict copy of study.json from device BBBBBB3, not a problem: the app merges it into study.json`);
+    expect(r.stdout).toContain(`✗ ${S}/sessions/${SESSION_COPY}: a second version of session “FGD 1”, left by a sync tool`);
+    expect(r.stdout).toContain(`⇄ ${S}/${STUDY_COPY}: a sync tool's conflict copy of study.json, not a problem: the app merges it into study.json`);
     expect(r.stdout).toContain('it adds stakeholder “Labour brokers”');
     expect(r.stdout).not.toContain('syncthing~');
     expect(r.stdout).not.toContain('.syncthing.');
@@ -69,8 +69,8 @@ describe('pimap validate with sync conflict copies', () => {
     const json = JSON.parse((await runPimap('validate', '--data', dataDir, '--json')).stdout) as ValidationReport;
     expect(json.problems.map((p) => p.file)).toEqual([`${S}/sessions/${SESSION_COPY}`]);
     expect(json.syncCopies).toEqual([
-      { file: `${S}/${STUDY_COPY}`, of: `${S}/study.json`, kind: 'study', device: 'BBBBBB3', note: expect.stringContaining('merges it into study.json') },
-      { file: `${S}/sessions/${SESSION_COPY}`, of: `${S}/sessions/s1.json`, kind: 'session', device: 'BBBBBB3', note: expect.stringContaining('“FGD 1”') },
+      { file: `${S}/${STUDY_COPY}`, of: `${S}/study.json`, kind: 'study', device: null, note: expect.stringContaining('merges it into study.json') },
+      { file: `${S}/sessions/${SESSION_COPY}`, of: `${S}/sessions/s1.json`, kind: 'session', device: null, note: expect.stringContaining('“FGD 1”') },
     ]);
   });
 
@@ -81,7 +81,7 @@ describe('pimap validate with sync conflict copies', () => {
     expect(r.exitCode).toBe(1);
     expect(r.stdout).toContain(`${S} “Murshidabad baseline”: 2 of 2 session files valid; a sync conflict copy of study.json was merged (kept in .sync-archive)`);
     expect(r.stdout).not.toContain('⇄');
-    expect(r.stdout).toContain(`✗ ${S}/sessions/${SESSION_COPY}: a second version of session “FGD 1” from device BBBBBB3`);
+    expect(r.stdout).toContain(`✗ ${S}/sessions/${SESSION_COPY}: a second version of session “FGD 1”, left by a sync tool`);
   });
 
   it('exits 0 when the only copy is a valid study.json copy, and 1 when that copy cannot be used', async () => {
@@ -94,6 +94,6 @@ describe('pimap validate with sync conflict copies', () => {
     writeFileSync(join(dataDir, S, STUDY_COPY), '{"format": "pimap/study", "ver');
     const bad = await runPimap('validate', '--data', dataDir);
     expect(bad.exitCode).toBe(1);
-    expect(bad.stdout).toContain(`✗ ${S}/${STUDY_COPY}: a sync tool's conflict copy of study.json from device BBBBBB3 that cannot be used: the file is not valid JSON`);
+    expect(bad.stdout).toContain(`✗ ${S}/${STUDY_COPY}: a sync tool's conflict copy of study.json that cannot be used: the file is not valid JSON`);
   });
 });
