@@ -135,6 +135,7 @@ export function hostServicesFor(deps: HostServiceDeps): HostServices {
       return result;
     },
     studyChanges: async ({ studyId }) => ({ version: await watcher.version(studyId) }),
+    resolveSyncCopy: ({ studyId, file, choice, asSession }) => repository.resolveSyncCopy(studyId, file, choice, asSession),
     deleteStudy: async ({ studyId }) => {
       const result = await repository.deleteStudy(studyId);
       updatePrefs((p) => withoutStudy(p, studyId));

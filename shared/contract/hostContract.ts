@@ -200,6 +200,23 @@ export const hostContract = {
    * another process or a copy by hand. Pages poll it and read the study again when it grows.
    */
   studyChanges: { input: StudyRef, output: z.object({ version: z.number().int().min(0) }) },
+  /**
+   * End a session's sync conflict (a LoadProblem of kind `sync_copy`; `file` is the copy's
+   * file name in the sessions folder) with the facilitator's choice: keep the current map,
+   * use the other version, or keep both (the other as the new session `asSession`). The
+   * copy is archived, never deleted.
+   */
+  resolveSyncCopy: {
+    input: z
+      .object({
+        studyId: IdSchema,
+        file: z.string().min(1).max(300),
+        choice: z.enum(['keep_current', 'use_copy', 'keep_both']),
+        asSession: z.object({ id: IdSchema, code: z.string().trim().min(1).max(60) }).strict().nullable(),
+      })
+      .strict(),
+    output: z.object({ sessionId: IdSchema }),
+  },
   /** Moves the study to the trash; nothing is deleted. */
   deleteStudy: { input: StudyRef, output: z.object({ trashId: z.string() }) },
   listTrash: { input: Empty, output: z.array(TrashEntrySchema) },

@@ -14,6 +14,7 @@ export const HOST_OP_NAMES = [
   'saveStudy',
   'openStudy',
   'studyChanges',
+  'resolveSyncCopy',
   'deleteStudy',
   'listTrash',
   'restoreFromTrash',

@@ -736,6 +736,61 @@ export class StudyRepository {
   }
 
   /**
+   * End a session's sync conflict (a second version a sync tool left beside it) with the
+   * facilitator's choice, nothing deleted:
+   *  - `keep_current`: the map stays as it is; the copy goes to `.sync-archive/`.
+   *  - `use_copy`: the copy's map replaces it, saved as the next revision (the replaced one
+   *    stays in the history); the copy goes to `.sync-archive/`.
+   *  - `keep_both`: the copy becomes a session of its own (`asSession`: its new id and code),
+   *    and the copy goes to `.sync-archive/`.
+   * `copyName` is the copy's file name in the study's sessions folder.
+   */
+  async resolveSyncCopy(
+    studyId: string,
+    copyName: string,
+    choice: 'keep_current' | 'use_copy' | 'keep_both',
+    asSession: { id: string; code: string } | null = null,
+  ): Promise<{ sessionId: string }> {
+    assertSafeId(studyId, 'study id');
+    const parsed = parseConflictCopy(copyName);
+    const stem = parsed?.original.toLowerCase().endsWith('.json') ? parsed.original.slice(0, -'.json'.length) : null;
+    if (!parsed || !stem || !isSafeId(stem) || copyName.includes('/') || copyName.includes('\\') || copyName.startsWith('.'))
+      throw new HostError('invalid_payload', `“${copyName}” is not a sync conflict copy of a session`);
+    const file = join(this.layout.sessionsDir(studyId), copyName);
+    const read = await this.readEntry(file);
+    if (read === null) throw new HostError('not_found', `The second version ${copyName} is no longer in the study's sessions folder`);
+    if (!('bytes' in read)) throw new HostError('invalid_file', `The second version ${copyName} cannot be read: ${read.problem}`);
+    const copy = checkSessionFile(read.bytes, { studyId, fileName: parsed.original });
+    if (!copy.ok) throw new HostError('invalid_file', `The second version ${copyName} cannot be used: ${copy.problem}`);
+    const current = (await this.openStudy(studyId)).sessions.find((s) => s.id === stem) ?? null;
+    let sessionId = stem;
+    if (choice === 'use_copy') {
+      await this.saveSession({ ...copy.value, id: stem }, current ? current.revision : 0);
+    } else if (choice === 'keep_both') {
+      if (!asSession) throw new HostError('invalid_payload', 'keeping both versions needs the new session\'s id and code');
+      assertSafeId(asSession.id, 'session id');
+      await this.saveSession({ ...copy.value, id: asSession.id, code: asSession.code, locked: false }, 0);
+      sessionId = asSession.id;
+    }
+    const label = copy.value.code;
+    await quarantineFile(this.fs, {
+      file,
+      quarantineDir: this.layout.syncArchiveDir(studyId),
+      studyDir: this.layout.studyDir(studyId),
+      shownAs: this.layout.shown(file),
+      why:
+        choice === 'keep_current'
+          ? `the second version of session “${label}” a sync tool left; the facilitator kept the other version`
+          : choice === 'use_copy'
+            ? `the second version of session “${label}” a sync tool left; the facilitator chose it, and it is now the session (the version it replaced is in the history)`
+            : `the second version of session “${label}” a sync tool left; the facilitator kept both, and this one is now the session “${asSession!.code}”`,
+      now: this.now(),
+      note: ['Nothing was deleted.', 'This file is kept only so the choice can be checked.'],
+    });
+    return { sessionId };
+  }
+
+  /**
    * A sync tool's conflict copy of a session (`s1.sync-conflict-…json`): another device's
    * version of the same map. Both versions are kept where they are — neither is loaded in
    * place of the other, and the copy is not quarantined as if it were damaged — and the copy

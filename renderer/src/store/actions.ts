@@ -428,6 +428,26 @@ export async function recoverProblem(studyId: string, problem: LoadProblem): Pro
   notify({ tone: 'info', key: 'studies:problems.recovered', values: { code: restored.code } });
 }
 
+/**
+ * End a session's sync conflict (its second version, left by a sync tool) with the
+ * facilitator's choice; see the host's `resolveSyncCopy`. Keeping both makes the other
+ * version a session of its own, "FGD 3 (other version)". The study is read again after.
+ */
+export async function resolveSyncCopy(studyId: string, problem: LoadProblem, choice: 'keep_current' | 'use_copy' | 'keep_both', otherLabel: (n: number) => string): Promise<void> {
+  const open = get().open;
+  const file = problem.file.split('/').pop() ?? problem.file;
+  const current = open?.sessions.find((s) => s.id === problem.sessionId) ?? null;
+  // The map shown now may have edits not yet written: write them first, so they are what is kept.
+  if (current) await flushDoc(sessionKey(studyId, current.id));
+  const code = problem.sessionCode ?? current?.code ?? file;
+  const taken = open?.sessions.map((s) => s.code) ?? [];
+  const asSession = choice === 'keep_both' ? { id: crypto.randomUUID(), code: copyCode(code, taken, otherLabel) } : null;
+  await callHost('resolveSyncCopy', { studyId, file, choice, asSession });
+  await openStudy(studyId, { reload: true });
+  if (current) set((s) => ({ resetKeys: { ...s.resetKeys, [current.id]: (s.resetKeys[current.id] ?? 0) + 1 } }));
+  notify({ tone: 'info', key: `studies:problems.resolved.${choice}`, values: { code, other: asSession?.code ?? '' } });
+}
+
 // ── Changed elsewhere ────────────────────────────────────────────────────────
 
 /** The code for a copy: "FGD 3 (copy)", then "FGD 3 (copy 2)"…, unused in the session's round. */

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LoadProblem } from '../../../shared/contract/hostContract';
-import { errorMessage, recoverProblem } from '../store/actions';
+import { errorMessage, recoverProblem, resolveSyncCopy } from '../store/actions';
 
 /**
  * Files that could not be read when the study was opened. Each is named in one clear
@@ -15,6 +15,19 @@ export function LoadProblems({ studyId, problems }: { studyId: string; problems:
   if (!problems.length) return null;
   // A sync tool's second version of a session is not a file that could not be read.
   const unreadable = problems.filter((p) => p.kind !== 'sync_copy').length;
+
+  const otherLabel = (n: number) => (n === 1 ? t('problems.otherVersion') : t('problems.otherVersionN', { n }));
+  const resolve = async (p: LoadProblem, choice: 'keep_current' | 'use_copy' | 'keep_both') => {
+    setBusy(p.file);
+    try {
+      await resolveSyncCopy(studyId, p, choice, otherLabel);
+    } catch (err) {
+      const { key, values } = errorMessage(err);
+      setFailed((f) => ({ ...f, [p.file]: t(key, values) }));
+    } finally {
+      setBusy(null);
+    }
+  };
 
   const recover = async (p: LoadProblem) => {
     setBusy(p.file);
@@ -41,6 +54,23 @@ export function LoadProblems({ studyId, problems }: { studyId: string; problems:
               <li key={p.file} className="problem problem-sync-copy" data-kind="sync_copy">
                 <p>{p.device ? t('problems.syncCopyFrom', { code: session, device: p.device }) : t('problems.syncCopy', { code: session })}</p>
                 <p className="muted">{t('problems.syncCopyKept', { file: p.file })}</p>
+                {/* The facilitator decides; whatever is chosen, the other file is archived, not deleted. */}
+                <div className="problem-actions" role="group" aria-label={t('problems.syncChoose', { code: session })}>
+                  <button type="button" className="button button-small" disabled={busy === p.file} onClick={() => void resolve(p, 'keep_current')}>
+                    {t('problems.syncKeepCurrent')}
+                  </button>
+                  <button type="button" className="button button-small" disabled={busy === p.file} onClick={() => void resolve(p, 'use_copy')}>
+                    {t('problems.syncUseCopy')}
+                  </button>
+                  <button type="button" className="button button-small" disabled={busy === p.file} onClick={() => void resolve(p, 'keep_both')}>
+                    {t('problems.syncKeepBoth')}
+                  </button>
+                </div>
+                {failed[p.file] ? (
+                  <p className="field-error" role="alert">
+                    {failed[p.file]}
+                  </p>
+                ) : null}
               </li>
             );
           }

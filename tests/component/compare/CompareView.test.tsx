@@ -195,6 +195,17 @@ describe('compare view on a realistic study', () => {
     // The grid appears once the bundled fonts are ready; Konva draws on the next frame.
     await expect.poll(() => layers().length).toBe(5);
     await expect.poll(() => ink(layers()[1]!)).toBeGreaterThan(0);
+    // Measure the base layer only once the analysis has arrived and its centroids and lines
+    // are drawn: measured on the provisional marks alone (a loaded machine, a slow worker),
+    // the "before" was too small for the dimmed result to be half of it.
+    await expect.element(page.getByTestId('compare-status')).toHaveAttribute('data-state', 'ready');
+    let last = -1;
+    await expect.poll(() => {
+      const now = ink(layers()[1]!);
+      const settled = now === last;
+      last = now;
+      return settled;
+    }).toBe(true);
     const baseBefore = ink(layers()[1]!);
     expect(ink(layers()[2]!)).toBe(0);
 
