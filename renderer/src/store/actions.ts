@@ -20,8 +20,7 @@ import {
   scheduleStudySave,
   sessionKey,
   studyKey,
-  unsavedDoc,
-} from './persistence';
+  unsavedDoc, knownRevision } from './persistence';
 
 /**
  * What the UI can do to the data. Components call these; they talk to the host
@@ -365,6 +364,9 @@ export async function refreshOpenStudy(studyId: string, openSessionId: string | 
     if (pending) return pending;
     const mine = current.sessions.find((s) => s.id === disk.id);
     if (mine && sameDocument(mine, disk)) return mine;
+    // Read before this window's own save of it finished: older than what is on disk now.
+    const known = knownRevision(key);
+    if (mine && known !== null && disk.revision < known) return mine;
     // This app's own saves (an import, another of its pages) are taken quietly.
     if (!disk.writer || disk.writer.id !== ownWriterId) changedBy.push({ session: disk, name: disk.writer?.name ?? '', added: !mine });
     else if (mine) quietlyChanged.push(disk.id);

@@ -128,6 +128,11 @@ export function loadedFromDisk(key: string, revision: number): void {
   queues.get(key)?.adopt(revision);
 }
 
+/** The revision this window last read or wrote of a document (null: it has not). */
+export function knownRevision(key: string): number | null {
+  return queues.get(key)?.nextBase ?? null;
+}
+
 /** End a conflict with the user's choice; see SaveQueue.resolve. */
 export function resolveConflict(key: string, choice: 'theirs' | 'mine', revision: number, savedAt: string): Promise<boolean> {
   return queueFor(key).resolve(choice, revision, savedAt);

@@ -103,6 +103,9 @@ export class SaveQueue<T> {
    */
   adopt(revision: number): void {
     if (this.hasUnsaved || this.inFlight || this.conflicted) return;
+    // A read that started before this queue's last save finished is older than what it
+    // wrote: never move the base back (the next save would be refused as stale).
+    if (this.base !== null && revision < this.base) return;
     this.base = revision;
   }
 
