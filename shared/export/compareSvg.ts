@@ -2,7 +2,8 @@ import { centroidOf, covarianceOf, ellipseOf } from '../analysis/descriptive';
 import type { Position } from '../model/position';
 import type { Session } from '../model/session';
 import { stakeholderLabel, type Language, type Stakeholder } from '../model/stakeholder';
-import type { Cohort, CohortShape, Study } from '../model/study';
+import type { Cohort, Study } from '../model/study';
+import { shapePathData } from '../scene/cohortShapes';
 import { fillText, type ExportText } from './exportText';
 import { gridMargins, gridSvg, toPx, zoneLabels, type GridFrame } from './gridSvg';
 import { svgDocument } from './svgDocument';
@@ -26,34 +27,8 @@ export interface CompareSvgInput {
 
 const WIDTH = 1240;
 
-/** A cohort marker: the same shapes as the compare view on screen, centred on (x, y). */
-export function shapePath(shape: CohortShape, x: number, y: number, r: number): string {
-  const pts = (list: [number, number][]) => 'M' + list.map(([px, py]) => `${num(x + px)} ${num(y + py)}`).join(' L') + ' Z';
-  switch (shape) {
-    case 'circle':
-      return `M${num(x - r)} ${num(y)} a${num(r)} ${num(r)} 0 1 0 ${num(2 * r)} 0 a${num(r)} ${num(r)} 0 1 0 ${num(-2 * r)} 0 Z`;
-    case 'square':
-      return pts([[-r * 0.9, -r * 0.9], [r * 0.9, -r * 0.9], [r * 0.9, r * 0.9], [-r * 0.9, r * 0.9]]);
-    case 'triangle':
-      return pts([[0, -r * 1.15], [r * 1.05, r * 0.75], [-r * 1.05, r * 0.75]]);
-    case 'diamond':
-      return pts([[0, -r * 1.2], [r * 1.2, 0], [0, r * 1.2], [-r * 1.2, 0]]);
-    case 'star': {
-      const list: [number, number][] = [];
-      for (let i = 0; i < 10; i++) {
-        const rr = i % 2 === 0 ? r * 1.25 : r * 0.55;
-        const a = -Math.PI / 2 + (i * Math.PI) / 5;
-        list.push([Math.cos(a) * rr, Math.sin(a) * rr]);
-      }
-      return pts(list);
-    }
-    case 'cross': {
-      const a = r * 1.1;
-      const b = r * 0.38;
-      return pts([[-b, -a], [b, -a], [b, -b], [a, -b], [a, b], [b, b], [b, a], [-b, a], [-b, b], [-a, b], [-a, -b], [-b, -b]]);
-    }
-  }
-}
+/** A cohort marker: the same shapes as the compare view on screen (shared/scene/cohortShapes), centred on (x, y). */
+export const shapePath = shapePathData;
 
 interface CohortView {
   cohort: Cohort;

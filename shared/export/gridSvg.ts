@@ -1,7 +1,9 @@
 import { ZONE_COLOURS } from '../model/palette';
 import type { Position } from '../model/position';
 import type { Study } from '../model/study';
-import { ZONE_IDS, type ZoneId } from '../model/zones';
+import { ZONE_IDS } from '../model/zones';
+import { squareFrame, toPixels, zoneRects, type PlotFrame } from '../scene/frame';
+import { placeZoneTitlesInside } from '../scene/zoneLabels';
 import type { ExportText } from './exportText';
 import { escapeXml, fitText, num, textWidth, wrapText } from './svgText';
 
@@ -12,45 +14,46 @@ export interface GridFrame {
   size: number;
 }
 
-/** Domain units to pixels: interest runs left to right, power bottom to top. */
+/** The scene layer's frame of a square grid. */
+export function frameOf(frame: GridFrame): PlotFrame {
+  return squareFrame(frame.left, frame.top, frame.size);
+}
+
+/** Domain units to pixels: interest runs left to right, power bottom to top (shared/scene/frame). */
 export function toPx(frame: GridFrame, p: Position): { x: number; y: number } {
-  return { x: frame.left + (p.interest / 10) * frame.size, y: frame.top + (1 - p.power / 10) * frame.size };
+  return toPixels(p, frameOf(frame));
 }
 
-function zoneRect(frame: GridFrame, zone: ZoneId, midline: Study['midline']) {
-  const mx = toPx(frame, { power: midline.power, interest: midline.interest });
-  const highPower = zone.startsWith('hp');
-  const highInterest = zone.endsWith('_hi');
-  const x0 = highInterest ? mx.x : frame.left;
-  const x1 = highInterest ? frame.left + frame.size : mx.x;
-  const y0 = highPower ? frame.top : mx.y;
-  const y1 = highPower ? mx.y : frame.top + frame.size;
-  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0, highPower, highInterest };
-}
+/** The exports' text measure: the estimate of svgText, bold for the 700 weight. */
+const measure = (text: string, size: number, weight: '700' | '600') => textWidth(text, size, weight === '700');
+const shorten = (text: string, room: number, size: number, weight: '700' | '600') => fitText(text, Math.max(40, room), size, weight === '700');
 
-/** Where each zone's name and role are written, and the box they cover (chips keep clear of it). */
+/**
+ * Where each zone's name and role are written inside the plot — the placement the compare
+ * grid uses on screen (shared/scene/zoneLabels `placeZoneTitlesInside`) — and the box
+ * they cover (chips keep clear of it).
+ */
 export function zoneLabels(frame: GridFrame, study: Pick<Study, 'midline'>, text: ExportText, compact = false) {
-  const labelSize = compact ? 11 : 13;
-  const roleSize = compact ? 10 : 11.5;
-  return ZONE_IDS.map((zone) => {
-    const r = zoneRect(frame, zone, study.midline);
-    // Zone labels sit in the outer corner of each zone, away from the midline crossing.
-    const pad = 8;
-    const anchor = r.highInterest ? 'end' : 'start';
-    const tx = r.highInterest ? r.x + r.width - pad : r.x + pad;
-    const maxW = Math.max(40, r.width - 2 * pad);
-    const name = fitText(text.zones[zone], maxW, labelSize, true);
-    const role = fitText(text.zoneRoles[zone], maxW, roleSize);
-    const ty = r.highPower ? r.y + pad + labelSize : r.y + r.height - pad - roleSize - 4;
-    const w = Math.max(textWidth(name, labelSize, true), textWidth(role, roleSize));
-    const box = {
-      left: anchor === 'end' ? tx - w : tx,
-      right: anchor === 'end' ? tx : tx + w,
-      top: ty - labelSize,
-      bottom: ty + roleSize + 6,
-    };
-    return { zone, rect: r, tx, ty, anchor, name, role, labelSize, roleSize, box };
+  const placed = placeZoneTitlesInside(frameOf(frame), study.midline, text.zones, text.zoneRoles, {
+    titleSize: compact ? 11 : 13,
+    roleSize: compact ? 10 : 11.5,
+    inset: 8,
+    measure,
+    shorten,
   });
+  return placed.map((z) => {
+    const boxes = z.role ? [z.title, z.role] : [z.title];
+    const left = Math.min(...boxes.map((b) => b.x));
+    const right = Math.max(...boxes.map((b) => b.x + b.width));
+    const top = z.title.y;
+    const bottom = (z.role ?? z.title).y + (z.role ?? z.title).height;
+    return { ...z, zone: z.id, box: { left, right, top, bottom } };
+  });
+}
+
+/** SVG text whose row box (as the scene layer places it) starts at `box.y`: the baseline sits a little below the row's middle. */
+function rowText(cls: string, box: { x: number; y: number; height: number }, size: number, weight: string, fill: string, body: string): string {
+  return `<text class="${cls}" x="${num(box.x)}" y="${num(box.y + box.height / 2 + size * 0.35)}" font-size="${num(size)}" font-weight="${weight}" fill="${fill}" data-box="${num(box.x)},${num(box.y)}">${escapeXml(body)}</text>`;
 }
 
 /**
@@ -59,14 +62,16 @@ export function zoneLabels(frame: GridFrame, study: Pick<Study, 'midline'>, text
  */
 export function gridSvg(frame: GridFrame, study: Pick<Study, 'axes' | 'midline'>, text: ExportText, opts: { compact?: boolean } = {}): string {
   const parts: string[] = [];
+  const rects = zoneRects(frameOf(frame), study.midline);
+  for (const zone of ZONE_IDS) {
+    const r = rects[zone];
+    const c = ZONE_COLOURS[zone];
+    parts.push(`<rect class="zone zone-${zone}" x="${num(r.x)}" y="${num(r.y)}" width="${num(r.width)}" height="${num(r.height)}" fill="${c.fill}" stroke="${c.stroke}" stroke-width="2"/>`);
+  }
   for (const l of zoneLabels(frame, study, text, opts.compact)) {
-    const r = l.rect;
     const c = ZONE_COLOURS[l.zone];
-    parts.push(
-      `<rect class="zone zone-${l.zone}" x="${num(r.x)}" y="${num(r.y)}" width="${num(r.width)}" height="${num(r.height)}" fill="${c.fill}" stroke="${c.stroke}" stroke-width="2"/>`,
-      `<text class="zone-label" x="${num(l.tx)}" y="${num(l.ty)}" text-anchor="${l.anchor}" font-size="${l.labelSize}" font-weight="700" fill="${c.text}">${escapeXml(l.name)}</text>`,
-      `<text class="zone-role" x="${num(l.tx)}" y="${num(l.ty + l.roleSize + 4)}" text-anchor="${l.anchor}" font-size="${l.roleSize}" fill="${c.text}">${escapeXml(l.role)}</text>`,
-    );
+    parts.push(rowText('zone-label', l.title, l.font.zoneTitle, '700', c.text, l.text.title));
+    if (l.role) parts.push(rowText('zone-role', l.role, l.font.zoneRole, '400', c.text, l.text.role));
   }
   const m = toPx(frame, study.midline);
   const right = frame.left + frame.size;

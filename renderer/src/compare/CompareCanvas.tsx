@@ -6,7 +6,7 @@ import { stakeholderLabel, type Language } from '../../../shared/model/stakehold
 import type { GridStudy } from '../../../shared/model/study';
 import { layoutChipLabels } from '../../../shared/ops/chipLayout';
 import { CANVAS_FONT_FAMILY, measureText } from '../editor/canvasText';
-import { plotFrame } from '../editor/geometry';
+import { squarePlotFrame } from '../../../shared/scene/frame';
 import { drawBase, drawFocus, drawPointer, markSizes } from './compareDraw';
 import { buildCompareScene, hitTestScene, type SceneCentroid, type SceneHit, type SceneInput } from './compareScene';
 import { GridBackground, zoneTitleBoxes, type GridText } from './GridBackground';
@@ -83,11 +83,8 @@ export function CompareCanvas(props: CompareCanvasProps) {
   }, []);
 
   // A square plot: the same distance means the same on both axes.
-  const m = { left: Math.round(60 * s), right: Math.round(18 * s), top: Math.round(14 * s), bottom: Math.round(58 * s) };
   const stageW = Math.max(300, width);
-  const plot = stageW - m.left - m.right;
-  const stageH = plot + m.top + m.bottom;
-  const frame = useMemo(() => plotFrame(stageW, stageH, s), [stageW, stageH, s]);
+  const { frame, stageHeight: stageH } = useMemo(() => squarePlotFrame(stageW, s), [stageW, s]);
   const [view, setView] = useState<View>(FULL_VIEW);
   const showArrows = props.show.arrows !== false;
   const scene = useMemo(() => {

@@ -5,8 +5,8 @@ import { AXIS_MAX, AXIS_MIN } from '../../../shared/model/position';
 import type { Study } from '../../../shared/model/study';
 import { ZONE_IDS, type ZoneId } from '../../../shared/model/zones';
 import { CANVAS_FONT_FAMILY, measureText } from '../editor/canvasText';
-import type { PlotFrame } from '../editor/geometry';
-import { FULL_VIEW, ticksFor, viewToPixels, type View } from './viewport';
+import { FULL_VIEW, ticksFor, viewToPixels, visibleZoneRects, type PlotFrame, type View } from '../../../shared/scene/frame';
+import { placeZoneTitlesInside } from '../../../shared/scene/zoneLabels';
 
 /** Words drawn on the grid, translated by the caller. */
 export interface GridText {
@@ -19,78 +19,16 @@ export interface GridText {
 const INK = '#1f2328';
 const MUTED = '#57606a';
 
-type PxRect = { x: number; y: number; width: number; height: number };
-
 /** The visible part of each zone, in stage pixels (null when the window does not show it). */
-export function visibleZoneRects(f: PlotFrame, midline: Study['midline'], view: View): Record<ZoneId, PxRect | null> {
-  const domain: Record<ZoneId, { i: [number, number]; p: [number, number] }> = {
-    hp_hi: { i: [midline.interest, AXIS_MAX], p: [midline.power, AXIS_MAX] },
-    hp_li: { i: [AXIS_MIN, midline.interest], p: [midline.power, AXIS_MAX] },
-    lp_hi: { i: [midline.interest, AXIS_MAX], p: [AXIS_MIN, midline.power] },
-    lp_li: { i: [AXIS_MIN, midline.interest], p: [AXIS_MIN, midline.power] },
-  };
-  const out = {} as Record<ZoneId, PxRect | null>;
-  for (const id of ZONE_IDS) {
-    const i0 = Math.max(domain[id].i[0], view.interest0);
-    const i1 = Math.min(domain[id].i[1], view.interest0 + view.span);
-    const p0 = Math.max(domain[id].p[0], view.power0);
-    const p1 = Math.min(domain[id].p[1], view.power0 + view.span);
-    if (i1 <= i0 || p1 <= p0) {
-      out[id] = null;
-      continue;
-    }
-    const a = viewToPixels({ interest: i0, power: p1 }, f, view);
-    const b = viewToPixels({ interest: i1, power: p0 }, f, view);
-    out[id] = { x: a.x, y: a.y, width: b.x - a.x, height: b.y - a.y };
-  }
-  return out;
-}
+export { visibleZoneRects };
 
 /**
  * Where each zone's title and role are drawn (in the visible part of the zone, when it has
- * room for them), so labels can keep clear of them.
+ * room for them), so labels can keep clear of them. The placement is the scene layer's
+ * (shared/scene/zoneLabels `placeZoneTitlesInside`), the exports' too.
  */
 export function zoneTitleBoxes(f: PlotFrame, midline: Study['midline'], text: GridText, s: number, compact = false, view: View = FULL_VIEW) {
-  const font = { zoneTitle: 13 * s, zoneRole: 12 * s };
-  const rects = visibleZoneRects(f, midline, view);
-  const inset = 8 * s;
-  const out: Array<{ id: ZoneId; font: typeof font; title: PxRect; role: PxRect | null }> = [];
-  // The titles and their roles when they fit; else the titles alone; else the titles a
-  // little smaller (large text on a small grid): the zones keep their names wherever there
-  // is room, all four at one size.
-  const tries = [
-    { title: font.zoneTitle, role: compact ? 0 : font.zoneRole },
-    { title: font.zoneTitle, role: 0 },
-    { title: font.zoneTitle * 0.85, role: 0 },
-    { title: font.zoneTitle * 0.72, role: 0 },
-  ];
-  const place = (id: ZoneId, sizes: (typeof tries)[number]) => {
-    const r = rects[id];
-    if (!r) return null;
-    const left = id.endsWith('_li');
-    const top = id.startsWith('hp');
-    const titleH = sizes.title * 1.3;
-    const roleH = sizes.role * 1.3;
-    const titleW = measureText(text.zoneTitle[id], sizes.title, '700');
-    const roleW = sizes.role ? measureText(text.zoneRole[id], sizes.role, '600') : 0;
-    if (r.width < Math.max(titleW, roleW) + 2 * inset || r.height < titleH + roleH + 2 * inset) return null;
-    const y = top ? r.y + inset : r.y + r.height - inset - titleH - roleH;
-    const x = (w: number) => (left ? r.x + inset : r.x + r.width - inset - w);
-    return {
-      id,
-      font: { zoneTitle: sizes.title, zoneRole: sizes.role },
-      title: { x: x(titleW), y, width: titleW, height: titleH },
-      role: sizes.role ? { x: x(roleW), y: y + titleH, width: roleW, height: roleH } : null,
-    };
-  };
-  const shown = ZONE_IDS.filter((id) => rects[id]);
-  const fitsAll = tries.find((sizes) => shown.every((id) => place(id, sizes) !== null));
-  for (const id of shown) {
-    // Zoomed in, a zone may have only a sliver in the window: each then takes what fits it.
-    const box = fitsAll ? place(id, fitsAll) : tries.reduce<ReturnType<typeof place>>((found, sizes) => found ?? place(id, sizes), null);
-    if (box) out.push(box);
-  }
-  return out;
+  return placeZoneTitlesInside(f, midline, text.zoneTitle, text.zoneRole, { titleSize: 13 * s, roleSize: 12 * s, inset: 8 * s, compact, view, measure: measureText });
 }
 
 /**
@@ -163,9 +101,9 @@ export const GridBackground = memo(function GridBackground(props: {
       <Rect x={f.left} y={f.top} width={f.width} height={f.height} stroke="#6e7781" strokeWidth={1} />
       {zoneTitleBoxes(f, study.midline, text, s, compact, view).map((z) => (
         <Group key={`title-${z.id}`} opacity={0.9}>
-          <Text x={z.title.x} y={z.title.y} text={text.zoneTitle[z.id]} fontSize={z.font.zoneTitle} fontStyle="700" fontFamily={CANVAS_FONT_FAMILY} fill={ZONE_COLOURS[z.id].text} />
+          <Text x={z.title.x} y={z.title.y} text={z.text.title} fontSize={z.font.zoneTitle} fontStyle="700" fontFamily={CANVAS_FONT_FAMILY} fill={ZONE_COLOURS[z.id].text} />
           {z.role ? (
-            <Text x={z.role.x} y={z.role.y} text={text.zoneRole[z.id]} fontSize={z.font.zoneRole} fontStyle="600" fontFamily={CANVAS_FONT_FAMILY} fill={ZONE_COLOURS[z.id].text} />
+            <Text x={z.role.x} y={z.role.y} text={z.text.role} fontSize={z.font.zoneRole} fontStyle="600" fontFamily={CANVAS_FONT_FAMILY} fill={ZONE_COLOURS[z.id].text} />
           ) : null}
         </Group>
       ))}

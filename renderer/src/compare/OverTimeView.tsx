@@ -9,7 +9,7 @@ import type { Study } from '../../../shared/model/study';
 import { ZONE_IDS, type ZoneId } from '../../../shared/model/zones';
 import { layoutChipLabels } from '../../../shared/ops/chipLayout';
 import { CANVAS_FONT_FAMILY, measureText } from '../editor/canvasText';
-import { plotFrame, toPixels, type PlotFrame } from '../editor/geometry';
+import { squarePlotFrame, toPixels } from '../../../shared/scene/frame';
 import { CohortMarker } from '../studies/CohortMarker';
 import { formatCount, formatValue } from './format';
 import { GridBackground, type GridText } from './GridBackground';
@@ -69,10 +69,9 @@ function OverTimeCanvas({
     observer.observe(el);
     return () => observer.disconnect();
   }, []);
-  const m = { left: Math.round(60 * s), right: Math.round(18 * s), top: Math.round(14 * s), bottom: Math.round(58 * s) };
+  // A square plot, as on the compare grid.
   const stageW = Math.max(300, width);
-  const stageH = stageW - m.left - m.right + m.top + m.bottom;
-  const frame: PlotFrame = useMemo(() => plotFrame(stageW, stageH, s), [stageW, stageH, s]);
+  const { frame, stageHeight: stageH } = useMemo(() => squarePlotFrame(stageW, s), [stageW, s]);
   const looks = useMemo(() => new Map(study.cohorts.map((c) => [c.id, c])), [study]);
 
   const arrows = useMemo(

@@ -5,55 +5,36 @@ import { ZONE_COLOURS } from '../../../shared/model/palette';
 import type { Session } from '../../../shared/model/session';
 import { stakeholderLabel, type Language } from '../../../shared/model/stakeholder';
 import type { CohortShape, Study } from '../../../shared/model/study';
+import { shapePathData } from '../../../shared/scene/cohortShapes';
+import { interestToX, powerToY, squareFrame, toPixels, zoneRects } from '../../../shared/scene/frame';
+import { ZONE_IDS } from '../../../shared/model/zones';
 import { hrefFor } from '../app/router';
 import { CohortMarker } from '../studies/CohortMarker';
 import { formatValue } from './format';
 import { cohortsInUse } from './selection';
 
 const SIZE = 100;
-
-/** A marker as an SVG path in a 0–100 box (the mini map's units). */
-function markPath(shape: CohortShape, x: number, y: number, r: number): string {
-  const pts = (list: Array<[number, number]>) => `M${list.map(([a, b]) => `${(x + a * r).toFixed(2)} ${(y + b * r).toFixed(2)}`).join(' L')} Z`;
-  switch (shape) {
-    case 'circle':
-      return `M${x - r} ${y} a${r} ${r} 0 1 0 ${2 * r} 0 a${r} ${r} 0 1 0 ${-2 * r} 0 Z`;
-    case 'square':
-      return pts([[-0.9, -0.9], [0.9, -0.9], [0.9, 0.9], [-0.9, 0.9]]);
-    case 'triangle':
-      return pts([[0, -1.15], [1.05, 0.75], [-1.05, 0.75]]);
-    case 'diamond':
-      return pts([[0, -1.2], [1.2, 0], [0, 1.2], [-1.2, 0]]);
-    case 'star':
-      return pts(Array.from({ length: 10 }, (_, i) => {
-        const rr = i % 2 === 0 ? 1.25 : 0.55;
-        const a = -Math.PI / 2 + (i * Math.PI) / 5;
-        return [Math.cos(a) * rr, Math.sin(a) * rr] as [number, number];
-      }));
-    case 'cross':
-      return pts([[-0.38, -1.1], [0.38, -1.1], [0.38, -0.38], [1.1, -0.38], [1.1, 0.38], [0.38, 0.38], [0.38, 1.1], [-0.38, 1.1], [-0.38, 0.38], [-1.1, 0.38], [-1.1, -0.38], [-0.38, -0.38]]);
-  }
-}
+/** The mini map's plot: a 100-unit square at the origin of its viewBox. */
+const FRAME = squareFrame(0, 0, SIZE);
 
 /**
  * One small static map: zone tints, the midline and every placed stakeholder as the
  * cohort's marker; the focused stakeholder large and ringed, the others faint.
  */
 const MiniMap = memo(function MiniMap({ study, session, shape, colour, focusId, label }: { study: Study; session: Session; shape: CohortShape; colour: string; focusId: string | null; label: string }) {
-  const mx = study.midline.interest * 10;
-  const my = SIZE - study.midline.power * 10;
+  const mx = interestToX(study.midline.interest, FRAME);
+  const my = powerToY(study.midline.power, FRAME);
+  const zones = zoneRects(FRAME, study.midline);
   const placed = study.stakeholders.filter((st) => session.placements[st.id]?.status === 'placed' && session.placements[st.id]!.position);
   const focused = focusId ? placed.find((st) => st.id === focusId) : undefined;
   const at = (id: string) => {
-    const p = session.placements[id]!.position!;
-    return { x: p.interest * 10, y: SIZE - p.power * 10 };
+    return toPixels(session.placements[id]!.position!, FRAME);
   };
   return (
     <svg className="mini-map" viewBox={`-8 -8 ${SIZE + 16} ${SIZE + 16}`} role="img" aria-label={label}>
-      <rect x={0} y={0} width={mx} height={my} fill={ZONE_COLOURS.hp_li.fill} />
-      <rect x={mx} y={0} width={SIZE - mx} height={my} fill={ZONE_COLOURS.hp_hi.fill} />
-      <rect x={0} y={my} width={mx} height={SIZE - my} fill={ZONE_COLOURS.lp_li.fill} />
-      <rect x={mx} y={my} width={SIZE - mx} height={SIZE - my} fill={ZONE_COLOURS.lp_hi.fill} />
+      {ZONE_IDS.map((id) => (
+        <rect key={id} {...zones[id]} fill={ZONE_COLOURS[id].fill} />
+      ))}
       <rect x={0} y={0} width={SIZE} height={SIZE} fill="none" stroke="#8c959f" strokeWidth={0.6} />
       <line x1={mx} y1={0} x2={mx} y2={SIZE} stroke="#1f2328" strokeWidth={0.8} opacity={0.6} />
       <line x1={0} y1={my} x2={SIZE} y2={my} stroke="#1f2328" strokeWidth={0.8} opacity={0.6} />
@@ -62,13 +43,13 @@ const MiniMap = memo(function MiniMap({ study, session, shape, colour, focusId, 
           .filter((st) => st !== focused)
           .map((st) => {
             const p = at(st.id);
-            return <path key={st.id} d={markPath(shape, p.x, p.y, 2.6)} fill={colour} stroke="#1f2328" strokeWidth={0.4} />;
+            return <path key={st.id} d={shapePathData(shape, p.x, p.y, 2.6)} fill={colour} stroke="#1f2328" strokeWidth={0.4} />;
           })}
       </g>
       {focused ? (
         <g>
           <circle cx={at(focused.id).x} cy={at(focused.id).y} r={7} fill="none" stroke="#0b5cad" strokeWidth={1.6} />
-          <path d={markPath(shape, at(focused.id).x, at(focused.id).y, 4)} fill={colour} stroke="#1f2328" strokeWidth={0.8} />
+          <path d={shapePathData(shape, at(focused.id).x, at(focused.id).y, 4)} fill={colour} stroke="#1f2328" strokeWidth={0.8} />
         </g>
       ) : null}
     </svg>

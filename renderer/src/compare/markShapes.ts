@@ -1,70 +1,15 @@
 import type { CohortShape } from '../../../shared/model/study';
+import { traceShape } from '../../../shared/scene/cohortShapes';
 
 /**
  * Cohort markers drawn straight onto a 2D canvas context as sub-paths, so thousands of
- * marks of one cohort become one path, one fill and one stroke. The shapes match the
- * cohort markers elsewhere in the app (studies/CohortMarker) and in exports
- * (shared/export/compareSvg `shapePath`): a cohort differs by shape as well as colour.
+ * marks of one cohort become one path, one fill and one stroke. The shapes are defined
+ * once, in shared/scene/cohortShapes, which the exports and the mini-maps use too.
  */
 
-/** Unit outlines (radius 1) of the polygonal shapes, computed once. */
-const POLYGONS: Partial<Record<CohortShape, ReadonlyArray<readonly [number, number]>>> = {
-  square: [
-    [-0.9, -0.9],
-    [0.9, -0.9],
-    [0.9, 0.9],
-    [-0.9, 0.9],
-  ],
-  triangle: [
-    [0, -1.15],
-    [1.05, 0.75],
-    [-1.05, 0.75],
-  ],
-  diamond: [
-    [0, -1.2],
-    [1.2, 0],
-    [0, 1.2],
-    [-1.2, 0],
-  ],
-  star: Array.from({ length: 10 }, (_, i) => {
-    const rr = i % 2 === 0 ? 1.25 : 0.55;
-    const a = -Math.PI / 2 + (i * Math.PI) / 5;
-    return [Math.cos(a) * rr, Math.sin(a) * rr] as const;
-  }),
-  cross: (() => {
-    const a = 1.1;
-    const b = 0.38;
-    return [
-      [-b, -a],
-      [b, -a],
-      [b, -b],
-      [a, -b],
-      [a, b],
-      [b, b],
-      [b, a],
-      [-b, a],
-      [-b, b],
-      [-a, b],
-      [-a, -b],
-      [-b, -b],
-    ] as const;
-  })(),
-};
-
-/** Add one marker, centred on (x, y) with radius r, to the current path. */
+/** Add one marker, centred on (x, y) with radius r, to the current path (see shared/scene/cohortShapes). */
 export function addMarkPath(ctx: CanvasRenderingContext2D, shape: CohortShape, x: number, y: number, r: number): void {
-  if (shape === 'circle') {
-    ctx.moveTo(x + r, y);
-    ctx.arc(x, y, r, 0, Math.PI * 2);
-    return;
-  }
-  const pts = POLYGONS[shape]!;
-  ctx.moveTo(x + pts[0]![0] * r, y + pts[0]![1] * r);
-  for (let i = 1; i < pts.length; i++) ctx.lineTo(x + pts[i]![0] * r, y + pts[i]![1] * r);
-  // NOTE: back to the first vertex by lineTo, not closePath(): in Chromium, closePath on a
-  // path with thousands of sub-paths costs time in proportion to the whole path, which made
-  // 20,000 marks take seconds to draw. With round joins the outline looks the same.
-  ctx.lineTo(x + pts[0]![0] * r, y + pts[0]![1] * r);
+  traceShape(ctx, shape, x, y, r);
 }
 
 /** One cohort's look on the canvas. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitZoneLabels, placeZoneLabels } from '../../../renderer/src/editor/zoneLabels';
+import { fitZoneLabels, placeZoneLabels } from '../../../shared/scene/zoneLabels';
 
 // A stand-in for canvas measurement: every character is half the font size wide (bold a little wider).
 const measure = (text: string, size: number, weight: '700' | '600') => text.length * size * (weight === '700' ? 0.55 : 0.5);
