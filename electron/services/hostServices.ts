@@ -7,6 +7,7 @@ import { HostError, type HostHandlers } from '../../shared/contract/hostContract
 import { describeIssues } from '../../shared/model/migrations';
 import { StakeholderLibrarySchema, type Stakeholder } from '../../shared/model/stakeholder';
 import { withoutStudy, withRecentStudy, type PrefsStore } from './prefs';
+import { backupHandlers } from './backupHandlers';
 import { StudyWatcher } from './storage/studyWatcher';
 import { StudyRepository } from './storage/studyRepository';
 import { exportHandlers, type ExportRendererFactory } from './export/exportHandlers';
@@ -154,6 +155,7 @@ export function hostServicesFor(deps: HostServiceDeps): HostServices {
       return next;
     },
     ...exportHandlers({ repository, version: deps.version, exportRenderer: deps.exportRenderer }),
+    ...backupHandlers(repository),
     // The desktop main process replaces this with its save dialog (electron/main/saveExport.ts).
     saveExport: async () => {
       throw new HostError('forbidden', 'Saving through the host needs the desktop app; the browser preview downloads the file instead.');

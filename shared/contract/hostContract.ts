@@ -6,6 +6,7 @@ import { StudySchema } from '../model/study';
 import { HOST_OP_NAMES, type HostOpName } from './hostOps';
 import {
   ApplyMergeInput,
+  BundleText,
   ApplyMergeResultSchema,
   ExportedFileSchema,
   ExportSessionInput,
@@ -77,8 +78,27 @@ export const LoadProblemSchema = z.object({
    */
   kind: z.enum(['sync_copy']).optional(),
   device: z.string().nullable().optional(),
+  /** Of a `sync_copy`: left by a sync tool, or by a restore of a backup (`pimap restore`, Restore a backup). */
+  source: z.enum(['sync', 'restore']).optional(),
 });
 export type LoadProblem = z.infer<typeof LoadProblemSchema>;
+
+/** What a restore did (shared/sync/restoreStudy.ts `RestoreSummary`), for the UI to report. */
+const SessionNamed = z.object({ sessionId: IdSchema, code: z.string(), fileName: z.string() });
+export const RestoreSummarySchema = z.object({
+  studyId: IdSchema,
+  title: z.string(),
+  created: z.boolean(),
+  studyChanged: z.boolean(),
+  added: z.object({ stakeholders: z.array(z.string()), cohorts: z.array(z.string()), rounds: z.array(z.string()) }),
+  addedSessions: z.array(z.string()),
+  unchangedSessions: z.array(z.string()),
+  localOnlySessions: z.array(z.string()),
+  conflicts: z.array(SessionNamed),
+  alreadyKept: z.array(SessionNamed),
+  historyAdded: z.number().int().min(0),
+});
+export type RestoreSummaryResult = z.infer<typeof RestoreSummarySchema>;
 
 export const OpenStudyResultSchema = z.object({
   study: StudySchema,
@@ -217,6 +237,29 @@ export const hostContract = {
       .strict(),
     output: z.object({ sessionId: IdSchema }),
   },
+  /**
+   * A backup of a whole study (`pimap backup`): one study file with every session that
+   * loads, notes included (a backup is never redacted), and with `withHistory` the earlier
+   * versions of each map. `leftOut` names the files of the study folder it cannot carry
+   * (a damaged file, a sync conflict copy not yet resolved).
+   */
+  backupStudy: {
+    input: z.object({ studyId: IdSchema, withHistory: z.boolean() }).strict(),
+    output: ExportedFileSchema.extend({
+      sessions: z.number().int().min(0),
+      historyVersions: z.number().int().min(0),
+      leftOut: z.array(LoadProblemSchema),
+    }),
+  },
+  /**
+   * Restore a backup (or a study file with notes) by the sync's rules (`pimap restore`):
+   * a study not here yet is created as it was; one already here is merged — stakeholders,
+   * cohorts and rounds of both kept, sessions only in the backup added, a session changed
+   * on both sides kept as it is here with the backup's version beside it as a conflict copy
+   * (resolved on the study page). Nothing is overwritten or deleted. Fails with
+   * `invalid_file`, writing nothing, when the text is not a backup that can be restored.
+   */
+  restoreBackup: { input: z.object({ bundleText: BundleText }).strict(), output: RestoreSummarySchema },
   /** Moves the study to the trash; nothing is deleted. */
   deleteStudy: { input: StudyRef, output: z.object({ trashId: z.string() }) },
   listTrash: { input: Empty, output: z.array(TrashEntrySchema) },

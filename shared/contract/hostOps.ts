@@ -15,6 +15,8 @@ export const HOST_OP_NAMES = [
   'openStudy',
   'studyChanges',
   'resolveSyncCopy',
+  'backupStudy',
+  'restoreBackup',
   'deleteStudy',
   'listTrash',
   'restoreFromTrash',

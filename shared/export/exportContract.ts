@@ -59,7 +59,7 @@ export const ExportStudyInput = z
   .strict();
 
 /** A study file's text: a 1,000-session study is about 12 MB of JSON. */
-const BundleText = z.string().min(2).max(200_000_000);
+export const BundleText = z.string().min(2).max(200_000_000);
 
 export const PreviewMergeInput = z.object({ studyId: IdSchema, bundleText: BundleText }).strict();
 

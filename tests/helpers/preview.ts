@@ -83,3 +83,18 @@ export async function startPreview(opts: { dataDir?: string; timeoutMs?: number 
     stop,
   };
 }
+
+/**
+ * Call a host operation on a running preview the way its page does (POST /api/<op> with
+ * the session token); throws the host's message when the call fails.
+ */
+export async function previewApi<T>(p: Pick<Preview, 'origin' | 'token'>, op: string, payload: unknown = {}): Promise<T> {
+  const res = await fetch(`${p.origin}/api/${op}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${p.token}` },
+    body: JSON.stringify(payload),
+  });
+  const body = (await res.json()) as { ok: boolean; value: T; error?: { code: string; message: string } };
+  if (!body.ok) throw Object.assign(new Error(body.error?.message ?? `${op} failed`), { code: body.error?.code });
+  return body.value;
+}

@@ -64,6 +64,41 @@ describe('host services', () => {
     await handlers.close();
   });
 
+  it('back up a study to one file and restore it: into an empty data folder as it was, into the same study again without changing anything, and refuse a file that is not a backup', async () => {
+    const a = services();
+    const study = newStudy({ id: 'st-bk', title: 'Backup / test: Murshidabad', now: NOW, stakeholders: [] });
+    await a.call('createStudy', { study });
+    const session = newSession({ id: 's1', studyId: study.id, code: 'FGD 1', kind: 'fgd', cohortId: study.cohorts[0]!.id, roundId: null, now: NOW, consent: true });
+    await a.call('saveSession', { session: { ...session, notes: 'named the broker' }, baseRevision: 0 });
+    await a.call('saveSession', { session: { ...session, notes: 'named the broker twice' }, baseRevision: 1 });
+
+    const backup = await a.call<{ fileName: string; mimeType: string; base64: string; sessions: number; historyVersions: number; leftOut: unknown[] }>('backupStudy', { studyId: study.id, withHistory: true });
+    expect(backup.fileName).toMatch(/^Backup - test- Murshidabad - backup - \d{4}-\d{2}-\d{2}\.pimap\.json$/);
+    expect(backup).toMatchObject({ mimeType: 'application/json', sessions: 1, leftOut: [] });
+    expect(backup.historyVersions).toBeGreaterThanOrEqual(1);
+    const text = Buffer.from(backup.base64, 'base64').toString('utf8');
+    // A backup is never redacted.
+    expect(text).toContain('named the broker twice');
+
+    const b = services();
+    const restored = await b.call<{ created: boolean; addedSessions: string[]; conflicts: unknown[] }>('restoreBackup', { bundleText: text });
+    expect(restored).toMatchObject({ created: true, addedSessions: ['FGD 1'], conflicts: [] });
+    const opened = await b.call<{ study: { title: string }; sessions: Array<{ notes: string }> }>('openStudy', { studyId: study.id });
+    expect(opened.study.title).toBe(study.title);
+    expect(opened.sessions.map((s) => s.notes)).toEqual(['named the broker twice']);
+
+    // Again: the same study is merged, and nothing differs.
+    const again = await b.call<{ created: boolean; unchangedSessions: string[]; conflicts: unknown[] }>('restoreBackup', { bundleText: text });
+    expect(again).toMatchObject({ created: false, unchangedSessions: ['FGD 1'], conflicts: [] });
+
+    const refused = await b.fail('restoreBackup', { bundleText: '{"not":"a backup"}' });
+    expect(refused?.code).toBe('invalid_file');
+    expect(refused?.message).toMatch(/nothing was restored/);
+    expect((await b.call<unknown[]>('listStudies')).length).toBe(1);
+    await a.handlers.close();
+    await b.handlers.close();
+  });
+
   it('serve the default stakeholder library, validated', async () => {
     const { call } = services();
     const library = await call<Stakeholder[]>('getLibrary');

@@ -26,6 +26,7 @@ import type { Writer } from '../../../shared/model/common';
 import { canonicalJson, sameDocument } from '../../../shared/model/sameDocument';
 import { isSyncTemporary, parseConflictCopy, conflictCopyAuthor } from '../../../shared/sync/conflictCopies';
 import { mergeStudies } from '../../../shared/sync/mergeStudy';
+import { RESTORE_DEVICE } from '../../../shared/sync/restoreStudy';
 
 export interface RepositoryOptions {
   /** The file system; tests pass a shim that simulates power cuts and full disks. */
@@ -826,6 +827,7 @@ export class StudyRepository {
           problem: `a second version of session “${copy.value.code}”${from}, left by a sync tool because two devices changed it before they synced; both are kept: the map shows ${original}; copy what you need from this file into it, then move this file out of the sessions folder`,
           kind: 'sync_copy',
           device,
+          source: parsed.device === RESTORE_DEVICE ? 'restore' : 'sync',
         });
       }
     }

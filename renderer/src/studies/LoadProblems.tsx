@@ -42,7 +42,8 @@ export function LoadProblems({ studyId, problems }: { studyId: string; problems:
   };
 
   return (
-    <section className="problems" aria-labelledby="problems-title">
+    // Only second versions from a sync or a restore: something to decide, not damage.
+    <section className={unreadable > 0 ? 'problems' : 'problems problems-sync'} aria-labelledby="problems-title">
       <h2 id="problems-title" className="problems-title">
         {unreadable > 0 ? t('problems.title', { count: unreadable }) : t('problems.syncTitle', { count: problems.length })}
       </h2>
@@ -52,7 +53,15 @@ export function LoadProblems({ studyId, problems }: { studyId: string; problems:
             const session = p.sessionCode ?? p.sessionId ?? p.file;
             return (
               <li key={p.file} className="problem problem-sync-copy" data-kind="sync_copy">
-                <p>{p.device ? t('problems.syncCopyFrom', { code: session, device: p.device }) : t('problems.syncCopy', { code: session })}</p>
+                <p>
+                  {p.source === 'restore'
+                    ? p.device
+                      ? t('problems.restoreCopyFrom', { code: session, device: p.device })
+                      : t('problems.restoreCopy', { code: session })
+                    : p.device
+                      ? t('problems.syncCopyFrom', { code: session, device: p.device })
+                      : t('problems.syncCopy', { code: session })}
+                </p>
                 <p className="muted">{t('problems.syncCopyKept', { file: p.file })}</p>
                 {/* The facilitator decides; whatever is chosen, the other file is archived, not deleted. */}
                 <div className="problem-actions" role="group" aria-label={t('problems.syncChoose', { code: session })}>

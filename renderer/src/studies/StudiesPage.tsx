@@ -9,6 +9,7 @@ import { useAppStore } from '../store/appStore';
 import { deleteStudy, loadStudies, loadTrash } from '../store/actions';
 import { ImportCsvDialog } from '../import/ImportCsvDialog';
 import { MergeDialog } from '../export/MergeDialog';
+import { BackupDialog } from './BackupDialog';
 import { CreateStudyDialog } from './CreateStudyDialog';
 import { RenameStudyDialog } from './RenameStudyDialog';
 
@@ -24,6 +25,7 @@ export function StudiesPage() {
   const [openingFile, setOpeningFile] = useState(false);
   const [renaming, setRenaming] = useState<StudySummary | null>(null);
   const [deleting, setDeleting] = useState<StudySummary | null>(null);
+  const [backingUp, setBackingUp] = useState<StudySummary | null>(null);
 
   useEffect(() => {
     void loadStudies();
@@ -82,6 +84,9 @@ export function StudiesPage() {
                 <button type="button" className="button button-small" aria-label={t('list.renameLabel', { title: s.title })} onClick={() => setRenaming(s)}>
                   {t('list.rename')}
                 </button>
+                <button type="button" className="button button-small" aria-label={t('team:backupSection.backUpLabel', { title: s.title })} onClick={() => setBackingUp(s)}>
+                  {t('team:backupSection.backUp')}
+                </button>
                 <button
                   type="button"
                   className="button button-small button-quiet-danger"
@@ -105,6 +110,7 @@ export function StudiesPage() {
       {creating ? <CreateStudyDialog onClose={() => setCreating(false)} /> : null}
       {importing ? <ImportCsvDialog studyId={null} onClose={() => setImporting(false)} /> : null}
       {openingFile ? <MergeDialog study={null} onClose={() => setOpeningFile(false)} /> : null}
+      {backingUp ? <BackupDialog study={backingUp} onClose={() => setBackingUp(null)} /> : null}
       {renaming ? <RenameStudyDialog study={renaming} onClose={() => setRenaming(null)} /> : null}
       {deleting ? (
         <ConfirmDialog

@@ -4,6 +4,8 @@ import { PageHeading } from '../app/PageHeading';
 import { hrefFor } from '../app/router';
 import { loadStudies, notify, updatePrefs } from '../store/actions';
 import { useAppStore } from '../store/appStore';
+import { BackupDialog } from './BackupDialog';
+import { RestoreDialog } from './RestoreDialog';
 
 const SYNCTHING_STEPS = ['syncthing1', 'syncthing2', 'syncthing3', 'syncthing4'] as const;
 const SEES = ['see1', 'see2', 'see3'] as const;
@@ -12,7 +14,8 @@ const SEES = ['see1', 'see2', 'see3'] as const;
  * "Work as a team" (`#/team`): several facilitators, each on a laptop, one study, no
  * server. How to share a study's folder with Syncthing or another sync tool, what each
  * facilitator sees, what happens offline and how a conflict looks; and this device's name,
- * which its saves carry (repository writer, set through the `deviceName` preference).
+ * which its saves carry (repository writer, set through the `deviceName` preference);
+ * and backup and restore of a study, to carry it by USB or e-mail where nothing syncs.
  */
 export function TeamPage() {
   const { t } = useTranslation('team');
@@ -22,6 +25,8 @@ export function TeamPage() {
   const [name, setName] = useState(prefs.deviceName ?? '');
   const nameId = useId();
   const hintId = useId();
+  const [backingUp, setBackingUp] = useState<{ id: string; title: string } | null>(null);
+  const [restoring, setRestoring] = useState(false);
 
   useEffect(() => {
     void loadStudies();
@@ -76,6 +81,26 @@ export function TeamPage() {
         )}
       </section>
 
+      <section aria-labelledby="team-backup">
+        <h2 id="team-backup">{t('backupSection.title')}</h2>
+        <p>{t('backupSection.text')}</p>
+        {studies && studies.length > 0 ? (
+          <ul className="team-backups">
+            {studies.map((s) => (
+              <li key={s.id}>
+                <span className="team-folder-title">{s.title}</span>
+                <button type="button" className="button button-small" aria-label={t('backupSection.backUpLabel', { title: s.title })} onClick={() => setBackingUp(s)}>
+                  {t('backupSection.backUp')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <button type="button" className="button" onClick={() => setRestoring(true)} data-testid="restore-open">
+          {t('backupSection.restore')}
+        </button>
+      </section>
+
       <section aria-labelledby="team-syncthing">
         <h2 id="team-syncthing">{t('syncthing.title')}</h2>
         <ol>
@@ -100,6 +125,8 @@ export function TeamPage() {
         <p>{t('conflict.text')}</p>
         <p className="notice-inline">{t('tip')}</p>
       </section>
+      {backingUp ? <BackupDialog study={backingUp} onClose={() => setBackingUp(null)} /> : null}
+      {restoring ? <RestoreDialog onClose={() => setRestoring(false)} /> : null}
     </div>
   );
 }

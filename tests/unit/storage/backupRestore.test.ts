@@ -138,7 +138,7 @@ describe('backup and restore with the real repository', () => {
     const opened = await b.openStudy(S);
     expect(opened.sessions.map((s) => s.code)).toEqual(['FGD 1', 'FGD 2', 'FGD 3', 'FGD 4']);
     expect(opened.problems).toEqual([
-      expect.objectContaining({ file: `${S}/sessions/${copyName}`, sessionId: 's1', sessionCode: 'FGD 1', kind: 'sync_copy', device: 'Asha' }),
+      expect.objectContaining({ file: `${S}/sessions/${copyName}`, sessionId: 's1', sessionCode: 'FGD 1', kind: 'sync_copy', device: 'Asha', source: 'restore' }),
     ]);
     // No placement is orphaned: every stakeholder placed in any file is in the study.
     const known = new Set(opened.study.stakeholders.map((s) => s.id));

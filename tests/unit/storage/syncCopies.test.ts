@@ -189,6 +189,7 @@ describe('a study synced between two devices the way Syncthing syncs', () => {
         quarantinedTo: null,
         recoverable: false,
         kind: 'sync_copy',
+        source: 'sync',
         device: 'Bina',
       },
     ]);
