@@ -11,6 +11,8 @@
  * (the editor passes canvas pixels).
  */
 
+import { GridIndex } from './spatialIndex';
+
 export interface Box {
   x: number;
   y: number;
@@ -234,19 +236,257 @@ export function layoutChipLabels(chips: readonly ChipToLay[], options: ChipLayou
   return best;
 }
 
-/** `spill`: a label with no free room mostly in its zone may take free room that only touches it. */
-function layoutInOrder(chips: readonly ChipToLay[], options: ChipLayoutOptions, spill: boolean): ChipLabel[] {
+
+/** A layout and what it was made from: what `relayoutChipLabels` starts from. */
+export interface ChipLayoutResult {
+  chips: readonly ChipToLay[];
+  options: ChipLayoutOptions;
+  labels: readonly ChipLabel[];
+}
+
+/** Above this share of chips changed, the whole map is laid out again (a new language, a resize). */
+const INCREMENTAL_MAX_SHARE = 0.1;
+
+const sameBox = (a: Box | undefined, b: Box | undefined) => a === b || (!!a && !!b && a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height);
+
+function sameOptions(a: ChipLayoutOptions, b: ChipLayoutOptions): boolean {
+  const sa = a.softObstacles ?? [];
+  const sb = b.softObstacles ?? [];
+  return a.markerRadius === b.markerRadius && (a.gap ?? 2) === (b.gap ?? 2) && sameBox(a.bounds, b.bounds) && sa.length === sb.length && sa.every((s, i) => sameBox(s, sb[i]));
+}
+
+const sameChip = (a: ChipToLay, b: ChipToLay) => a.x === b.x && a.y === b.y && a.labelWidth === b.labelWidth && a.labelHeight === b.labelHeight && sameBox(a.region, b.region);
+
+/**
+ * The layout after an edit (a drop, an arrow-key nudge, a chip put on or taken off the
+ * map), starting from the layout before it. Only the neighbourhood of what changed is
+ * laid out again — the labels that the moved chip's new marker could cover or make
+ * ambiguous, and those near the room it left — in the usual order and by the usual
+ * rules, around the labels further away, which stay exactly where they were. A drop on
+ * a 300-chip map then costs a few labels' search instead of 300.
+ *
+ * The result keeps every guarantee of `layoutChipLabels` (no label over a marker or
+ * another label while there is room, in its zone, leader lines where needed), but on a
+ * map above RETRY_LIMIT chips it can differ from a fresh `layoutChipLabels` of the same
+ * chips: a fresh layout would let the change ripple through the greedy order to labels
+ * far away. Maps up to RETRY_LIMIT chips, a changed layout frame (options) or many
+ * changed chips are laid out afresh, so there the two are identical.
+ */
+export function relayoutChipLabels(previous: ChipLayoutResult | null, chips: readonly ChipToLay[], options: ChipLayoutOptions): ChipLabel[] {
+  if (!previous || chips.length <= RETRY_LIMIT || !sameOptions(previous.options, options) || previous.labels.length !== previous.chips.length) return layoutChipLabels(chips, options);
+  const before = new Map<string, { chip: ChipToLay; label: ChipLabel }>();
+  previous.chips.forEach((chip, i) => before.set(chip.id, { chip, label: previous.labels[i]! }));
+  if (before.size !== previous.chips.length) return layoutChipLabels(chips, options);
+  const r = options.markerRadius;
+  const g = options.gap ?? 2;
+  const R = r + g;
+
+  // What the edit disturbed: where markers arrived (labels there must make way, or may
+  // now read as someone else's), and where markers and labels left (room for others).
+  const arrived: Box[] = [];
+  const left: Box[] = [];
+  const seen = new Set<string>();
+  let changed = 0;
+  for (const c of chips) {
+    if (seen.has(c.id)) return layoutChipLabels(chips, options);
+    seen.add(c.id);
+    const old = before.get(c.id);
+    if (old && sameChip(old.chip, c)) continue;
+    changed++;
+    arrived.push({ x: c.x, y: c.y, width: 0, height: 0 });
+    if (old) left.push({ x: old.chip.x, y: old.chip.y, width: 0, height: 0 }, old.label.box);
+  }
+  for (const [id, old] of before) {
+    if (seen.has(id)) continue;
+    changed++;
+    left.push({ x: old.chip.x, y: old.chip.y, width: 0, height: 0 }, old.label.box);
+  }
+  if (changed === 0) {
+    // Same chips, same places: the same labels (a new array, as from a layout).
+    return chips.map((c) => before.get(c.id)!.label);
+  }
+  if (changed > Math.max(1, chips.length * INCREMENTAL_MAX_SHARE)) return layoutChipLabels(chips, options);
+
+  // A label this close to an arrived marker is over it (R), or, if it has no leader line,
+  // may now read as that chip's (unambiguous looks 2r beyond a label's own reading
+  // distance, itself at most 2(R + 1) with vertical gaps counted double).
+  const ambiguityReach = 2 * (R + 1 + 2 * r);
+  // A chip whose marker is this close to freed room could take it (beside its marker or
+  // on the nearest ring); further away, its label stays where it is.
+  const leaveReach = (c: ChipToLay) => c.labelHeight + R;
+  const within = (b: Box, d: Box, reach: number) => b.x < d.x + d.width + reach && d.x < b.x + b.width + reach && b.y < d.y + d.height + reach && d.y < b.y + b.height + reach;
+  const cell = cellSize(chips, r);
+  const arrivedIndex = new GridIndex(cell);
+  for (const b of arrived) arrivedIndex.insert(b);
+  const leftIndex = new GridIndex(cell);
+  for (const b of left) leftIndex.insert(b);
+  const near = (index: GridIndex, b: Box, reach: number) => index.some(b, reach, (k) => within(b, index.box(k), reach));
+
+  const redo: number[] = [];
+  /** Kept labels near a marker that left: their leader line may no longer be needed. */
+  const recheck: number[] = [];
+  const fixed: Box[] = [];
+  const kept: (ChipLabel | null)[] = chips.map((c, i) => {
+    const old = before.get(c.id);
+    if (!old || !sameChip(old.chip, c)) {
+      redo.push(i);
+      return null;
+    }
+    const box = old.label.box;
+    const marker = { x: c.x, y: c.y, width: 0, height: 0 };
+    if (near(arrivedIndex, box, R) || (!old.label.leader && near(arrivedIndex, box, ambiguityReach)) || near(leftIndex, marker, leaveReach(c))) {
+      redo.push(i);
+      return null;
+    }
+    if (old.label.leader && near(leftIndex, box, ambiguityReach)) recheck.push(i);
+    fixed.push(box);
+    return old.label;
+  });
+  if (recheck.length) {
+    const markers = new GridIndex(cell);
+    for (const c of chips) markers.insert({ x: c.x, y: c.y, width: 0, height: 0 });
+    for (const i of recheck) {
+      const label = kept[i]!;
+      const leader = !isUnambiguous(label.box, chips[i]!, chips, markers, r, g);
+      if (leader !== label.leader) kept[i] = { ...label, leader };
+    }
+  }
+  const laid = layoutInOrder(
+    redo.map((i) => chips[i]!),
+    options,
+    false,
+    { markers: chips, fixed },
+  );
+  redo.forEach((i, k) => (kept[i] = laid[k]!));
+  return kept as ChipLabel[];
+}
+
+/** What a layout of some of the chips starts from: every marker on the map, and labels already there. */
+interface LayoutContext {
+  /** Every chip on the map: labels keep clear of all their markers. Must contain the chips laid out. */
+  markers: readonly ChipToLay[];
+  /** Labels that stay where they are (an incremental layout's far-away labels). */
+  fixed: readonly Box[];
+}
+
+/**
+ * Whether a reader would pair this label with its own chip without a line: the label
+ * must touch its own marker and be clearly nearer to it than to any other marker.
+ * Vertical gaps count double: a marker level with the end of a label reads as that
+ * label's chip even a little way off, one above or below it much less so.
+ * `markers` indexes `all` (points, in the same order).
+ */
+function isUnambiguous(box: Box, c: ChipToLay, all: readonly ChipToLay[], markers: GridIndex, r: number, g: number): boolean {
+  if (distanceToBox(box, c.x, c.y) > r + g + 1) return false;
+  const own = readingDistance(box, c.x, c.y);
+  const reach = own + 2 * r;
+  // readingDistance < reach needs the marker within reach across and reach/2 up or down.
+  return !markers.some(
+    box,
+    reach,
+    (i) => {
+      const o = all[i]!;
+      return o !== c && readingDistance(box, o.x, o.y) < reach;
+    },
+    reach / 2,
+  );
+}
+
+/** A cell of about one label: a query then touches a few cells holding a few items each. */
+function cellSize(chips: readonly ChipToLay[], r: number): number {
+  if (chips.length === 0) return 64;
+  let sum = 0;
+  for (const c of chips) sum += (c.labelWidth + c.labelHeight) / 2;
+  const mean = sum / chips.length;
+  return Number.isFinite(mean) ? Math.max(8, mean, 4 * r) : 64;
+}
+
+/**
+ * The greedy pass: each chip in turn takes the best free spot left. Every test asks the
+ * grid indexes (markers, labels placed so far) for what lies near the candidate, so a
+ * test costs about the same on a map of 40 chips as on one of 3,000. The decisions are
+ * the same as testing against every marker and label: the index only narrows, and sums
+ * are added in the same order as a plain loop would.
+ *
+ * `spill`: a label with no free room mostly in its zone may take free room that only touches it.
+ */
+function layoutInOrder(chips: readonly ChipToLay[], options: ChipLayoutOptions, spill: boolean, context?: LayoutContext): ChipLabel[] {
   const r = options.markerRadius;
   const g = options.gap ?? 2;
   const soft = options.softObstacles ?? [];
   const bounds = options.bounds;
-  const placed: Box[] = [];
+  const all = context?.markers ?? chips;
+  const cell = cellSize(all, r);
+  const markers = new GridIndex(cell);
+  for (const c of all) markers.insert({ x: c.x, y: c.y, width: 0, height: 0 });
+  const placed = new GridIndex(cell);
+  for (const b of context?.fixed ?? []) placed.insert(b);
+
+  const hitsMarker = (box: Box, radius: number): boolean =>
+    markers.some(box, radius, (i) => {
+      const m = all[i]!;
+      return boxHitsCircle(box, m.x, m.y, radius);
+    });
 
   const isFree = (box: Box, avoidSoft: boolean): boolean => {
-    for (const c of chips) if (boxHitsCircle(box, c.x, c.y, r + g)) return false;
-    for (const p of placed) if (boxesOverlap(box, p, g)) return false;
+    if (hitsMarker(box, r + g)) return false;
+    if (placed.some(box, g, (i) => boxesOverlap(box, placed.box(i), g))) return false;
     if (avoidSoft) for (const s of soft) if (boxesOverlap(box, s, g)) return false;
     return true;
+  };
+
+  /**
+   * What can block a spot in one row of a lattice: the markers and labels near the row,
+   * asked of the indexes once per row rather than once per spot (a failing scan of a
+   * crowded zone tests thousands of spots).
+   */
+  const rowBand = (area: Box, y: number, h: number, markerPad: number, labelPad: number) => {
+    const row = { x: area.x, y, width: area.width, height: h };
+    return { dots: markers.near(row, markerPad), labels: placed.near(row, labelPad) };
+  };
+
+  const freeInBand = (box: Box, band: { dots: number[]; labels: number[] }, avoidSoft: boolean): boolean => {
+    const R = r + g;
+    for (const i of band.dots) {
+      const m = all[i]!;
+      if (boxHitsCircle(box, m.x, m.y, R)) return false;
+    }
+    for (const i of band.labels) if (boxesOverlap(box, placed.box(i), g)) return false;
+    if (avoidSoft) for (const s of soft) if (boxesOverlap(box, s, g)) return false;
+    return true;
+  };
+
+  /**
+   * The left edges x at which a w-wide label in the row [y, y + h] surely hits something,
+   * as sorted, merged open intervals. Each is shrunk a hair so that "inside" always agrees
+   * with the exact tests; a spot outside them all still gets the exact test.
+   */
+  const blockedRow = (band: { dots: number[]; labels: number[] }, y: number, w: number, h: number, avoidSoft: boolean): number[] => {
+    const R = r + g;
+    const eps = 1e-6;
+    const spans: [number, number][] = [];
+    for (const i of band.dots) {
+      const m = all[i]!;
+      const dy = Math.max(y, Math.min(m.y, y + h)) - m.y;
+      const q = R * R - dy * dy;
+      if (q <= 0) continue;
+      const half = Math.sqrt(q);
+      spans.push([m.x - half - w + eps, m.x + half - eps]);
+    }
+    const addBox = (p: Box) => {
+      if (p.y < y + h + g && y < p.y + p.height + g) spans.push([p.x - w - g + eps, p.x + p.width + g - eps]);
+    };
+    for (const i of band.labels) addBox(placed.box(i));
+    if (avoidSoft) for (const s of soft) addBox(s);
+    spans.sort((p, q) => p[0] - q[0]);
+    const merged: number[] = [];
+    for (const [lo, hi] of spans) {
+      if (!(hi > lo)) continue;
+      const n = merged.length;
+      if (n > 0 && lo <= merged[n - 1]!) merged[n - 1] = Math.max(merged[n - 1]!, hi);
+      else merged.push(lo, hi);
+    }
+    return merged;
   };
 
   const scan = (c: ChipToLay, avoidSoft: boolean, area: Box, ok: (box: Box) => boolean): Box | null => {
@@ -256,10 +496,27 @@ function layoutInOrder(chips: readonly ChipToLay[], options: ChipLayoutOptions, 
     let best: Box | null = null;
     let bestDistance = Infinity;
     for (let y = area.y; y + c.labelHeight <= area.y + area.height + 1e-9; y += stepY) {
+      // A whole row further than the best so far cannot hold a nearer spot.
+      const dy = Math.max(y - c.y, 0, c.y - (y + c.labelHeight));
+      if (dy >= bestDistance) continue;
+      // The spots of this row that could win (nearer than the best so far, allowed);
+      // the markers and labels that could block them are fetched once for all of them.
+      const xs: number[] = [];
       for (let x = area.x; x + c.labelWidth <= area.x + area.width + 1e-9; x += stepX) {
         const box = { x, y, width: c.labelWidth, height: c.labelHeight };
+        if (distanceToBox(box, c.x, c.y) < bestDistance && ok(box)) xs.push(x);
+      }
+      if (xs.length === 0) continue;
+      const span = { x: xs[0]!, y, width: xs[xs.length - 1]! + c.labelWidth - xs[0]!, height: c.labelHeight };
+      const band = rowBand(span, y, c.labelHeight, r + g, g);
+      const blocked = blockedRow(band, y, c.labelWidth, c.labelHeight, avoidSoft);
+      let j = 0;
+      for (const x of xs) {
+        while (j < blocked.length && blocked[j + 1]! <= x) j += 2;
+        if (j < blocked.length && blocked[j]! < x) continue;
+        const box = { x, y, width: c.labelWidth, height: c.labelHeight };
         const d = distanceToBox(box, c.x, c.y);
-        if (d < bestDistance && ok(box) && isFree(box, avoidSoft)) {
+        if (d < bestDistance && freeInBand(box, band, avoidSoft)) {
           best = box;
           bestDistance = d;
         }
@@ -268,18 +525,7 @@ function layoutInOrder(chips: readonly ChipToLay[], options: ChipLayoutOptions, 
     return best;
   };
 
-  /**
-   * Whether a reader would pair this label with its own chip without a line: the label
-   * must touch its own marker and be clearly nearer to it than to any other marker.
-   * Vertical gaps count double: a marker level with the end of a label reads as that
-   * label's chip even a little way off, one above or below it much less so.
-   */
-  const unambiguous = (box: Box, c: ChipToLay): boolean => {
-    if (distanceToBox(box, c.x, c.y) > r + g + 1) return false;
-    const own = readingDistance(box, c.x, c.y);
-    for (const o of chips) if (o !== c && readingDistance(box, o.x, o.y) < own + 2 * r) return false;
-    return true;
-  };
+  const unambiguous = (box: Box, c: ChipToLay): boolean => isUnambiguous(box, c, all, markers, r, g);
 
   const findIn = (c: ChipToLay, area: Box, ok: (box: Box) => boolean): Box | null => {
     for (const avoidSoft of [true, false]) {
@@ -304,6 +550,8 @@ function layoutInOrder(chips: readonly ChipToLay[], options: ChipLayoutOptions, 
       }
       const scanned = scan(c, avoidSoft, area, ok);
       if (scanned) return scanned;
+      // With no soft obstacles the second pass would repeat the first exactly.
+      if (soft.length === 0) break;
     }
     return null;
   };
@@ -334,30 +582,55 @@ function layoutInOrder(chips: readonly ChipToLay[], options: ChipLayoutOptions, 
    */
   const leastCovered = (c: ChipToLay): Box => {
     // Its own marker too: a label over its own dot hides where the group put it.
-    const markers = chips.map((o) => ({ x: o.x - r, y: o.y - r, width: 2 * r, height: 2 * r }));
-    const cost = (box: Box) => placed.reduce((sum, p) => sum + overlapArea(box, p), 0) + 2 * markers.reduce((sum, m) => sum + overlapArea(box, m), 0);
+    const dotBox = (i: number): Box => {
+      const o = all[i]!;
+      return { x: o.x - r, y: o.y - r, width: 2 * r, height: 2 * r };
+    };
+    // Summed in the order the labels were placed and the markers listed, as a plain loop
+    // over all of them would (an overlap of 0 adds nothing), so ties break alike.
+    const cost = (box: Box, labels: readonly number[], dots: readonly number[]) => {
+      let onLabels = 0;
+      for (const i of labels) onLabels += overlapArea(box, placed.box(i));
+      let onDots = 0;
+      for (const i of dots) onDots += overlapArea(box, dotBox(i));
+      return onLabels + 2 * onDots;
+    };
     const area = fitRegion(c.region, bounds, c.labelWidth, c.labelHeight) ?? bounds;
     const region = c.region;
     // Mostly in its own zone when the zone can hold that much of it, else at least over it.
     const ok = (box: Box) => !region || (regionHoldsHalf(region, bounds, c) ? mostlyIn(box, region) : boxesOverlap(box, region));
-    let best = keepInside(adjacent(c, r, g)[0]!, area);
-    let bestCost = cost(best);
+    const first = keepInside(adjacent(c, r, g)[0]!, area);
+    let best = first;
+    let bestCost = cost(first, placed.near(first, 0), markers.near(first, r));
     let bestDistance = distanceToBox(best, c.x, c.y);
-    const consider = (box: Box) => {
+    const consider = (box: Box, k: () => number) => {
       if (!ok(box)) return;
-      const k = cost(box);
+      const cost = k();
       const d = distanceToBox(box, c.x, c.y);
-      if (k < bestCost - 1e-6 || (Math.abs(k - bestCost) <= 1e-6 && d < bestDistance)) {
+      if (cost < bestCost - 1e-6 || (Math.abs(cost - bestCost) <= 1e-6 && d < bestDistance)) {
         best = box;
-        bestCost = k;
+        bestCost = cost;
         bestDistance = d;
       }
     };
-    for (const candidate of adjacent(c, r, g)) consider(keepInside(candidate, area));
-    const stepX = Math.max(2, Math.min(c.labelWidth / 4, 8));
-    const stepY = Math.max(2, Math.min(c.labelHeight / 2, 8));
-    for (let y = area.y; y + c.labelHeight <= area.y + area.height + 1e-9; y += stepY) {
-      for (let x = area.x; x + c.labelWidth <= area.x + area.width + 1e-9; x += stepX) consider({ x, y, width: c.labelWidth, height: c.labelHeight });
+    for (const candidate of adjacent(c, r, g)) {
+      const box = keepInside(candidate, area);
+      consider(box, () => cost(box, placed.near(box, 0), markers.near(box, r)));
+    }
+    const w = c.labelWidth;
+    const h = c.labelHeight;
+    const stepX = Math.max(2, Math.min(w / 4, 8));
+    const stepY = Math.max(2, Math.min(h / 2, 8));
+    for (let y = area.y; y + h <= area.y + area.height + 1e-9; y += stepY) {
+      // Along the row, only what overlaps the spot's columns counts: a window over the
+      // row's labels and markers sorted by left edge, kept in placing order for the sum.
+      const band = rowBand(area, y, h, r, 0);
+      const labels = new SlidingSet(band.labels, (i) => placed.box(i), y, h);
+      const dots = new SlidingSet(band.dots, dotBox, y, h);
+      for (let x = area.x; x + w <= area.x + area.width + 1e-9; x += stepX) {
+        const box = { x, y, width: w, height: h };
+        consider(box, () => cost(box, labels.at(x, w), dots.at(x, w)));
+      }
     }
     return best;
   };
@@ -365,10 +638,61 @@ function layoutInOrder(chips: readonly ChipToLay[], options: ChipLayoutOptions, 
   return chips.map((c) => {
     const found = find(c);
     const box = found ?? leastCovered(c);
-    placed.push(box);
+    placed.insert(box);
     // A label without a line must be right beside its own chip and clearly nearer to it
     // than to any other; at a corner, further away or in a crowd, a line says whose it is.
     const leader = !unambiguous(box, c);
     return { id: c.id, box, leader, overlaps: found === null, strays: c.region !== undefined && !mostlyIn(box, c.region) };
   });
+}
+
+/**
+ * The boxes of one lattice row that overlap a spot [x, x + w] as x steps rightwards:
+ * boxes enter when the spot's right edge passes their left edge and leave once its left
+ * edge reaches their right edge. `at` returns them in the order they were given (the
+ * placing order), so sums over them come out as a plain loop's would.
+ */
+class SlidingSet {
+  private readonly byLeft: { id: number; left: number; right: number }[];
+  private next = 0;
+  private readonly active: { id: number; right: number }[] = [];
+  private readonly ids: number[] = [];
+
+  constructor(ids: readonly number[], boxOf: (id: number) => Box, y: number, h: number) {
+    this.byLeft = [];
+    for (const id of ids) {
+      const b = boxOf(id);
+      // Only boxes that overlap the row at all can ever cover part of a spot in it.
+      if (b.y < y + h && y < b.y + b.height) this.byLeft.push({ id, left: b.x, right: b.x + b.width });
+    }
+    this.byLeft.sort((a, b) => a.left - b.left || a.id - b.id);
+  }
+
+  /** Call with x increasing. */
+  at(x: number, w: number): readonly number[] {
+    let changed = false;
+    while (this.next < this.byLeft.length && this.byLeft[this.next]!.left < x + w) {
+      const e = this.byLeft[this.next++]!;
+      // Keep `active` in id order (insertion: it holds a handful).
+      let k = this.active.length;
+      this.active.push(e);
+      while (k > 0 && this.active[k - 1]!.id > e.id) {
+        this.active[k] = this.active[k - 1]!;
+        k--;
+      }
+      this.active[k] = e;
+      changed = true;
+    }
+    let keep = 0;
+    for (const e of this.active) if (x < e.right) this.active[keep++] = e;
+    if (keep !== this.active.length) {
+      this.active.length = keep;
+      changed = true;
+    }
+    if (changed) {
+      this.ids.length = 0;
+      for (const e of this.active) this.ids.push(e.id);
+    }
+    return this.ids;
+  }
 }

@@ -7,7 +7,7 @@ import type { Placement } from '../../../shared/model/session';
 import { stakeholderLabel, type Language } from '../../../shared/model/stakeholder';
 import type { GridStudy } from '../../../shared/model/study';
 import { zoneOf, type ZoneId } from '../../../shared/model/zones';
-import { layoutChipLabels, type Box, type ChipToLay } from '../../../shared/ops/chipLayout';
+import { relayoutChipLabels, type Box, type ChipLayoutResult, type ChipToLay } from '../../../shared/ops/chipLayout';
 import { CANVAS_FONT_FAMILY, measureText } from './canvasText';
 import { fitAxisWording, type AxisWordingFit } from './axisWording';
 import { AXIS_ROW, interestToX, plotFrame, powerToY, toDomain, toPixels, zoneRects, type AxisRows, type PlotFrame } from './geometry';
@@ -35,6 +35,11 @@ export interface MapCanvasHandle {
   positionAt(clientX: number, clientY: number): Position | null;
   /** Show (or hide, with null) the landing preview during a drag or while placing. */
   showGhost(ghost: CanvasGhost | null): void;
+  /**
+   * Draw this chip faded where it came from while it is dragged (null: none). Set on the
+   * Konva node directly: a drag changes no React state until the drop.
+   */
+  setDragged(chip: { id: string; part: ChipPart } | null): void;
   focus(): void;
 }
 
@@ -56,8 +61,8 @@ export interface MapCanvasProps {
   session: { placements: Readonly<Record<string, MapPlacement>> };
   language: Language;
   selected: { id: string; part: ChipPart } | null;
-  /** The chip being dragged is drawn faded where it came from. */
-  dragging: { id: string; part: ChipPart } | null;
+  /** The chip being dragged is drawn faded where it came from (the editor uses `setDragged` instead). */
+  dragging?: { id: string; part: ChipPart } | null;
   zoom: number;
   textScale: number;
   placing: boolean;
@@ -96,8 +101,19 @@ interface LaidChip extends ChipModel {
   leader: boolean;
 }
 
+/** What every chip is drawn with; one object per text scale, so unchanged chips skip rendering. */
+interface ChipLook {
+  r: number;
+  s: number;
+  chipFont: number;
+  padX: number;
+}
+
 interface Scene {
   frame: PlotFrame;
+  look: ChipLook;
+  /** The label layout and its input, which the next scene's layout starts from. */
+  layout: ChipLayoutResult;
   s: number;
   font: { chip: number; zoneTitle: number; tick: number; axis: number };
   r: number;
@@ -115,7 +131,12 @@ interface Scene {
   links: { key: string; from: { x: number; y: number }; to: { x: number; y: number } }[];
 }
 
-function buildScene(props: Pick<MapCanvasProps, 'study' | 'session' | 'language' | 'text'>, width: number, height: number, s: number): Scene {
+/**
+ * `previous`: the scene drawn before. After an edit of a placement (a drop, an arrow key)
+ * only the labels near the change are laid out again (relayoutChipLabels), and chips whose
+ * drawing did not change keep their objects, so React and Konva skip them.
+ */
+function buildScene(props: Pick<MapCanvasProps, 'study' | 'session' | 'language' | 'text'>, width: number, height: number, s: number, previous: Scene | null): Scene {
   const { study, session, language, text } = props;
   const font = { chip: 15 * s, zoneTitle: 14 * s, tick: 12 * s, axis: 14 * s };
   const r = 8 * s;
@@ -178,13 +199,54 @@ function buildScene(props: Pick<MapCanvasProps, 'study' | 'session' | 'language'
     // low power, low interest): the layout keeps each label in, or at least over, its zone.
     region: rects[m.zone],
   }));
-  const labels = layoutChipLabels(lay, {
+  const options = {
     markerRadius: r + 2 * s,
     bounds: { x: frame.left + 2, y: frame.top + 2, width: frame.width - 4, height: frame.height - 4 },
     gap: 3 * s,
+  };
+  const labels = relayoutChipLabels(previous?.layout ?? null, lay, options);
+  const before = new Map(previous?.chips.map((c) => [c.key, c]));
+  const chips = all.map((m, i): LaidChip => {
+    const next = { ...m, box: labels[i]!.box, leader: labels[i]!.leader };
+    const old = before.get(m.key);
+    return old && sameChip(old, next) ? old : next;
   });
-  const chips = all.map((m, i) => ({ ...m, box: labels[i]!.box, leader: labels[i]!.leader }));
-  return { frame, s, font, r, labelH, padX, zones, zoneFont: fit.size, zoneRowH: rowH, chips, links, axisY: lowerTop + lowerRows * rowH + 4 * s, axes: { power: powerFit, interest: interestFit } };
+  const look = previous && previous.look.s === s && previous.look.r === r && previous.look.chipFont === font.chip && previous.look.padX === padX ? previous.look : { r, s, chipFont: font.chip, padX };
+  return { frame, look, layout: { chips: lay, options, labels }, s, font, r, labelH, padX, zones, zoneFont: fit.size, zoneRowH: rowH, chips, links, axisY: lowerTop + lowerRows * rowH + 4 * s, axes: { power: powerFit, interest: interestFit } };
+}
+
+function sameChip(a: LaidChip, b: LaidChip): boolean {
+  return (
+    a.id === b.id &&
+    a.part === b.part &&
+    a.label === b.label &&
+    a.x === b.x &&
+    a.y === b.y &&
+    a.contested === b.contested &&
+    a.zone === b.zone &&
+    a.leader === b.leader &&
+    a.box.x === b.box.x &&
+    a.box.y === b.box.y &&
+    a.box.width === b.box.width &&
+    a.box.height === b.box.height
+  );
+}
+
+/**
+ * The scene last put on screen, which the next one starts from (see buildScene). Only a
+ * committed scene counts: one rendered and thrown away (StrictMode renders twice) is never
+ * a starting point, so rendering the same input twice gives the same scene.
+ */
+class DrawnScene {
+  private last: Scene | null = null;
+
+  next(props: Pick<MapCanvasProps, 'study' | 'session' | 'language' | 'text'>, width: number, height: number, s: number): Scene {
+    return buildScene(props, width, height, s, this.last);
+  }
+
+  committed(scene: Scene | null): void {
+    if (scene) this.last = scene;
+  }
 }
 
 const boxAttr = (...values: number[]) => values.map((v) => Math.round(v * 100) / 100).join(',');
@@ -299,8 +361,9 @@ function AxisWording(props: { x: number; y: number; length: number; rotation: nu
   );
 }
 
-function Chip({ chip, scene, selected, faded }: { chip: LaidChip; scene: Scene; selected: boolean; faded: boolean }) {
-  const { r, s, font, padX } = scene;
+/** Memoised: a drop on a 3,000-chip map re-renders the few chips it moved, not all of them. */
+const Chip = memo(function Chip({ chip, look, selected, faded }: { chip: LaidChip; look: ChipLook; selected: boolean; faded: boolean }) {
+  const { r, s, chipFont, padX } = look;
   const alt = chip.part === 'alt';
   const lx = chip.box.x - chip.x;
   const ly = chip.box.y - chip.y;
@@ -339,14 +402,14 @@ function Chip({ chip, scene, selected, faded }: { chip: LaidChip; scene: Scene; 
         height={chip.box.height}
         verticalAlign="middle"
         text={chip.label}
-        fontSize={font.chip}
+        fontSize={chipFont}
         fontStyle={alt ? 'italic 600' : '600'}
         fontFamily={CANVAS_FONT_FAMILY}
         fill={CHIP_INK}
       />
     </Group>
   );
-}
+});
 
 /**
  * The power–interest grid on a Konva stage: a static background layer (zones, axes,
@@ -363,6 +426,7 @@ export const MapCanvas = forwardRef<MapCanvasHandle, MapCanvasProps>(function Ma
   const readoutRef = useRef<Konva.Text>(null);
   const readoutBoxRef = useRef<Konva.Rect>(null);
   const [size, setSize] = useState<{ width: number; height: number } | null>(null);
+  const draggedRef = useRef<Konva.Node | null>(null);
 
   useEffect(() => {
     const el = viewportRef.current;
@@ -382,16 +446,21 @@ export const MapCanvas = forwardRef<MapCanvasHandle, MapCanvasProps>(function Ma
   const stageH = size ? Math.max(260, Math.floor(size.height * props.zoom)) : 0;
   const s = props.textScale * props.zoom;
   const { study, session, language, text } = props;
-  const scene = useMemo(() => (stageW ? buildScene({ study, session, language, text }, stageW, stageH, s) : null), [study, session, language, text, stageW, stageH, s]);
+  const [drawn] = useState(() => new DrawnScene());
+  const scene = useMemo(() => (stageW ? drawn.next({ study, session, language, text }, stageW, stageH, s) : null), [drawn, study, session, language, text, stageW, stageH, s]);
   const sceneRef = useRef(scene);
   useLayoutEffect(() => {
     sceneRef.current = scene;
-  }, [scene]);
+    drawn.committed(scene);
+  }, [drawn, scene]);
 
   // Where the stage's top-left corner lies on the page, so the twin's boxes are in page
   // pixels: measured after every layout, and again when the window or the map scrolls or
   // anything around the map changes size.
   const [origin, setOrigin] = useState<{ x: number; y: number } | null>(null);
+  // Compared before setting: even a state update that changes nothing can cost a commit,
+  // and a drop must cost exactly one.
+  const originRef = useRef(origin);
   useLayoutEffect(() => {
     const viewport = viewportRef.current;
     if (!viewport) return;
@@ -400,7 +469,10 @@ export const MapCanvas = forwardRef<MapCanvasHandle, MapCanvasProps>(function Ma
       if (!el) return;
       const r = el.getBoundingClientRect();
       const next = { x: r.left + window.scrollX, y: r.top + window.scrollY };
-      setOrigin((prev) => (prev && Math.abs(prev.x - next.x) < 0.5 && Math.abs(prev.y - next.y) < 0.5 ? prev : next));
+      const prev = originRef.current;
+      if (prev && Math.abs(prev.x - next.x) < 0.5 && Math.abs(prev.y - next.y) < 0.5) return;
+      originRef.current = next;
+      setOrigin(next);
     };
     measure();
     const observer = new ResizeObserver(measure);
@@ -473,6 +545,17 @@ export const MapCanvas = forwardRef<MapCanvasHandle, MapCanvasProps>(function Ma
         g.position(at).visible(true);
         g.getLayer()?.batchDraw();
       },
+      setDragged(chip) {
+        const stage = stageRef.current;
+        const layer = stage?.getLayers()[1];
+        if (!stage || !layer) return;
+        const was = draggedRef.current;
+        if (was) was.opacity(1);
+        const node = chip ? layer.getChildren((n) => n.hasName(chip.part === 'alt' ? 'alt-chip' : 'chip') && n.getAttr('stakeholderId') === chip.id)[0] : undefined;
+        node?.opacity(0.3);
+        draggedRef.current = node ?? null;
+        if (was || node) layer.batchDraw();
+      },
       focus() {
         viewportRef.current?.focus({ preventScroll: true });
       },
@@ -540,7 +623,7 @@ export const MapCanvas = forwardRef<MapCanvasHandle, MapCanvasProps>(function Ma
               <Line key={`link-${l.key}`} points={[l.from.x, l.from.y, l.to.x, l.to.y]} stroke={CHIP_INK} strokeWidth={1.5 * s} dash={[6 * s, 4 * s]} opacity={0.7} listening={false} />
             ))}
             {ordered.map((chip) => (
-              <Chip key={chip.key} chip={chip} scene={scene} selected={chip.key === selectedKey} faded={chip.key === draggingKey} />
+              <Chip key={chip.key} chip={chip} look={scene.look} selected={chip.key === selectedKey} faded={chip.key === draggingKey} />
             ))}
           </Layer>
           <Layer listening={false}>

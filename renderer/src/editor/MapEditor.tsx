@@ -80,13 +80,22 @@ export function MapEditor(props: MapEditorProps): JSX.Element {
   const [selection, setSelection] = useState<Selection | null>(null);
   const [placing, setPlacing] = useState(false);
   const [zoom, setZoom] = useState(1);
-  // Where the canvas drew each label, for the twin's data-label-box (see MapCanvas).
-  const [labelBoxes, setLabelBoxes] = useState<Record<string, string>>({});
+  // Where the canvas drew each label, for the twin's data-label-box (see MapCanvas). Written
+  // onto the twin's rows directly, in the same commit that drew the labels: as React state
+  // it would cost every drop a second commit.
+  const labelBoxes = useRef<Record<string, string>>({});
+  const twinRef = useRef<HTMLElement>(null);
   const onLabelBoxes = useCallback((next: Record<string, string>) => {
-    setLabelBoxes((prev) => (sameBoxes(prev, next) ? prev : next));
+    labelBoxes.current = next;
+    if (twinRef.current) writeLabelBoxes(twinRef.current, next);
   }, []);
-  const [dragging, setDragging] = useState<Selection | null>(null);
-  const [dropTarget, setDropTarget] = useState<DropKind | null>(null);
+  // Rows that mounted or re-rendered since get theirs too.
+  useLayoutEffect(() => {
+    if (twinRef.current) writeLabelBoxes(twinRef.current, labelBoxes.current);
+  });
+  // While a drag moves nothing is written to React state: the highlighted drop target
+  // (tray or bin) is a class set on it directly, and the dragged chip is faded on the canvas.
+  const dropTarget = useRef<DropKind | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [unlockOpen, setUnlockOpen] = useState(false);
   const canvasRef = useRef<MapCanvasHandle>(null);
@@ -291,21 +300,33 @@ export function MapEditor(props: MapEditorProps): JSX.Element {
     g.hidden = false;
   };
 
+  const highlightDropTarget = (kind: DropKind | null) => {
+    if (dropTarget.current === kind) return;
+    const root = rootRef.current;
+    if (dropTarget.current) root?.querySelector(`[data-drop="${dropTarget.current}"]`)?.classList.remove('is-drop-target');
+    // The grid shows its own preview (the ghost); only the tray and bins light up.
+    if (kind && kind !== 'grid') root?.querySelector(`[data-drop="${kind}"]`)?.classList.add('is-drop-target');
+    dropTarget.current = kind;
+  };
+
+  /**
+   * A drag is one React commit: nothing is set in React state while it starts or moves
+   * (the ghost, the faded chip and the highlighted target are drawn directly), and the
+   * drop sets the new position, the selection and the end of placing in one update.
+   */
   const startDrag = (e: ReactPointerEvent, id: string, which: ChipPart, from: 'grid' | 'list') => {
     const label = which === 'alt' ? t('minority', { label: labelOf(id) }) : labelOf(id);
     const clear = () => {
       canvasRef.current?.showGhost(null);
+      canvasRef.current?.setDragged(null);
       showDomGhost(null);
-      setDragging(null);
-      setDropTarget(null);
+      highlightDropTarget(null);
     };
     beginGesture(
       e.nativeEvent,
       {
         onDragStart: () => {
-          setDragging({ id, part: which });
-          setSelection({ id, part: which });
-          setPlacing(false);
+          if (from === 'grid') canvasRef.current?.setDragged({ id, part: which });
         },
         onDragMove: (x, y) => {
           const target = locate(x, y, which);
@@ -316,8 +337,7 @@ export function MapEditor(props: MapEditorProps): JSX.Element {
             canvasRef.current?.showGhost(null);
             showDomGhost(label, x, y);
           }
-          const kind = target.kind === 'none' ? null : target.kind;
-          setDropTarget((old) => (old === kind ? old : kind));
+          highlightDropTarget(target.kind === 'none' ? null : target.kind);
         },
         onDrop: (x, y) => {
           const target = locate(x, y, which);
@@ -325,9 +345,15 @@ export function MapEditor(props: MapEditorProps): JSX.Element {
           if (target.kind === 'grid') moveTo(id, which, target.position);
           else if (target.kind === 'tray') toTray(id);
           else if (target.kind === 'unknown' || target.kind === 'not_discussed') toBin(id, target.kind);
+          // The dragged chip is the selected one, as if it had been picked up; what the drop
+          // did and this selection reach the screen in one commit.
+          if (target.kind === 'grid' || target.kind === 'none') setSelection({ id, part: which });
+          setPlacing(false);
         },
         onCancel: () => {
           clear();
+          setSelection({ id, part: which });
+          setPlacing(false);
           setAnnouncement(t('announce.dragCancelled'));
         },
         // Buttons in the tray and bins select on their own click; chips on the canvas here.
@@ -458,7 +484,7 @@ export function MapEditor(props: MapEditorProps): JSX.Element {
 
         <div className="ed-workspace">
           <div className="ed-left">
-            <section className={`tray${dropTarget === 'tray' ? ' is-drop-target' : ''}`} data-drop="tray" aria-labelledby={`${ids}-tray`}>
+            <section className="tray" data-drop="tray" aria-labelledby={`${ids}-tray`}>
               <h2 id={`${ids}-tray`} className="ed-heading">
                 {t('tray.title')} <span className="ed-count">{t('tray.count', { count: trayItems.length })}</span>
               </h2>
@@ -471,7 +497,7 @@ export function MapEditor(props: MapEditorProps): JSX.Element {
             {(['unknown', 'not_discussed'] as const).map((status) => {
               const items = status === 'unknown' ? unknownItems : notDiscussedItems;
               return (
-                <section key={status} className={`bin bin--${status}${dropTarget === status ? ' is-drop-target' : ''}`} data-drop={status} aria-labelledby={`${ids}-${status}`}>
+                <section key={status} className={`bin bin--${status}`} data-drop={status} aria-labelledby={`${ids}-${status}`}>
                   <h2 id={`${ids}-${status}`} className="ed-heading">
                     <span className="bin__icon" aria-hidden="true">
                       {status === 'unknown' ? '?' : '–'}
@@ -496,7 +522,6 @@ export function MapEditor(props: MapEditorProps): JSX.Element {
                 session={session}
                 language={language}
                 selected={selection ? { id: selection.id, part } : null}
-                dragging={dragging}
                 zoom={zoom}
                 textScale={textScale}
                 placing={placing}
@@ -562,8 +587,8 @@ export function MapEditor(props: MapEditorProps): JSX.Element {
         </div>
       </div>
 
-      <section className="ed-twin" aria-label={t('twin.title')}>
-        <TwinTable rows={rows} midline={study.midline} labelBoxes={labelBoxes} selectedId={selection?.id ?? null} onSelect={(id) => select(id)} onRowKeyDown={onRowKeyDown} />
+      <section ref={twinRef} className="ed-twin" aria-label={t('twin.title')}>
+        <TwinTable rows={rows} midline={study.midline} selectedId={selection?.id ?? null} onSelect={(id) => select(id)} onRowKeyDown={onRowKeyDown} />
       </section>
 
       <div ref={domGhostRef} className="drag-ghost" hidden aria-hidden="true" />
@@ -595,7 +620,18 @@ export function MapEditor(props: MapEditorProps): JSX.Element {
   );
 }
 
-function sameBoxes(a: Record<string, string>, b: Record<string, string>): boolean {
-  const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+/** Set each twin row's data-label-box (and data-alt-label-box) to where its label was drawn. */
+function writeLabelBoxes(twin: HTMLElement, boxes: Readonly<Record<string, string>>): void {
+  for (const row of twin.querySelectorAll<HTMLElement>('tr[data-stakeholder-id]')) {
+    const id = row.dataset.stakeholderId!;
+    for (const [attr, key] of [
+      ['labelBox', id],
+      ['altLabelBox', `${id}::alt`],
+    ] as const) {
+      const box = boxes[key];
+      if (box === undefined) {
+        if (attr in row.dataset) delete row.dataset[attr];
+      } else if (row.dataset[attr] !== box) row.dataset[attr] = box;
+    }
+  }
 }
