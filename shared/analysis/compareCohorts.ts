@@ -1,5 +1,4 @@
 import type { Position } from '../model/position';
-import type { Session } from '../model/session';
 import type { Axes, Study } from '../model/study';
 import type { Midline } from '../model/zones';
 import { benjaminiHochberg } from './benjaminiHochberg';
@@ -7,8 +6,9 @@ import { describe, type Descriptives, type PlacedPoint } from './descriptive';
 import { krippendorffAlphaInterval } from './krippendorff';
 import { compareRounds, defaultRoundPair, type OverTime } from './overTime';
 import { nameKey } from '../model/names';
-import { permanova, SS_TOLERANCE } from './permanova';
+import { countPermutations, planPermanova, pValueOf, SS_TOLERANCE, type PermutationTest } from './permanova';
 import { Mulberry32, streamSeed } from './prng';
+import type { AnalysisSession } from './sessionData';
 import { salienceGapsOf, type SalienceGap } from './salience';
 
 export const DEFAULT_PERMUTATIONS = 9999;
@@ -201,7 +201,7 @@ function byText(a: string, b: string): number {
  * cohort) on generated ids. Cohorts and rounds are in study order, which an import creates
  * canonically too (planImport).
  */
-export function canonicalSessionOrder(study: Study, sessions: readonly Session[]): Session[] {
+export function canonicalSessionOrder<S extends AnalysisSession>(study: Study, sessions: readonly S[]): S[] {
   const cohortIndex = new Map(study.cohorts.map((c, i) => [c.id, i]));
   const roundIndex = new Map(study.rounds.map((r, i) => [r.id, i]));
   const rank = (m: Map<string, number>, id: string | null) => (id === null ? -1 : (m.get(id) ?? m.size));
@@ -220,7 +220,7 @@ export function canonicalSessionOrder(study: Study, sessions: readonly Session[]
 }
 
 /** Session codes used in more than one round among these sessions (the same group mapped twice), as first written. */
-export function repeatedCodesOf(sessions: readonly Session[]): string[] {
+export function repeatedCodesOf(sessions: readonly AnalysisSession[]): string[] {
   const rounds = new Map<string, { code: string; rounds: Set<string> }>();
   for (const s of sessions) {
     const key = nameKey(s.code);
@@ -235,7 +235,7 @@ export function repeatedCodesOf(sessions: readonly Session[]): string[] {
  * The round the compare view selects by default: the latest round in study order that has
  * sessions, so that no group is counted twice; null when the study's sessions have no round.
  */
-export function defaultCompareRound(study: Study, sessions: readonly Session[]): string | null {
+export function defaultCompareRound(study: Study, sessions: readonly AnalysisSession[]): string | null {
   for (let i = study.rounds.length - 1; i >= 0; i--) {
     const id = study.rounds[i]!.id;
     if (sessions.some((s) => s.roundId === id)) return id;
@@ -244,7 +244,7 @@ export function defaultCompareRound(study: Study, sessions: readonly Session[]):
 }
 
 /** Sessions of the study selected by the options' cohort and round filters, in canonical order. */
-export function selectSessions(study: Study, sessions: readonly Session[], options: Pick<CompareOptions, 'cohortIds' | 'roundId'> = {}): Session[] {
+export function selectSessions<S extends AnalysisSession>(study: Study, sessions: readonly S[], options: Pick<CompareOptions, 'cohortIds' | 'roundId'> = {}): S[] {
   const cohorts = options.cohortIds ? new Set(options.cohortIds) : null;
   return canonicalSessionOrder(
     study,
@@ -258,7 +258,73 @@ export function selectSessions(study: Study, sessions: readonly Session[], optio
  * q-values, Krippendorff's alpha, salience gaps, session distances and the over-time
  * pairing. Pure: no I/O, no clock, no Math.random.
  */
-export function compareCohorts(study: Study, allSessions: readonly Session[], options: CompareOptions = {}): CohortComparison {
+export function compareCohorts(study: Study, allSessions: readonly AnalysisSession[], options: CompareOptions = {}): CohortComparison {
+  const plan = planComparison(study, allSessions, options);
+  return completeComparison(plan, plan.tests.map(countPlannedTest));
+}
+
+/** One permutation count a comparison waits for: whose, which test, and its seeded stream. */
+export interface PlannedTest {
+  /** Index in `comparison.stakeholders`. */
+  stakeholder: number;
+  /** `location`: the PERMANOVA test; `dispersion`: PERMDISP. */
+  kind: 'location' | 'dispersion';
+  /** The test's own stream: from the analysis seed and the stakeholder's case-folded name only. */
+  seed: number;
+  test: PermutationTest;
+}
+
+/**
+ * A comparison with every statistic but the permutation p-values (and so the q-values and
+ * the `divergent` and `dispersion.differs` flags), and the counts it waits for.
+ */
+export interface PlannedComparison {
+  comparison: CohortComparison;
+  tests: PlannedTest[];
+}
+
+/**
+ * #{F* ≥ F} of one planned test. It depends on the test and its seed only, never on which
+ * other tests ran before it or where (which worker), so the counts may be computed in any
+ * order, split in any way, and the comparison is the same, bit for bit.
+ */
+export function countPlannedTest(planned: PlannedTest): number {
+  return countPermutations(planned.test, new Mulberry32(planned.seed));
+}
+
+/**
+ * The comparison from its plan and the count of each planned test (same order as
+ * `plan.tests`): p-values, then Benjamini–Hochberg q-values and the flags that follow.
+ * Completes the plan's comparison in place and returns it.
+ */
+export function completeComparison(plan: PlannedComparison, counts: ArrayLike<number>): CohortComparison {
+  const { comparison, tests } = plan;
+  if (counts.length !== tests.length) throw new Error(`expected ${tests.length} permutation counts, got ${counts.length}`);
+  tests.forEach((t, i) => {
+    const p = pValueOf(counts[i]!, comparison.permutations);
+    const st = comparison.stakeholders[t.stakeholder]!;
+    if (t.kind === 'location') st.pValue = p;
+    else {
+      st.dispersion!.pValue = p;
+      st.dispersion!.differs = p < DISPERSION_P;
+    }
+  });
+  // Benjamini–Hochberg across the testable stakeholders of this analysis.
+  const tested = comparison.stakeholders.filter((r) => r.pValue !== null);
+  const q = benjaminiHochberg(tested.map((r) => r.pValue!));
+  tested.forEach((r, i) => {
+    r.qValue = q[i]!;
+    r.divergent = r.qValue < DIVERGENCE_Q;
+  });
+  return comparison;
+}
+
+/**
+ * Everything `compareCohorts` computes but the permutation counts, which are listed for the
+ * caller to run (`countPlannedTest`) — here, or spread over workers — and hand to
+ * `completeComparison`.
+ */
+export function planComparison(study: Study, allSessions: readonly AnalysisSession[], options: CompareOptions = {}): PlannedComparison {
   const permutations = Math.max(0, Math.floor(options.permutations ?? DEFAULT_PERMUTATIONS));
   const seed = Math.floor(options.seed ?? DEFAULT_SEED);
   const midline = study.midline;
@@ -286,6 +352,7 @@ export function compareCohorts(study: Study, allSessions: readonly Session[], op
   const results: StakeholderComparison[] = [];
   const alphaUnits = { power: [] as number[][], interest: [] as number[][] };
   const gaps: SalienceGap[] = [];
+  const tests: PlannedTest[] = [];
   for (const st of stakeholderList) {
     const placedAll: PlacedPoint[] = [];
     const placedBy: PlacedPoint[][] = cohortList.map(() => []);
@@ -345,11 +412,15 @@ export function compareCohorts(study: Study, allSessions: readonly Session[], op
       // Each stakeholder's stream comes from the seed and its name, not its id: an id is
       // generated on import, so the same CSV imported twice would otherwise give other p-values.
       const streamKey = nameKey(st.name);
-      const test = permanova(xs, ys, groups, present.length, { permutations, rng: new Mulberry32(streamSeed(seed, streamKey)) });
-      pseudoF = test.pseudoF;
-      pValue = test.pValue;
-      rSquared = test.rSquared;
-      dispersion = dispersionOf(xs, ys, groups, present, permutations, streamSeed(seed, `${streamKey}\u0000dispersion`));
+      const location = planPermanova(xs, ys, groups, present.length, { permutations });
+      pseudoF = location.result.pseudoF;
+      // 1 until the count arrives; stays 1 when there is nothing to count (B = 0).
+      pValue = 1;
+      rSquared = location.result.rSquared;
+      if (location.test) tests.push({ stakeholder: results.length, kind: 'location', seed: streamSeed(seed, streamKey), test: location.test });
+      const spread = dispersionOf(xs, ys, groups, present, permutations);
+      dispersion = spread.dispersion;
+      if (spread.test) tests.push({ stakeholder: results.length, kind: 'dispersion', seed: streamSeed(seed, `${streamKey}\u0000dispersion`), test: spread.test });
     }
     const zoneConsensus =
       overall.modalZone !== null &&
@@ -392,19 +463,11 @@ export function compareCohorts(study: Study, allSessions: readonly Session[], op
     });
   }
 
-  // Benjamini–Hochberg across the testable stakeholders of this analysis.
-  const tested = results.filter((r) => r.pValue !== null);
-  const q = benjaminiHochberg(tested.map((r) => r.pValue!));
-  tested.forEach((r, i) => {
-    r.qValue = q[i]!;
-    r.divergent = r.qValue < DIVERGENCE_Q;
-  });
-
   const roundFilter = options.roundId === undefined ? null : { id: options.roundId, name: study.rounds.find((r) => r.id === options.roundId)?.name ?? options.roundId };
   const cohortFiltered = selectSessions(study, known, { cohortIds: options.cohortIds });
   const roundPair = options.overTime === false ? null : (options.overTime ?? defaultRoundPair(study, cohortFiltered));
 
-  return {
+  const comparison: CohortComparison = {
     sessions: sessions.length,
     midline: { ...midline },
     axes: { ...study.axes },
@@ -421,6 +484,7 @@ export function compareCohorts(study: Study, allSessions: readonly Session[], op
     repeatedCodes,
     excludedSessions,
   };
+  return { comparison, tests };
 }
 
 /** Σ of squared distances to the centroid of the points (x, y). */
@@ -438,6 +502,7 @@ function sumOfSquares(xs: readonly number[], ys: readonly number[]): number {
  * PERMDISP: distances of each session to its own cohort's centroid, then a one-way ANOVA of
  * those distances over cohorts with a label-permutation p-value. A one-way ANOVA F is the
  * pseudo-F of a one-dimensional PERMANOVA, so the same permutation code serves (y = 0).
+ * The p-value is 1 (or null: no spread) until the test's count completes it.
  */
 function dispersionOf(
   xs: readonly number[],
@@ -445,8 +510,7 @@ function dispersionOf(
   groups: Int32Array,
   present: ReadonlyArray<{ id: string; centroid: Position | null }>,
   permutations: number,
-  streamSeedValue: number,
-): Dispersion {
+): { dispersion: Dispersion; test: PermutationTest | null } {
   const z = xs.map((x, i) => {
     const c = present[groups[i]!]!.centroid!;
     return Math.hypot(x - c.interest, ys[i]! - c.power);
@@ -458,10 +522,14 @@ function dispersionOf(
     counts[groups[i]!]!++;
   });
   const meanDistance = present.map((c, g) => ({ id: c.id, value: sums[g]! / counts[g]! }));
-  const test = permanova(z, new Float64Array(z.length), groups, present.length, { permutations, rng: new Mulberry32(streamSeedValue) });
-  const spread = test.ssTotal > SS_TOLERANCE;
-  const pValue = spread ? test.pValue : null;
-  return { F: spread ? test.pseudoF : null, pValue, differs: pValue !== null && pValue < DISPERSION_P, meanDistance };
+  const plan = planPermanova(z, new Float64Array(z.length), groups, present.length, { permutations });
+  const spread = plan.result.ssTotal > SS_TOLERANCE;
+  const pValue = spread ? 1 : null;
+  return {
+    dispersion: { F: spread ? plan.result.pseudoF : null, pValue, differs: pValue !== null && pValue < DISPERSION_P, meanDistance },
+    // No spread, no count (planPermanova plans none either when SS_total ≈ 0).
+    test: spread ? plan.test : null,
+  };
 }
 
 function sum(xs: readonly number[]): number {
@@ -494,7 +562,7 @@ export function betweenCohorts(present: ReadonlyArray<{ id: string; name: string
  * Mean Euclidean distance between two sessions' placements over the stakeholders both
  * placed, for every pair of sessions; null where they placed none in common.
  */
-export function sessionDistances(sessions: readonly Session[], stakeholderIds: readonly string[]): Array<Array<number | null>> {
+export function sessionDistances(sessions: readonly AnalysisSession[], stakeholderIds: readonly string[]): Array<Array<number | null>> {
   const s = sessions.length;
   const m = stakeholderIds.length;
   // One flat array per axis, NaN where not placed, so the pair loop is plain arithmetic.

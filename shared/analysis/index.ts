@@ -8,3 +8,4 @@ export * from './permanova';
 export * from './prng';
 export * from './salience';
 export * from './summarize';
+export * from './sessionData';

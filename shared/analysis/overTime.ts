@@ -1,4 +1,4 @@
-import type { Session } from '../model/session';
+import type { AnalysisSession } from './sessionData';
 import type { Study } from '../model/study';
 import { ZONE_IDS, zoneOf, type ZoneId } from '../model/zones';
 import type { Position } from '../model/position';
@@ -85,7 +85,7 @@ function emptyTransitions(): TransitionTable {
  * The first two of the study's rounds, in study order, that both have sessions in the set;
  * null when fewer than two rounds have any.
  */
-export function defaultRoundPair(study: Study, sessions: readonly Session[]): { fromRoundId: string; toRoundId: string } | null {
+export function defaultRoundPair(study: Study, sessions: readonly AnalysisSession[]): { fromRoundId: string; toRoundId: string } | null {
   const used = study.rounds.filter((r) => sessions.some((s) => s.roundId === r.id));
   return used.length >= 2 ? { fromRoundId: used[0]!.id, toRoundId: used[1]!.id } : null;
 }
@@ -97,13 +97,13 @@ export function defaultRoundPair(study: Study, sessions: readonly Session[]): { 
  */
 export function compareRounds(
   study: Study,
-  sessions: readonly Session[],
+  sessions: readonly AnalysisSession[],
   rounds: { fromRoundId: string; toRoundId: string },
   stakeholderIds?: readonly string[],
 ): OverTime {
   const roundName = (id: string) => study.rounds.find((r) => r.id === id)?.name ?? id;
   const byCode = (roundId: string) => {
-    const map = new Map<string, Session[]>();
+    const map = new Map<string, AnalysisSession[]>();
     for (const s of sessions) {
       if (s.roundId !== roundId) continue;
       const key = pairingKey(s.code);
@@ -114,7 +114,7 @@ export function compareRounds(
   const fromMap = byCode(rounds.fromRoundId);
   const toMap = byCode(rounds.toRoundId);
   const pairs: SessionPair[] = [];
-  const pairSessions: Array<[Session, Session]> = [];
+  const pairSessions: Array<[AnalysisSession, AnalysisSession]> = [];
   const ambiguous = new Set<string>();
   const unpaired: string[] = [];
   for (const [key, froms] of fromMap) {

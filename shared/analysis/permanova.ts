@@ -28,6 +28,37 @@ export const SS_TOLERANCE = 1e-9;
 export const TIE_TOLERANCE = 1e-9;
 
 /**
+ * One label-permutation count, ready to run: everything `permanova` derives from the data
+ * before its shuffle loop. Plain data (typed arrays and numbers), so it can be posted to
+ * another worker; `countPermutations` on it gives the same count wherever it runs.
+ */
+export interface PermutationTest {
+  /**
+   * How `values` hold the points: `grid`, packed x·2^20 + y in tenths (data on the 0.1
+   * grid); `plane`, centred (x, y) interleaved; `line`, centred x alone (every y is 0, as in
+   * the dispersion test, where the plane path would shuffle and add zeros).
+   */
+  kind: 'grid' | 'plane' | 'line';
+  values: Float64Array;
+  /** Group sizes, smallest first. */
+  sizes: Int32Array;
+  permutations: number;
+  /** A shuffle counts when its SS_between is at least this. */
+  threshold: number;
+  /** Grid only: Σx and Σy in tenths, and the overall centroid. */
+  totalX: number;
+  totalY: number;
+  mx: number;
+  my: number;
+}
+
+/** `permanova` without its p-value: the observed statistics and the count still to run (null: nothing to test). */
+export interface PermanovaPlan {
+  result: Omit<PermanovaResult, 'pValue'>;
+  test: PermutationTest | null;
+}
+
+/**
  * PERMANOVA on Euclidean distances in the power–interest plane, with a label-permutation
  * test.
  *
@@ -55,6 +86,27 @@ export function permanova(
     gridPath?: boolean;
   },
 ): PermanovaResult {
+  const plan = planPermanova(xs, ys, labels, groupCount, options);
+  return { ...plan.result, pValue: plan.test ? pValueOf(countPermutations(plan.test, options.rng), options.permutations) : 1 };
+}
+
+/** (1 + #{F* ≥ F}) / (1 + B). */
+export function pValueOf(atLeastAsLarge: number, permutations: number): number {
+  return (1 + atLeastAsLarge) / (1 + permutations);
+}
+
+/**
+ * The observed statistics of `permanova` and its permutation count still to run, so the
+ * counts of many tests can be spread over workers (each count depends only on its test and
+ * its own seeded stream, so where it runs never changes it).
+ */
+export function planPermanova(
+  xs: ArrayLike<number>,
+  ys: ArrayLike<number>,
+  labels: ArrayLike<number>,
+  groupCount: number,
+  options: { permutations: number; gridPath?: boolean },
+): PermanovaPlan {
   const n = labels.length;
   const k = groupCount;
   const permutations = options.permutations;
@@ -94,10 +146,9 @@ export function permanova(
   // `> 0` test would run a test on nothing and report it as highly significant.
   const pseudoF = ssWithin > SS_TOLERANCE ? ssBetween / (k - 1) / (ssWithin / (n - k)) : null;
   const rSquared = ssTotal > SS_TOLERANCE ? ssBetween / ssTotal : null;
+  const result = { n, groups: k, ssTotal, ssWithin, ssBetween, pseudoF, rSquared, permutations };
 
-  if (!(ssTotal > SS_TOLERANCE) || k < 2 || permutations < 1) {
-    return { n, groups: k, ssTotal, ssWithin, ssBetween, pseudoF, rSquared, pValue: 1, permutations };
-  }
+  if (!(ssTotal > SS_TOLERANCE) || k < 2 || permutations < 1) return { result, test: null };
 
   // Shuffled positions [start_g, start_g + n_g) belong to group g, smallest groups first.
   // The largest group goes last and is never visited: its sum is the total minus the others'.
@@ -107,21 +158,56 @@ export function permanova(
   // (SS_within ≈ 0). Ties (duplicate points, mirror-image splits) must count as "at least as
   // large": a relative tolerance of 1e-9, relative to SS_total, absorbs rounding.
   const threshold = ssBetween - TIE_TOLERANCE * ssTotal;
-  const useGrid = (options.gridPath ?? true) && n <= GRID_MAX_N && onTenthGrid(xs) && onTenthGrid(ys);
-  const atLeastAsLarge = useGrid
-    ? countOnGrid(xs, ys, sortedSizes, mx, my, permutations, threshold, options.rng)
-    : countGeneral(cx, cy, sortedSizes, permutations, threshold, options.rng);
-  return {
-    n,
-    groups: k,
-    ssTotal,
-    ssWithin,
-    ssBetween,
-    pseudoF,
-    rSquared,
-    pValue: (1 + atLeastAsLarge) / (1 + permutations),
-    permutations,
-  };
+  const base = { sizes: sortedSizes, permutations, threshold, totalX: 0, totalY: 0, mx, my };
+  if ((options.gridPath ?? true) && n <= GRID_MAX_N && onTenthGrid(xs) && onTenthGrid(ys)) {
+    const packed = new Float64Array(n);
+    let totalX = 0;
+    let totalY = 0;
+    for (let i = 0; i < n; i++) {
+      const x = Math.round(xs[i]! * 10);
+      const y = Math.round(ys[i]! * 10);
+      packed[i] = x * PACK + y;
+      totalX += x;
+      totalY += y;
+    }
+    return { result, test: { ...base, kind: 'grid', values: packed, totalX, totalY } };
+  }
+  let flat = true;
+  for (let i = 0; i < n && flat; i++) flat = cy[i] === 0;
+  if (flat) return { result, test: { ...base, kind: 'line', values: cx } };
+  const xy = new Float64Array(2 * n);
+  for (let i = 0; i < n; i++) {
+    xy[2 * i] = cx[i]!;
+    xy[2 * i + 1] = cy[i]!;
+  }
+  return { result, test: { ...base, kind: 'plane', values: xy } };
+}
+
+/**
+ * #{F* ≥ F}: the test's shuffles, drawn from `rng` (left where the shuffles leave it).
+ * Shuffles `test.values` in place, so a test is counted once.
+ */
+export function countPermutations(test: PermutationTest, rng: Mulberry32): number {
+  // The generator runs on a local copy of its state (see Mulberry32.getState).
+  const state = { value: rng.getState() };
+  const count =
+    test.kind === 'grid'
+      ? countOnGrid(test.values, test.sizes, test.totalX, test.totalY, test.mx, test.my, test.permutations, test.threshold, state)
+      : test.kind === 'line'
+        ? countLine(test.values, test.sizes, test.permutations, test.threshold, state)
+        : countPlane(test.values, test.sizes, test.permutations, test.threshold, state);
+  rng.setState(state.value);
+  return count;
+}
+
+/**
+ * The cost of a count in shuffle steps (every point but the largest group's, per shuffle),
+ * for spreading many counts evenly over workers.
+ */
+export function permutationCost(test: PermutationTest): number {
+  let visited = 0;
+  for (let g = 0; g < test.sizes.length - 1; g++) visited += test.sizes[g]!;
+  return test.permutations * (visited + 1);
 }
 
 /** Positions are recorded to one decimal; the packed path needs every value on that grid. */
@@ -137,36 +223,33 @@ function onTenthGrid(values: ArrayLike<number>): boolean {
 const GRID_MAX_N = 10_000;
 const PACK = 1_048_576; // 2^20
 
+// NOTE: the three loops below inline Mulberry32.nextFloat() on a local state, step for
+// step: the same numbers as the class gives, without a field write per draw. Forward
+// Fisher–Yates: position i takes a uniform pick among positions i..n−1 (`| 0` is Math.floor
+// for these non-negative values below 2^31, and cheaper).
+
 /**
  * The permutation count for data on the 0.1 grid: each point is packed into one double,
  * x·2^20 + y in tenths, whose sums stay exact integers (below 2^53). One array, one
- * swap and one addition per step — about a quarter faster than the general path — and
+ * swap and one addition per step — about a quarter faster than the plane path — and
  * group sums that are exact, so mirror-image splits tie exactly. The same random numbers
- * drive the same swaps as `countGeneral`.
+ * drive the same swaps as the other paths.
  */
 function countOnGrid(
-  xs: ArrayLike<number>,
-  ys: ArrayLike<number>,
+  packed: Float64Array,
   sizes: Int32Array,
+  totalX: number,
+  totalY: number,
   mx: number,
   my: number,
   permutations: number,
   threshold: number,
-  rng: Mulberry32,
+  state: { value: number },
 ): number {
-  const n = xs.length;
+  const n = packed.length;
   const k = sizes.length;
-  const packed = new Float64Array(n);
-  let totalX = 0;
-  let totalY = 0;
-  for (let i = 0; i < n; i++) {
-    const x = Math.round(xs[i]! * 10);
-    const y = Math.round(ys[i]! * 10);
-    packed[i] = x * PACK + y;
-    totalX += x;
-    totalY += y;
-  }
   const lastSize = sizes[k - 1]!;
+  let st = state.value | 0;
   let count = 0;
   for (let b = 0; b < permutations; b++) {
     let ss = 0;
@@ -178,9 +261,11 @@ function countOnGrid(
       const end = i + size;
       let sum = 0;
       for (; i < end; i++) {
-        // Forward Fisher–Yates: position i takes a uniform pick among positions i..n−1
-        // (`| 0` is Math.floor for these non-negative values below 2^31, and cheaper).
-        const j = i + ((rng.nextFloat() * (n - i)) | 0);
+        st = (st + 0x6d2b79f5) | 0;
+        let t = st;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        const j = i + ((((t ^ (t >>> 14)) >>> 0) * 2.3283064365386963e-10 * (n - i)) | 0);
         const v = packed[j]!;
         packed[j] = packed[i]!;
         packed[i] = v;
@@ -200,19 +285,16 @@ function countOnGrid(
     ss += (dx * dx + dy * dy) / lastSize;
     if (ss >= threshold) count++;
   }
+  state.value = st;
   return count;
 }
 
 /** The permutation count for any real values: centred points, interleaved and shuffled in place. */
-function countGeneral(cx: Float64Array, cy: Float64Array, sizes: Int32Array, permutations: number, threshold: number, rng: Mulberry32): number {
-  const n = cx.length;
+function countPlane(xy: Float64Array, sizes: Int32Array, permutations: number, threshold: number, state: { value: number }): number {
+  const n = xy.length / 2;
   const k = sizes.length;
-  const xy = new Float64Array(2 * n);
-  for (let i = 0; i < n; i++) {
-    xy[2 * i] = cx[i]!;
-    xy[2 * i + 1] = cy[i]!;
-  }
   const lastSize = sizes[k - 1]!;
+  let st = state.value | 0;
   let count = 0;
   for (let b = 0; b < permutations; b++) {
     let ss = 0;
@@ -225,7 +307,11 @@ function countGeneral(cx: Float64Array, cy: Float64Array, sizes: Int32Array, per
       let sx = 0;
       let sy = 0;
       for (; i < end; i++) {
-        const j = i + ((rng.nextFloat() * (n - i)) | 0);
+        st = (st + 0x6d2b79f5) | 0;
+        let t = st;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        const j = i + ((((t ^ (t >>> 14)) >>> 0) * 2.3283064365386963e-10 * (n - i)) | 0);
         const x = xy[2 * j]!;
         const y = xy[2 * j + 1]!;
         xy[2 * j] = xy[2 * i]!;
@@ -243,6 +329,46 @@ function countGeneral(cx: Float64Array, cy: Float64Array, sizes: Int32Array, per
     ss += (restX * restX + restY * restY) / lastSize;
     if (ss >= threshold) count++;
   }
+  state.value = st;
+  return count;
+}
+
+/**
+ * The plane path with every y = 0 (the dispersion test's one-dimensional distances): the
+ * same swaps and the same sums, since adding a zero y changes no value, at half the work.
+ */
+function countLine(xs: Float64Array, sizes: Int32Array, permutations: number, threshold: number, state: { value: number }): number {
+  const n = xs.length;
+  const k = sizes.length;
+  const lastSize = sizes[k - 1]!;
+  let st = state.value | 0;
+  let count = 0;
+  for (let b = 0; b < permutations; b++) {
+    let ss = 0;
+    let restX = 0;
+    let i = 0;
+    for (let g = 0; g < k - 1; g++) {
+      const size = sizes[g]!;
+      const end = i + size;
+      let sx = 0;
+      for (; i < end; i++) {
+        st = (st + 0x6d2b79f5) | 0;
+        let t = st;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        const j = i + ((((t ^ (t >>> 14)) >>> 0) * 2.3283064365386963e-10 * (n - i)) | 0);
+        const x = xs[j]!;
+        xs[j] = xs[i]!;
+        xs[i] = x;
+        sx += x;
+      }
+      ss += (sx * sx) / size;
+      restX += sx;
+    }
+    ss += (restX * restX) / lastSize;
+    if (ss >= threshold) count++;
+  }
+  state.value = st;
   return count;
 }
 

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { WorkerReply, WorkerRequest } from './analysis.worker';
-import { requestKey, type AnalysisRequest, type AnalysisResult } from './analysisRequest';
+import { encodeRequest, requestKey, type AnalysisRequest, type AnalysisResult } from './analysisRequest';
+import { joinResult, type ResultPart } from './analysisTransport';
 
 /**
- * Runs the analysis in a Web Worker and caches results per selection. Only the latest
- * request matters: when the selection changes while the worker is busy, the worker is
- * ended and a fresh one takes the new request, so a long permutation test for a
+ * Runs the analysis in Web Workers (one per core, see poolSize) and caches results per
+ * selection. Only the latest request matters: when the selection changes while the workers
+ * are busy, they are ended and fresh ones take the new request, so a long permutation test for a
  * selection nobody looks at any more never delays the one on screen.
  */
 
@@ -51,54 +52,104 @@ export function holdAnalysisReplies(): { release(): void } {
   };
 }
 
-let worker: Worker | null = null;
-let nextId = 1;
-let pending: { id: number; resolve: (r: AnalysisResult) => void; reject: (e: Error) => void } | null = null;
+/**
+ * Workers: one per core, at most four (the permutation counts of 40 stakeholders spread
+ * well over that many; more would only cost memory). The first leads (see analysis.worker).
+ */
+export function poolSize(): number {
+  const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency : 0;
+  return Math.max(1, Math.min(4, Number.isFinite(cores) && cores > 0 ? Math.floor(cores) : 2));
+}
 
-function startWorker(): Worker {
-  const w = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module' });
-  w.onmessage = (event: MessageEvent<WorkerReply>) => {
+let pool: Worker[] | null = null;
+let nextId = 1;
+let pending: {
+  id: number;
+  resolve: (r: AnalysisResult) => void;
+  reject: (e: Error) => void;
+  head: AnalysisResult | null;
+  parts: ResultPart[][];
+  expected: number;
+} | null = null;
+
+function newWorker(): Worker {
+  return new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module' });
+}
+
+function endPool(): void {
+  for (const w of pool ?? []) w.terminate();
+  pool = null;
+}
+
+function startPool(): Worker[] {
+  const lead = newWorker();
+  const helpers = Array.from({ length: poolSize() - 1 }, newWorker);
+  const ports = helpers.map((helper) => {
+    const channel = new MessageChannel();
+    const message: WorkerRequest = { type: 'help', port: channel.port2 };
+    helper.postMessage(message, [channel.port2]);
+    return channel.port1;
+  });
+  const message: WorkerRequest = { type: 'helpers', ports };
+  lead.postMessage(message, ports);
+  lead.onmessage = (event: MessageEvent<WorkerReply>) => {
+    // Each message is read in its own task: the result comes in parts of a few milliseconds each.
     const reply = event.data;
-    const deliver = () => {
-      if (!pending || pending.id !== reply.id) return;
-      const { resolve, reject } = pending;
+    const p = pending;
+    if (!p || p.id !== reply.id) return;
+    if (!reply.ok) {
       pending = null;
-      workerStats.runs++;
-      if (reply.ok) resolve(reply.result);
-      else reject(new Error(reply.message));
-    };
-    if (held) held.push(deliver);
-    else deliver();
+      return deliver(() => p.reject(new Error(reply.message)));
+    }
+    if (reply.kind === 'head') {
+      p.head = reply.result;
+      p.expected = reply.parts;
+    } else p.parts.push(reply.part);
+    if (p.head && p.parts.length === p.expected) {
+      pending = null;
+      const result = joinResult(p.head, p.parts);
+      deliver(() => {
+        workerStats.runs++;
+        p.resolve(result);
+      });
+    }
   };
-  w.onerror = (event) => {
+  const failed = (event: ErrorEvent) => {
     event.preventDefault();
     const p = pending;
     pending = null;
-    worker?.terminate();
-    worker = null;
+    endPool();
     p?.reject(new Error(event.message || 'The analysis worker failed to start.'));
   };
-  return w;
+  lead.onerror = failed;
+  for (const helper of helpers) helper.onerror = failed;
+  return [lead, ...helpers];
+}
+
+function deliver(settle: () => void): void {
+  if (held) held.push(settle);
+  else settle();
 }
 
 /** Thrown to a request that a newer one replaced. */
 class Superseded extends Error {}
 
-/** Run one analysis in the worker; a request still running is abandoned. */
+/** Run one analysis in the workers; a request still running is abandoned. */
 export function analyseInWorker(request: AnalysisRequest): Promise<AnalysisResult> {
   if (pending) {
-    // Ending the worker is the only way to stop a computation in progress.
+    // Ending the workers is the only way to stop a computation in progress.
     pending.reject(new Superseded('superseded'));
     pending = null;
-    worker?.terminate();
-    worker = null;
+    endPool();
   }
-  worker ??= startWorker();
+  pool ??= startPool();
   const id = nextId++;
-  const message: WorkerRequest = { id, request };
+  // Typed arrays, transferred: the page's thread never structured-clones the sessions.
+  const { request: encoded, transfer } = encodeRequest(request);
+  const message: WorkerRequest = { type: 'analyse', id, request: encoded };
   return new Promise<AnalysisResult>((resolve, reject) => {
-    pending = { id, resolve, reject };
-    worker!.postMessage(message);
+    pending = { id, resolve, reject, head: null, parts: [], expected: 0 };
+    pool![0]!.postMessage(message, transfer);
   });
 }
 

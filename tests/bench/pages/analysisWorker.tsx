@@ -9,7 +9,9 @@ const scope = self as unknown as { onmessage: ((e: MessageEvent<{ study: Study; 
 scope.onmessage = (e) => {
   try {
     const result = compareCohorts(e.data.study, e.data.sessions, { permutations: e.data.permutations });
-    scope.postMessage({ ok: true, sessions: result.sessions, stakeholders: result.stakeholders.length, result });
+    // The p-values ride along (small) so the page can check the app's split pool against them.
+    const pValues = result.stakeholders.map((s) => ({ pValue: s.pValue, dispersion: s.dispersion && { pValue: s.dispersion.pValue } }));
+    scope.postMessage({ ok: true, sessions: result.sessions, stakeholders: result.stakeholders.length, pValues, result });
   } catch (err) {
     scope.postMessage({ ok: false, error: err instanceof Error ? err.message : String(err) });
   }
