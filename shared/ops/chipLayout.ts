@@ -11,7 +11,7 @@
  * (the editor passes canvas pixels).
  */
 
-import { GridIndex } from './spatialIndex';
+import { DiscCover, GridIndex } from './spatialIndex';
 
 export interface Box {
   x: number;
@@ -318,8 +318,11 @@ export function relayoutChipLabels(previous: ChipLayoutResult | null, chips: rea
   const cell = cellSize(chips, r);
   const arrivedIndex = new GridIndex(cell);
   for (const b of arrived) arrivedIndex.insert(b);
+  // Freed room that the markers still there cover entirely is no room for any label (on a
+  // very crowded map, nearly all of it): nobody needs to move for it.
+  const cover = new DiscCover(chips, R, options.bounds);
   const leftIndex = new GridIndex(cell);
-  for (const b of left) leftIndex.insert(b);
+  for (const b of left) if (!cover.blocks(b.width > 0 ? b : { x: b.x - R, y: b.y - R, width: 2 * R, height: 2 * R })) leftIndex.insert(b);
   const near = (index: GridIndex, b: Box, reach: number) => index.some(b, reach, (k) => within(b, index.box(k), reach));
 
   const redo: number[] = [];
@@ -334,7 +337,9 @@ export function relayoutChipLabels(previous: ChipLayoutResult | null, chips: rea
     }
     const box = old.label.box;
     const marker = { x: c.x, y: c.y, width: 0, height: 0 };
-    if (near(arrivedIndex, box, R) || (!old.label.leader && near(arrivedIndex, box, ambiguityReach)) || near(leftIndex, marker, leaveReach(c))) {
+    // A label that found no free room (`overlaps`) already lies over others where it covers
+    // least; an arriving marker does not make it wrong, so on a crowded map it stays.
+    if ((!old.label.overlaps && near(arrivedIndex, box, R)) || (!old.label.leader && near(arrivedIndex, box, ambiguityReach)) || near(leftIndex, marker, leaveReach(c))) {
       redo.push(i);
       return null;
     }
@@ -428,8 +433,11 @@ function layoutInOrder(chips: readonly ChipToLay[], options: ChipLayoutOptions, 
       return boxHitsCircle(box, m.x, m.y, radius);
     });
 
+  // Markers never move during a layout: spots that surely cover one are known in advance.
+  const cover = new DiscCover(all, r + g, bounds);
+
   const isFree = (box: Box, avoidSoft: boolean): boolean => {
-    if (hitsMarker(box, r + g)) return false;
+    if (cover.blocks(box) || hitsMarker(box, r + g)) return false;
     if (placed.some(box, g, (i) => boxesOverlap(box, placed.box(i), g))) return false;
     if (avoidSoft) for (const s of soft) if (boxesOverlap(box, s, g)) return false;
     return true;
@@ -504,7 +512,7 @@ function layoutInOrder(chips: readonly ChipToLay[], options: ChipLayoutOptions, 
       const xs: number[] = [];
       for (let x = area.x; x + c.labelWidth <= area.x + area.width + 1e-9; x += stepX) {
         const box = { x, y, width: c.labelWidth, height: c.labelHeight };
-        if (distanceToBox(box, c.x, c.y) < bestDistance && ok(box)) xs.push(x);
+        if (distanceToBox(box, c.x, c.y) < bestDistance && ok(box) && !cover.blocks(box)) xs.push(x);
       }
       if (xs.length === 0) continue;
       const span = { x: xs[0]!, y, width: xs[xs.length - 1]! + c.labelWidth - xs[0]!, height: c.labelHeight };

@@ -122,3 +122,72 @@ export class GridIndex {
     return found;
   }
 }
+
+/**
+ * Where a box surely comes closer than `radius` to one of the given points, answered in
+ * constant time: a raster of small cells, each marked when all of it lies that close to
+ * some point, and a summed-area table over it. A box holding a whole marked cell holds a
+ * point that close, so it surely hits; any other box gets the exact test. On a crowded
+ * map (3,000 chips) almost every spot a label could take is rejected here.
+ */
+export class DiscCover {
+  private readonly ox: number;
+  private readonly oy: number;
+  private readonly cols: number;
+  private readonly rows: number;
+  private readonly q: number;
+  private readonly sums: Int32Array;
+
+  constructor(points: readonly { x: number; y: number }[], radius: number, area: IndexBox) {
+    const q = Math.max(1, radius / 3);
+    this.q = q;
+    this.ox = area.x - radius;
+    this.oy = area.y - radius;
+    const cols = Math.max(1, Math.min(4096, Math.ceil((area.width + 2 * radius) / q)));
+    const rows = Math.max(1, Math.min(4096, Math.ceil((area.height + 2 * radius) / q)));
+    this.cols = cols;
+    this.rows = rows;
+    const marked = new Uint8Array(cols * rows);
+    // A hair inside the radius, so rounding can never mark a cell the exact test would pass.
+    const inner = radius - 1e-6 * Math.max(1, radius);
+    const r2 = inner * inner;
+    if (inner > 0 && Number.isFinite(q)) {
+      for (const p of points) {
+        if (!Number.isFinite(p.x) || !Number.isFinite(p.y)) continue;
+        const c0 = Math.max(0, Math.floor((p.x - inner - this.ox) / q));
+        const c1 = Math.min(cols - 1, Math.floor((p.x + inner - this.ox) / q));
+        const r0 = Math.max(0, Math.floor((p.y - inner - this.oy) / q));
+        const r1 = Math.min(rows - 1, Math.floor((p.y + inner - this.oy) / q));
+        for (let cy = r0; cy <= r1; cy++) {
+          const y0 = this.oy + cy * q;
+          const dy = Math.max(Math.abs(y0 - p.y), Math.abs(y0 + q - p.y));
+          for (let cx = c0; cx <= c1; cx++) {
+            const x0 = this.ox + cx * q;
+            const dx = Math.max(Math.abs(x0 - p.x), Math.abs(x0 + q - p.x));
+            if (dx * dx + dy * dy < r2) marked[cy * cols + cx] = 1;
+          }
+        }
+      }
+    }
+    const sums = new Int32Array((cols + 1) * (rows + 1));
+    for (let cy = 0; cy < rows; cy++) {
+      let row = 0;
+      for (let cx = 0; cx < cols; cx++) {
+        row += marked[cy * cols + cx]!;
+        sums[(cy + 1) * (cols + 1) + cx + 1] = sums[cy * (cols + 1) + cx + 1]! + row;
+      }
+    }
+    this.sums = sums;
+  }
+
+  /** True only when the box surely comes closer than the radius to a point. */
+  blocks(box: IndexBox): boolean {
+    const c0 = Math.max(0, Math.ceil((box.x - this.ox) / this.q));
+    const c1 = Math.min(this.cols, Math.floor((box.x + box.width - this.ox) / this.q));
+    const r0 = Math.max(0, Math.ceil((box.y - this.oy) / this.q));
+    const r1 = Math.min(this.rows, Math.floor((box.y + box.height - this.oy) / this.q));
+    if (!(c1 > c0 && r1 > r0)) return false;
+    const w = this.cols + 1;
+    return this.sums[r1 * w + c1]! - this.sums[r0 * w + c1]! - this.sums[r1 * w + c0]! + this.sums[r0 * w + c0]! > 0;
+  }
+}

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { boxesOverlap, boxHitsCircle, layoutChipLabels, relayoutChipLabels, type Box, type ChipLabel, type ChipLayoutOptions, type ChipToLay } from '../../../shared/ops/chipLayout';
-import { GridIndex } from '../../../shared/ops/spatialIndex';
+import { DiscCover, GridIndex } from '../../../shared/ops/spatialIndex';
 
 // The spatial index and the incremental layout after a drop, checked against plain loops
 // over every marker and label: whatever the index skips, the guarantees must still hold.
@@ -71,6 +71,20 @@ describe('GridIndex', () => {
         });
       }),
       { numRuns: 200, seed: 14 },
+    );
+  });
+});
+
+describe('DiscCover', () => {
+  it('says a box surely hits a marker only when the exact test agrees (property)', () => {
+    const point = fc.record({ x: fc.double({ min: 0, max: 300, noNaN: true }), y: fc.double({ min: 0, max: 200, noNaN: true }) });
+    const box = fc.record({ x: fc.double({ min: -20, max: 300, noNaN: true }), y: fc.double({ min: -20, max: 200, noNaN: true }), width: fc.double({ min: 0, max: 120, noNaN: true }), height: fc.double({ min: 0, max: 40, noNaN: true }) });
+    fc.assert(
+      fc.property(fc.array(point, { maxLength: 60 }), fc.array(box, { minLength: 1, maxLength: 40 }), fc.double({ min: 1, max: 20, noNaN: true }), (points, boxes, radius) => {
+        const cover = new DiscCover(points, radius, { x: 0, y: 0, width: 300, height: 200 });
+        for (const b of boxes) if (cover.blocks(b)) expect(points.some((p) => boxHitsCircle(b, p.x, p.y, radius))).toBe(true);
+      }),
+      { numRuns: 300, seed: 1404 },
     );
   });
 });
