@@ -384,7 +384,15 @@ export async function refreshOpenStudy(studyId: string, openSessionId: string | 
   const stillMissing = current.problems.filter(
     (p) => p.quarantinedTo !== null && !result.problems.some((q) => q.file === p.file) && !(p.sessionId && result.sessions.some((s) => s.id === p.sessionId)),
   );
-  set({ open: { study, sessions, problems: [...result.problems, ...stillMissing] } });
+  const problems = [...result.problems, ...stillMissing];
+  // Nothing new (the usual answer after this window's own save): keep the objects, so the
+  // open page does not re-render — a commit in the middle of a drag costs frames.
+  const unchanged =
+    study === current.study &&
+    sessions.length === current.sessions.length &&
+    sessions.every((s, i) => s === current.sessions[i]) &&
+    JSON.stringify(problems) === JSON.stringify(current.problems);
+  if (!unchanged) set({ open: { study, sessions, problems } });
 
   const open = openSessionId ? changedBy.find((c) => c.session.id === openSessionId && !c.added) : undefined;
   // The editor holds its own copy of a map: make it reload what changed on disk.
