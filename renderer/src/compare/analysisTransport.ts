@@ -11,7 +11,7 @@ import type { AnalysisResult } from './analysisRequest';
 export type ResultPart = { kind: 'points'; stakeholder: number; items: RawPoint[] } | { kind: 'shifts'; stakeholder: number; items: Shift[] };
 
 /** About this many points or shifts per message: a few milliseconds to deserialise. */
-export const ITEMS_PER_MESSAGE = 4000;
+export const ITEMS_PER_MESSAGE = 2000;
 
 /** The head and the parts, grouped into messages of at most about `itemsPerMessage` items. */
 export function splitResult(result: AnalysisResult, itemsPerMessage = ITEMS_PER_MESSAGE): { head: AnalysisResult; messages: ResultPart[][] } {
