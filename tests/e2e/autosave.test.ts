@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { newSession, newStudy } from '../../shared/model/defaults';
 import { launchBrowser, newPage, type WatchedPage } from '../helpers/browser';
-import { startPreview, type Preview } from '../helpers/preview';
+import { previewApi, startPreview, type Preview } from '../helpers/preview';
 import { loadLibrary } from '../helpers/studyGenerator';
 
 // Saved as you go, checked against the files the preview writes: "Saved" appears only
@@ -16,16 +16,7 @@ let page: Page;
 const STUDY = 'autosave-study';
 const SESSION = 'autosave-session';
 
-async function api(op: string, payload: unknown): Promise<unknown> {
-  const res = await fetch(`${preview.origin}/api/${op}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${preview.token}` },
-    body: JSON.stringify(payload),
-  });
-  const r = (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-  if (!r.ok) throw new Error(`${op}: ${r.error?.message}`);
-  return r.value;
-}
+const api = <T = unknown>(op: string, payload: unknown = {}): Promise<T> => previewApi<T>(preview, op, payload);
 
 const studyFile = () => JSON.parse(readFileSync(join(preview.dataDir, STUDY, 'study.json'), 'utf8')) as { title: string; description: string; updatedAt: string };
 const sessionFile = () => JSON.parse(readFileSync(join(preview.dataDir, STUDY, 'sessions', `${SESSION}.json`), 'utf8')) as { place: string; updatedAt: string };

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newSession, newStudy } from '../../shared/model/defaults';
 import type { Session } from '../../shared/model/session';
 import { launchBrowser, newPage } from '../helpers/browser';
-import { startPreview, type Preview } from '../helpers/preview';
+import { previewApi, startPreview, type Preview } from '../helpers/preview';
 import { loadLibrary } from '../helpers/studyGenerator';
 
 /**
@@ -21,16 +21,7 @@ let b: Preview;
 let browser: Browser;
 const STUDY = 'changed-elsewhere';
 
-async function api(preview: Preview, op: string, payload: unknown): Promise<unknown> {
-  const res = await fetch(`${preview.origin}/api/${op}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${preview.token}` },
-    body: JSON.stringify(payload),
-  });
-  const body = (await res.json()) as { ok: boolean; value?: unknown; error?: unknown };
-  if (!body.ok) throw new Error(`${op} failed: ${JSON.stringify(body.error)}`);
-  return body.value;
-}
+const api = <T = unknown>(preview: Preview, op: string, payload: unknown = {}): Promise<T> => previewApi<T>(preview, op, payload);
 
 const sessionFiles = (): Session[] =>
   readdirSync(join(dataDir, STUDY, 'sessions'))

@@ -9,7 +9,7 @@ import { SessionSchema, type Session } from '../../shared/model/session';
 import { StakeholderLibrarySchema } from '../../shared/model/stakeholder';
 import { zoneOf } from '../../shared/model/zones';
 import { launchBrowser, newPage, type WatchedPage } from '../helpers/browser';
-import { startPreview, type Preview } from '../helpers/preview';
+import { previewApi, startPreview, type Preview } from '../helpers/preview';
 
 // The map editor end to end: the built app in Chromium against the browser preview,
 // driven with a real mouse and keyboard, checked through the table twin and the
@@ -26,16 +26,7 @@ const study = newStudy({ id: 'e2e-nadia', title: 'Nadia e2e', now: NOW, stakehol
 const session = newSession({ id: 'fgd-1', studyId: study.id, code: 'FGD 1', kind: 'fgd', cohortId: 'survivors', roundId: 'baseline', now: NOW, consent: true });
 const sessionFile = () => join(preview.dataDir, study.id, 'sessions', `${session.id}.json`);
 
-async function api(op: string, payload: unknown): Promise<unknown> {
-  const res = await fetch(`${preview.origin}/api/${op}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${preview.token}` },
-    body: JSON.stringify(payload),
-  });
-  const body = (await res.json()) as { ok: boolean; value?: unknown; error?: unknown };
-  if (!body.ok) throw new Error(`${op} failed: ${JSON.stringify(body.error)}`);
-  return body.value;
-}
+const api = <T = unknown>(op: string, payload: unknown = {}): Promise<T> => previewApi<T>(preview, op, payload);
 
 /** The little of the DOM the page functions below use (the Node test config has no DOM types). */
 interface PageElement {

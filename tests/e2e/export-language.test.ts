@@ -9,7 +9,7 @@ import { newSession, newStudy } from '../../shared/model/defaults';
 import type { Placement, Session } from '../../shared/model/session';
 import { StakeholderLibrarySchema, type Language } from '../../shared/model/stakeholder';
 import { launchBrowser, newPage } from '../helpers/browser';
-import { startPreview, type Preview } from '../helpers/preview';
+import { previewApi, startPreview, type Preview } from '../helpers/preview';
 
 // The app's exports follow the language of the interface: a facilitator working in
 // Bengali gets a Bengali map, one working in Hindi a Hindi report, with no choice to make.
@@ -34,16 +34,7 @@ let browser: Browser;
 let page: Page;
 let tmp: string;
 
-async function api(op: string, payload: unknown): Promise<unknown> {
-  const res = await fetch(`${preview.origin}/api/${op}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${preview.token}` },
-    body: JSON.stringify(payload),
-  });
-  const body = (await res.json()) as { ok: boolean; value?: unknown; error?: unknown };
-  if (!body.ok) throw new Error(`${op} failed: ${JSON.stringify(body.error)}`);
-  return body.value;
-}
+const api = <T = unknown>(op: string, payload: unknown = {}): Promise<T> => previewApi<T>(preview, op, payload);
 
 /** A new session file: base revision 0, nothing on disk yet. */
 async function saveNewSession(session: Session): Promise<void> {

@@ -11,7 +11,7 @@ import { StakeholderLibrarySchema } from '../../shared/model/stakeholder';
 import type { Study } from '../../shared/model/study';
 import { axeViolations, describeViolations, newAxeContext } from '../helpers/axe';
 import { launchBrowser, newPage, type WatchedPage } from '../helpers/browser';
-import { startPreview, type Preview } from '../helpers/preview';
+import { previewApi, startPreview, type Preview } from '../helpers/preview';
 
 // Share and report through the UI, against the real browser preview: a session map as
 // SVG, the study as CSV and as the printable report (downloaded by the browser and read
@@ -49,16 +49,7 @@ let browser: Browser;
 let watched: WatchedPage;
 let page: Page;
 
-async function api<T>(op: string, payload: unknown = {}): Promise<T> {
-  const res = await fetch(`${preview.origin}/api/${op}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${preview.token}` },
-    body: JSON.stringify(payload),
-  });
-  const body = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${op}: ${body.error?.message}`);
-  return body.value;
-}
+const api = <T = unknown>(op: string, payload: unknown = {}): Promise<T> => previewApi<T>(preview, op, payload);
 
 /** Session files on disk, by code, read through the schema. */
 function sessionFiles(): Map<string, Session> {

@@ -7,7 +7,7 @@ import type { Placement, Session } from '../../shared/model/session';
 import type { ZoneId } from '../../shared/model/zones';
 import { emptySession, libraryStudy, realisticSession } from '../component/editor/fixtures';
 import { launchBrowser, newPage, type WatchedPage } from '../helpers/browser';
-import { startPreview, type Preview } from '../helpers/preview';
+import { previewApi, startPreview, type Preview } from '../helpers/preview';
 
 // Labels that never lie, at the sizes a facilitator meets (laptops, projectors), in normal
 // and large text, in English, Bengali and Hindi: every chip's label lies (mostly) in its
@@ -43,16 +43,7 @@ const crowded: Session = (() => {
   return { ...base, placements };
 })();
 
-async function api<T>(op: string, payload: unknown = {}): Promise<T> {
-  const res = await fetch(`${preview.origin}/api/${op}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${preview.token}` },
-    body: JSON.stringify(payload),
-  });
-  const body = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!body.ok) throw new Error(body.error?.message);
-  return body.value;
-}
+const api = <T = unknown>(op: string, payload: unknown = {}): Promise<T> => previewApi<T>(preview, op, payload);
 
 beforeAll(async () => {
   mkdirSync(shotsDir, { recursive: true });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Language } from '../../shared/model/stakeholder';
 import { launchWithFontsConf, platformFonts, SCRIPTS, scriptShare, SHIPPED_FAMILY, studyIn, visibleText, writeLatinOnlyFontsConf } from '../helpers/languages';
 import { newPage } from '../helpers/browser';
-import { startPreview, type Preview } from '../helpers/preview';
+import { previewApi, startPreview, type Preview } from '../helpers/preview';
 
 // The app in Bengali and in Hindi, end to end, on a Chromium that sees no system
 // Bengali or Devanagari face at all (its fontconfig lists only DejaVu and Liberation):
@@ -19,16 +19,7 @@ let preview: Preview;
 let browser: Browser;
 let tmp: string;
 
-async function api(op: string, payload: unknown): Promise<unknown> {
-  const res = await fetch(`${preview.origin}/api/${op}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${preview.token}` },
-    body: JSON.stringify(payload),
-  });
-  const body = (await res.json()) as { ok: boolean; value?: unknown; error?: unknown };
-  if (!body.ok) throw new Error(`${op} failed: ${JSON.stringify(body.error)}`);
-  return body.value;
-}
+const api = <T = unknown>(op: string, payload: unknown = {}): Promise<T> => previewApi<T>(preview, op, payload);
 
 /** A new session file: base revision 0, nothing on disk yet. */
 async function saveNewSession(session: unknown): Promise<void> {

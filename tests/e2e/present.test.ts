@@ -8,7 +8,7 @@ import { zoneOf } from '../../shared/model/zones';
 import { libraryStudy, realisticSession } from '../component/editor/fixtures';
 import { axeViolations, newAxeContext } from '../helpers/axe';
 import { launchBrowser, newPage, type WatchedPage } from '../helpers/browser';
-import { startPreview, type Preview } from '../helpers/preview';
+import { previewApi, startPreview, type Preview } from '../helpers/preview';
 import { GENERATED_FIXTURE, generateStudy } from '../helpers/studyGenerator';
 
 // Presenting to a room, in real Chromium against the browser preview: "Present" opens the
@@ -30,16 +30,7 @@ const study = libraryStudy();
 const session = realisticSession(study);
 const compare = generateStudy(GENERATED_FIXTURE);
 
-async function api<T>(op: string, payload: unknown = {}): Promise<T> {
-  const res = await fetch(`${preview.origin}/api/${op}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${preview.token}` },
-    body: JSON.stringify(payload),
-  });
-  const body = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!body.ok) throw new Error(body.error?.message);
-  return body.value;
-}
+const api = <T = unknown>(op: string, payload: unknown = {}): Promise<T> => previewApi<T>(preview, op, payload);
 
 beforeAll(async () => {
   mkdirSync(shotsDir, { recursive: true });

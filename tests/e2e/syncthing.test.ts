@@ -9,7 +9,7 @@ import type { Stakeholder } from '../../shared/model/stakeholder';
 import type { Study } from '../../shared/model/study';
 import { emptySession, libraryStudy } from '../component/editor/fixtures';
 import { launchBrowser, newPage } from '../helpers/browser';
-import { startPreview, type Preview } from '../helpers/preview';
+import { previewApi, startPreview, type Preview } from '../helpers/preview';
 import { goOffline, goOnline, requireSyncthing, startSyncthingPair, waitInSync, type SyncthingPair } from '../helpers/syncthing';
 
 /**
@@ -40,18 +40,7 @@ async function synced(what: string): Promise<void> {
   if (ms > 10_000) console.info(`Syncthing took ${ms} ms to sync (${what}).\nlog of A:\n${sync!.a.log().slice(-2500)}\nlog of B:\n${sync!.b.log().slice(-2500)}`);
 }
 
-type Reply<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
-async function api<T>(preview: Preview, op: string, payload: unknown): Promise<T> {
-  const res = await fetch(`${preview.origin}/api/${op}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${preview.token}` },
-    body: JSON.stringify(payload),
-    signal: AbortSignal.timeout(30_000),
-  });
-  const body = (await res.json()) as Reply<T>;
-  if (!body.ok) throw new Error(`${op} on ${preview.dataDir === dataA ? 'A' : 'B'}: ${body.error.code}: ${body.error.message}`);
-  return body.value;
-}
+const api = <T = unknown>(preview: Preview, op: string, payload: unknown = {}): Promise<T> => previewApi<T>(preview, op, payload);
 
 type Opened = { study: Study & { revision: number }; sessions: (Session & { revision: number })[]; problems: LoadProblem[] };
 const open = (p: Preview) => api<Opened>(p, 'openStudy', { studyId: STUDY });
@@ -204,7 +193,7 @@ describe('two facilitators sharing a study through Syncthing', () => {
     const { page, consoleErrors, outsideRequests } = await newPage(browser);
     await page.goto(`${b.url}#/study/${STUDY}`);
     await page.getByText(`Session A1 has a second version, saved by ${device},`).waitFor({ timeout: 20_000 });
-    await expect(page.getByText(/Both versions are kept; nothing was lost/).count()).resolves.toBe(1);
+    await expect(page.getByText(/Both versions are kept; nothing is lost/).count()).resolves.toBe(1);
     expect(outsideRequests).toEqual([]);
     expect(consoleErrors).toEqual([]);
   });

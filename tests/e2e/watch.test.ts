@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../shared/model/session';
 import { emptySession, libraryStudy, realisticSession } from '../component/editor/fixtures';
 import { launchBrowser, newPage, type WatchedPage } from '../helpers/browser';
-import { startPreview, type Preview } from '../helpers/preview';
+import { previewApi, startPreview, type Preview } from '../helpers/preview';
 
 // Files that change underneath an open study — what a sync tool does when another
 // facilitator's work arrives: the app watches the study's folder (chokidar) and reads it
@@ -23,16 +23,7 @@ let page: Page;
 const study = libraryStudy();
 const session = realisticSession(study);
 
-async function api<T>(p: Preview, op: string, payload: unknown = {}): Promise<T> {
-  const res = await fetch(`${p.origin}/api/${op}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${p.token}` },
-    body: JSON.stringify(payload),
-  });
-  const body = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!body.ok) throw new Error(body.error?.message);
-  return body.value;
-}
+const api = <T = unknown>(p: Preview, op: string, payload: unknown = {}): Promise<T> => previewApi<T>(p, op, payload);
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'pimap-watch-'));
