@@ -1,23 +1,27 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import '../styles/app.css';
 import { i18n, setLanguage } from '../i18n';
 import { useAppStore } from '../store/appStore';
 import { loadPrefs, reportError } from '../store/actions';
-import { ComparePage } from '../compare/ComparePage';
 import { StudiesPage } from '../studies/StudiesPage';
 import { StudyPage } from '../studies/StudyPage';
 import { TeamPage } from '../studies/TeamPage';
 import { TrashPage } from '../studies/TrashPage';
-import { AudiencePage } from '../present/AudiencePage';
 import { HelpPage } from '../present/HelpPage';
 import { LanguageChoice } from './LanguageChoice';
 import { NoticeArea } from './NoticeArea';
 import { PageHeading } from './PageHeading';
 import { navigate, useRoute } from './router';
-import { SessionPage } from './SessionPage';
 import { TopBar } from './TopBar';
 import { useUnloadGuard } from './useUnloadGuard';
+
+// The pages that draw with Konva (the map editor, Compare, the audience window) load when
+// first opened: the studies list a facilitator starts on does not wait for the canvas
+// library, the analysis client or the compare views (issue 14: initial JavaScript).
+const SessionPage = lazy(() => import('./SessionPage').then((m) => ({ default: m.SessionPage })));
+const ComparePage = lazy(() => import('../compare/ComparePage').then((m) => ({ default: m.ComparePage })));
+const AudiencePage = lazy(() => import('../present/AudiencePage').then((m) => ({ default: m.AudiencePage })));
 
 /** Whether the app was started without a place to go (not a reload of a page). */
 const startedWithoutRoute = () => window.location.hash === '' || window.location.hash === '#';
@@ -59,7 +63,12 @@ export function App() {
   }, [prefs.largeText]);
 
   // The audience window (the projector) is the picture alone: no bar, no notices.
-  if (route.name === 'present') return booted ? <AudiencePage /> : null;
+  if (route.name === 'present')
+    return booted ? (
+      <Suspense fallback={null}>
+        <AudiencePage />
+      </Suspense>
+    ) : null;
 
   let page: ReactNode;
   if (!booted) page = <p className="page">{t('loading')}</p>;
@@ -94,7 +103,7 @@ export function App() {
             lands; above the editor it would take the map's room (the bar's Language menu
             is on every page). */}
         {booted && !prefs.languageChosen && route.name === 'studies' && <LanguageChoice />}
-        {page}
+        <Suspense fallback={<p className="page">{t('loading')}</p>}>{page}</Suspense>
         <NoticeArea />
       </main>
     </div>
