@@ -1,5 +1,5 @@
 import type Konva from 'konva';
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
 import { Layer, Rect, Shape, Stage, Text } from 'react-konva';
 import type { RawPoint } from '../../../shared/analysis/compareCohorts';
 import { stakeholderLabel, type Language } from '../../../shared/model/stakeholder';
@@ -7,13 +7,15 @@ import type { GridStudy } from '../../../shared/model/study';
 import { layoutChipLabels } from '../../../shared/ops/chipLayout';
 import { CANVAS_FONT_FAMILY, measureText } from '../editor/canvasText';
 import { squarePlotFrame } from '../../../shared/scene/frame';
-import { drawBase, drawFocus, drawPointer, markSizes } from './compareDraw';
-import { buildCompareScene, hitTestScene, type SceneCentroid, type SceneHit, type SceneInput } from './compareScene';
+import { drawBase, drawFocus, drawPointer, markSizes, MarkBitmaps } from './compareDraw';
+import { buildCompareScene, hitTestScene, projectScene, type SceneCentroid, type SceneHit, type SceneInput } from './compareScene';
 import { GridBackground, zoneTitleBoxes, type GridText } from './GridBackground';
 import { FULL_VIEW, isFullView, MIN_SPAN, panBy, zoomAt, type View } from './viewport';
 
 /** One wheel notch or key press zooms by this factor. */
 const ZOOM_STEP = 1.25;
+/** A zoomed or panned view still this long gets its marks drawn sharp again. */
+const SHARP_AFTER_MS = 140;
 
 export interface CompareCanvasText extends GridText {
   mapLabel: string;
@@ -68,11 +70,14 @@ export function CompareCanvas(props: CompareCanvasProps) {
   const { study, comparison, focusId, text, textScale: s } = props;
   const wrapRef = useRef<HTMLDivElement>(null);
   const stageRef = useRef<Konva.Stage>(null);
+  const surfaceRef = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
   const [hover, setHover] = useState<SceneHit | null>(null);
   const [cursor, setCursor] = useState<SceneHit | null>(null);
 
-  useEffect(() => {
+  // A layout effect: the stage is sized and drawn in the commit that mounts the grid, not
+  // one round trip later when the resize observer first reports.
+  useLayoutEffect(() => {
     const el = wrapRef.current;
     if (!el) return;
     const update = () => setWidth(el.clientWidth);
@@ -87,10 +92,13 @@ export function CompareCanvas(props: CompareCanvasProps) {
   const { frame, stageHeight: stageH } = useMemo(() => squarePlotFrame(stageW, s), [stageW, s]);
   const [view, setView] = useState<View>(FULL_VIEW);
   const showArrows = props.show.arrows !== false;
-  const scene = useMemo(() => {
-    const built = buildCompareScene(study, comparison, frame, view);
+  // The scene for the whole grid, built once per data, size and text scale; a zoomed or
+  // panned window re-projects it (a multiply-add per mark), it is never built again.
+  const fullScene = useMemo(() => {
+    const built = buildCompareScene(study, comparison, frame, FULL_VIEW);
     return showArrows ? built : { ...built, arrows: [] };
-  }, [study, comparison, frame, view, showArrows]);
+  }, [study, comparison, frame, showArrows]);
+  const scene = useMemo(() => projectScene(fullScene, view), [fullScene, view]);
   const interactive = props.interactive !== false;
   const focus = useMemo(() => {
     const i = focusId === null ? -1 : comparison.stakeholders.findIndex((st) => st.id === focusId);
@@ -99,9 +107,45 @@ export function CompareCanvas(props: CompareCanvasProps) {
   const sizes = markSizes(s);
 
   const { marks: showMarks, ellipses: showEllipses, labels: showLabels } = props.show;
+  // The marks as cached bitmaps (compareDraw `MarkBitmaps`): drawn from the sessions as soon
+  // as they load, moved as bitmaps while panning and zooming, drawn sharp once the view is still.
+  const bitmaps = useMemo(() => new MarkBitmaps(), []);
+  useEffect(() => () => bitmaps.dispose(), [bitmaps]);
+  const baseLayerRef = useRef<Konva.Layer>(null);
+  const sharpTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const sceneRef = useRef(scene);
+  useEffect(() => {
+    sceneRef.current = scene;
+  }, [scene]);
+  useEffect(
+    () => () => {
+      if (sharpTimer.current) clearTimeout(sharpTimer.current);
+    },
+    [],
+  );
   const baseFunc = useCallback(
-    (ctx: Konva.Context) => drawBase(ctx._context, scene, { s, focus, showMarks }),
-    [scene, s, focus, showMarks],
+    (ctx: Konva.Context) => {
+      const sharp = drawBase(ctx._context, scene, fullScene, bitmaps, { s, focus, showMarks });
+      // For tests and the benchmark: how many marks are on the grid, and since when.
+      const el = surfaceRef.current;
+      const drawn = String(showMarks ? bitmaps.drawn : 0);
+      if (el && el.dataset.marksDrawn !== drawn) {
+        el.dataset.marksDrawn = drawn;
+        el.dataset.marksDrawnAt = String(performance.now());
+      }
+      if (sharpTimer.current) clearTimeout(sharpTimer.current);
+      sharpTimer.current = null;
+      if (!sharp) {
+        sharpTimer.current = setTimeout(() => {
+          sharpTimer.current = null;
+          const now = sceneRef.current;
+          if (now !== scene) return;
+          bitmaps.renderSharp(now, markSizes(s).mark * 0.8);
+          baseLayerRef.current?.batchDraw();
+        }, SHARP_AFTER_MS);
+      }
+    },
+    [scene, fullScene, bitmaps, s, focus, showMarks],
   );
   const focusFunc = useCallback(
     (ctx: Konva.Context) => {
@@ -203,7 +247,6 @@ export function CompareCanvas(props: CompareCanvasProps) {
     viewRef.current = next;
     setView(next);
   }, []);
-  const surfaceRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = surfaceRef.current;
     if (!el || !interactive) return;
@@ -373,7 +416,7 @@ export function CompareCanvas(props: CompareCanvasProps) {
         {width > 0 ? (
           <Stage ref={stageRef} width={stageW} height={stageH} listening={false}>
             <GridBackground frame={frame} study={study} text={text} width={stageW} height={stageH} s={s} view={view} />
-            <Layer listening={false} {...clip}>
+            <Layer ref={baseLayerRef} listening={false} {...clip}>
               <Shape sceneFunc={baseFunc} perfectDrawEnabled={false} />
             </Layer>
             <Layer listening={false} {...clip}>

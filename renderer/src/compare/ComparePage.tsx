@@ -9,7 +9,7 @@ import { ZONE_IDS, zoneOf } from '../../../shared/model/zones';
 import { PageHeading } from '../app/PageHeading';
 import { hrefFor } from '../app/router';
 import { StudyNotOpen } from '../app/StudyUnavailable';
-import { useTextScale, useFontsReady } from '../editor/canvasText';
+import { CANVAS_FONT_FAMILY, CANVAS_WEIGHTS, useTextScale, useFontsReady } from '../editor/canvasText';
 import { ExportDialog } from '../export/ExportDialog';
 import { CohortMarker } from '../studies/CohortMarker';
 import { useOpenStudy } from '../store/useOpenStudy';
@@ -88,6 +88,13 @@ export function ComparePage({ studyId }: { studyId: string }) {
   return <CompareView study={open.study} sessions={open.sessions} />;
 }
 
+/** Whether every face the canvas draws with is loaded now (synchronous; the same samples as useFontsReady, not text shown). */
+function canvasFontsLoaded(): boolean {
+  const fonts = typeof document === 'undefined' ? undefined : document.fonts;
+  if (!fonts || typeof fonts.check !== 'function') return false;
+  return ['অআ', 'अआ', 'Aa'].every((sample) => CANVAS_WEIGHTS.every((w) => fonts.check(`${w} 16px ${CANVAS_FONT_FAMILY}`, sample)));
+}
+
 /** The compare view of a loaded study (the page minus loading; tests render it directly). */
 export function CompareView({ study, sessions }: { study: Study; sessions: Session[] }) {
   const { t, i18n } = useTranslation('compare');
@@ -103,7 +110,10 @@ export function CompareView({ study, sessions }: { study: Study; sessions: Sessi
     [study.id],
   );
   const textScale = useTextScale();
-  const fontsReady = useFontsReady();
+  // Coming from the study page the faces are loaded already: draw the grid in the first
+  // commit instead of a placeholder that waits a round trip through the font promises.
+  const [fontsLoaded] = useState(canvasFontsLoaded);
+  const fontsReady = useFontsReady() || fontsLoaded;
   const [announcement, setAnnouncement] = useState('');
   const [pointedSessionId, setPointedSessionId] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);

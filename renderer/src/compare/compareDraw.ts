@@ -1,6 +1,6 @@
-import type { CompareScene } from './compareScene';
-import { addMarkPath, drawMarks } from './markShapes';
-import { viewToPixels } from './viewport';
+import { FULL_VIEW, isFullView, viewToPixels, viewTransform, type PlotFrame, type View } from '../../../shared/scene/frame';
+import type { CompareScene, SceneMarks } from './compareScene';
+import { addMarkPath, drawMarks, rasterMarks, type MarkStyle } from './markShapes';
 
 /**
  * Bulk drawing of the compare grid onto a 2D context, called from Konva `sceneFunc`s.
@@ -46,20 +46,22 @@ export const ALL_MARK_ALPHA = 0.28;
  * Every stakeholder: session marks, thin lines between cohort centroids, and the
  * centroids. With every stakeholder shown the session marks are small and faint, without
  * outlines, so the centroids and their labels read; with a focused stakeholder everything
- * here is dimmed and the focus layer draws that stakeholder on top.
+ * here is dimmed and the focus layer draws that stakeholder on top. The marks come from
+ * `bitmaps` (drawn once, then moved as bitmaps while panning and zooming); returns whether
+ * they are sharp for the scene's window (false: a sharp redraw is due once the view is still).
  */
-export function drawBase(ctx: CanvasRenderingContext2D, scene: CompareScene, opts: { s: number; focus: number | null; showMarks: boolean }): void {
+export function drawBase(ctx: CanvasRenderingContext2D, scene: CompareScene, full: CompareScene, bitmaps: MarkBitmaps, opts: { s: number; focus: number | null; showMarks: boolean }): boolean {
   const z = markSizes(opts.s);
   const dim = opts.focus !== null;
-  if (opts.showMarks) {
-    drawMarks(ctx, scene.marks, scene.styles, {
-      radius: z.mark * 0.8,
-      alpha: dim ? 0.1 : ALL_MARK_ALPHA,
-      outline: INK,
-      // Outlines double the drawing work and, with every stakeholder, only add noise.
-      outlineWidth: 0,
-    });
-  }
+  const sharp = opts.showMarks ? bitmaps.draw(ctx, scene, full, { radius: z.mark * 0.8, alpha: dim ? 0.1 : ALL_MARK_ALPHA }) : true;
+  drawStatistics(ctx, scene, opts);
+  return sharp;
+}
+
+/** The lines between cohort centroids and the centroids (few: stakeholders × cohorts), drawn straight. */
+function drawStatistics(ctx: CanvasRenderingContext2D, scene: CompareScene, opts: { s: number; focus: number | null }): void {
+  const z = markSizes(opts.s);
+  const dim = opts.focus !== null;
   ctx.save();
   ctx.globalAlpha = dim ? 0.1 : 0.4;
   ctx.strokeStyle = INK;
@@ -81,6 +83,107 @@ export function drawBase(ctx: CanvasRenderingContext2D, scene: CompareScene, opt
     ctx.stroke();
   });
   ctx.restore();
+}
+
+/** The session marks drawn for one window onto the grid, at `scale` device pixels per stage pixel. */
+interface MarkBitmap {
+  canvas: HTMLCanvasElement;
+  view: View;
+  frame: PlotFrame;
+  scale: number;
+  radius: number;
+  marks: SceneMarks;
+  styles: readonly MarkStyle[];
+}
+
+function sameMarks(a: SceneMarks, b: SceneMarks): boolean {
+  if (a === b) return true;
+  const n = a.xs.length;
+  if (b.xs.length !== n) return false;
+  for (let i = 0; i < n; i++) if (a.xs[i] !== b.xs[i] || a.ys[i] !== b.ys[i] || a.styleOf[i] !== b.styleOf[i]) return false;
+  return true;
+}
+
+function sameStyles(a: readonly MarkStyle[], b: readonly MarkStyle[]): boolean {
+  return a.length === b.length && a.every((s, i) => s.shape === b[i]!.shape && s.colour === b[i]!.colour);
+}
+
+function sameFrame(a: PlotFrame, b: PlotFrame): boolean {
+  return a.left === b.left && a.top === b.top && a.width === b.width && a.height === b.height;
+}
+
+/**
+ * The base layer's session marks as cached bitmaps (offscreen canvases): the cohorts'
+ * batches (one path, one fill per cohort) drawn once for the whole grid, and once more,
+ * sharp, for the window the user has stopped at. A pan or zoom frame only draws a bitmap
+ * through the window's transform — one drawImage however many marks — so 100,000 marks
+ * pan as smoothly as 1,000; the marks are drawn again only when the data, the size or the
+ * text scale change, or when the view has been still (`renderSharp`). The analysis
+ * arriving does not redraw them: its marks are the same as the sessions' (compared).
+ */
+export class MarkBitmaps {
+  private full: MarkBitmap | null = null;
+  private sharp: MarkBitmap | null = null;
+  /** How many marks the last draw showed (for tests and the benchmark). */
+  drawn = 0;
+
+  private render(into: MarkBitmap | null, scene: CompareScene, radius: number): MarkBitmap {
+    const scale = typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1;
+    const f = scene.frame;
+    const canvas = into?.canvas ?? document.createElement('canvas');
+    const w = Math.max(1, Math.ceil(f.width * scale));
+    const h = Math.max(1, Math.ceil(f.height * scale));
+    if (canvas.width !== w) canvas.width = w;
+    if (canvas.height !== h) canvas.height = h;
+    const ctx = canvas.getContext('2d')!;
+    // The bitmap covers the plot exactly, in device pixels (marks outside it are skipped).
+    ctx.putImageData(rasterMarks(scene.marks, scene.styles, { left: f.left, top: f.top, width: f.width, height: f.height, scale, radius, alpha: ALL_MARK_ALPHA }), 0, 0);
+    return { canvas, view: scene.view, frame: f, scale, radius, marks: scene.marks, styles: scene.styles };
+  }
+
+  private valid(b: MarkBitmap | null, scene: CompareScene, radius: number): b is MarkBitmap {
+    return b !== null && b.radius === radius && sameFrame(b.frame, scene.frame) && sameStyles(b.styles, scene.styles) && sameMarks(b.marks, scene.marks);
+  }
+
+  /** Draw the marks of `scene` (`full`: the same scene for the whole grid). Returns whether they are sharp. */
+  draw(ctx: CanvasRenderingContext2D, scene: CompareScene, full: CompareScene, opts: { radius: number; alpha: number }): boolean {
+    if (!this.valid(this.full, full, opts.radius)) {
+      this.full = this.render(this.full, full, opts.radius);
+      this.sharp = null;
+    }
+    const v = scene.view;
+    const sameView = (b: MarkBitmap) => b.view.span === v.span && b.view.interest0 === v.interest0 && b.view.power0 === v.power0;
+    let bitmap: MarkBitmap = this.full;
+    let sharp = isFullView(v);
+    if (!sharp && this.sharp && sameView(this.sharp) && this.valid(this.sharp, scene, opts.radius)) {
+      bitmap = this.sharp;
+      sharp = true;
+    }
+    const f = scene.frame;
+    ctx.save();
+    // The bitmap holds the marks at the all-stakeholders alpha; a focus dims it as a whole.
+    ctx.globalAlpha = opts.alpha / ALL_MARK_ALPHA;
+    if (bitmap === this.full && !isFullView(v)) {
+      const t = viewTransform(f, FULL_VIEW, v);
+      ctx.transform(t.a, 0, 0, t.a, t.e, t.f);
+    }
+    ctx.drawImage(bitmap.canvas, f.left, f.top, f.width, f.height);
+    ctx.restore();
+    this.drawn = full.marks.xs.length;
+    return sharp;
+  }
+
+  /** Draw the marks sharp for the window `scene` shows (call when the view has been still). */
+  renderSharp(scene: CompareScene, radius: number): void {
+    if (isFullView(scene.view)) return;
+    this.sharp = this.render(this.sharp, scene, radius);
+  }
+
+  /** Let go of the bitmaps' memory (the view is closing). */
+  dispose(): void {
+    for (const b of [this.full, this.sharp]) if (b) b.canvas.width = b.canvas.height = 0;
+    this.full = this.sharp = null;
+  }
 }
 
 /**

@@ -3,9 +3,8 @@ import type { Ellipse } from '../../../shared/analysis/descriptive';
 import type { Position } from '../../../shared/model/position';
 import type { Session } from '../../../shared/model/session';
 import type { GridStudy, Study } from '../../../shared/model/study';
-import type { PlotFrame } from '../editor/geometry';
 import type { MarkStyle } from './markShapes';
-import { FULL_VIEW, viewToPixels, type View } from './viewport';
+import { FULL_VIEW, isFullView, viewToPixels, viewTransform, type PlotFrame, type View } from '../../../shared/scene/frame';
 
 /**
  * What the compare grid draws, in stage pixels, built from an analysis result. Marks are
@@ -154,6 +153,33 @@ export function buildCompareScene(study: GridStudy, comparison: SceneInput, fram
     if (first) for (const c of rest) arrows.push({ stakeholder: si, cohort: c.cohort, from: { x: first.x, y: first.y }, to: { x: c.x, y: c.y } });
   });
   return { frame, view, styles: cohortStyles(study, comparison), marks, centroids, ellipses, arrows };
+}
+
+/**
+ * The same scene seen through another window: every pixel position moved by the window's
+ * transform (one multiply-add per coordinate), nothing rebuilt. Panning and zooming a
+ * 100,000-mark grid re-projects the full-view scene instead of building a new one.
+ */
+export function projectScene(full: CompareScene, view: View): CompareScene {
+  if (isFullView(view) && isFullView(full.view)) return full;
+  const t = viewTransform(full.frame, full.view, view);
+  const n = full.marks.xs.length;
+  const xs = new Float32Array(n);
+  const ys = new Float32Array(n);
+  const fx = full.marks.xs;
+  const fy = full.marks.ys;
+  for (let i = 0; i < n; i++) {
+    xs[i] = t.a * fx[i]! + t.e;
+    ys[i] = t.a * fy[i]! + t.f;
+  }
+  const at = (p: { x: number; y: number }) => ({ x: t.a * p.x + t.e, y: t.a * p.y + t.f });
+  return {
+    ...full,
+    view,
+    marks: { ...full.marks, xs, ys },
+    centroids: full.centroids.map((c) => ({ ...c, ...at(c) })),
+    arrows: full.arrows.map((a) => ({ ...a, from: at(a.from), to: at(a.to) })),
+  };
 }
 
 /** What lies under a stage point. */

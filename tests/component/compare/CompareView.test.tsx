@@ -98,6 +98,28 @@ describe('compare view on a realistic study', () => {
     await expect.element(status, { timeout: 90_000 }).toHaveTextContent('Analysed 36 sessions');
   });
 
+  it('draws every session mark from the sessions before the analysis arrives, and keeps them when it does', async () => {
+    await page.viewport(1366, 900);
+    const data = realisticStudy();
+    const placed = data.sessions.reduce((n, s) => n + Object.values(s.placements).filter((p) => p.status === 'placed' && p.position).length, 0);
+    const gate = holdAnalysisReplies();
+    const screen = await render(<CompareView study={{ ...data.study, id: 'first-draw-check' }} sessions={data.sessions.map((s) => ({ ...s, studyId: 'first-draw-check' }))} />);
+    mounted = screen;
+    const grid = () => document.querySelector<HTMLElement>('[data-testid="compare-grid"]')!;
+    // The marks are on the grid while the statistics are still held back.
+    await expect.poll(() => grid()?.dataset.marksDrawn).toBe(String(placed));
+    expect(document.querySelector('[data-testid="compare-status"]')!.getAttribute('data-state')).toBe('computing');
+    const drawnAt = grid().dataset.marksDrawnAt;
+    gate.release();
+    await expect.element(page.getByTestId('compare-status'), { timeout: 20_000 }).toHaveAttribute('data-state', 'ready');
+    // The analysis's marks are the sessions' marks: the count never changed, so neither did its stamp.
+    expect(grid().dataset.marksDrawn).toBe(String(placed));
+    expect(grid().dataset.marksDrawnAt).toBe(drawnAt);
+    // The plot is square (issue 14: it was 522×488 on a 600 px stage).
+    const [, , w, h] = grid().dataset.plot!.split(',').map(Number);
+    expect(w).toBe(h);
+  });
+
   it('lists one row per stakeholder with n per cohort counted from the sessions', async () => {
     const data = realisticStudy();
     await show(data);
