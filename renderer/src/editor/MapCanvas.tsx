@@ -189,11 +189,18 @@ function buildScene(props: Pick<MapCanvasProps, 'study' | 'session' | 'language'
     }
   }
   const all = [...models, ...alts];
+  // Measuring thousands of labels again after every drop is wasted: the same words in the
+  // same font are as wide as last time.
+  const widths = new Map<string, number>();
+  if (previous && previous.font.chip === font.chip && previous.padX === padX) {
+    previous.chips.forEach((c, i) => widths.set(`${c.part}\u0000${c.label}`, previous.layout.chips[i]!.labelWidth));
+  }
+  const widthOf = (m: ChipModel) => widths.get(`${m.part}\u0000${m.label}`) ?? Math.ceil(measureText(m.label, font.chip, m.part === 'alt' ? 'italic 600' : '600') + 2 * padX);
   const lay: ChipToLay[] = all.map((m) => ({
     id: m.key,
     x: m.x,
     y: m.y,
-    labelWidth: Math.ceil(measureText(m.label, font.chip, m.part === 'alt' ? 'italic 600' : '600') + 2 * padX),
+    labelWidth: widthOf(m),
     labelHeight: labelH,
     // A label in another zone would tell the room something false ("Politicians" drawn in
     // low power, low interest): the layout keeps each label in, or at least over, its zone.
