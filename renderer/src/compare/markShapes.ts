@@ -68,66 +68,6 @@ export function drawMarks(
   ctx.restore();
 }
 
-/** A cohort's marker drawn once, opaque, on a small canvas, to be stamped many times. */
-function stamp(style: MarkStyle, radiusPx: number): { canvas: HTMLCanvasElement; half: number } {
-  const half = Math.ceil(radiusPx * 1.3) + 1;
-  const canvas = document.createElement('canvas');
-  canvas.width = canvas.height = 2 * half;
-  const ctx = canvas.getContext('2d')!;
-  ctx.fillStyle = style.colour;
-  ctx.beginPath();
-  addMarkPath(ctx, style.shape, half, half, radiusPx);
-  ctx.fill();
-  return { canvas, half };
-}
-
-/**
- * The same picture as `drawMarks` without outlines, drawn into `ctx` (a bitmap whose
- * transform maps stage pixels to its device pixels, `scale` of them per stage pixel): each
- * cohort's marks are stamped, opaque, from a pre-drawn marker onto a scratch canvas (so
- * overlapping marks of one cohort read as one shape, as one filled path would), and each
- * cohort's scratch is laid over the bitmap in turn at `alpha`. Why: tracing 20,000
- * sub-paths costs ~150,000 canvas calls and Skia then fills a path of that size, several
- * hundred milliseconds here; one drawImage per mark is a fraction of that.
- */
-export function stampMarks(
-  ctx: CanvasRenderingContext2D,
-  marks: { xs: Float32Array | number[]; ys: Float32Array | number[]; styleOf: Uint16Array | number[] },
-  styles: readonly MarkStyle[],
-  opts: { left: number; top: number; width: number; height: number; scale: number; radius: number; alpha: number },
-): void {
-  const w = Math.max(1, Math.ceil(opts.width * opts.scale));
-  const h = Math.max(1, Math.ceil(opts.height * opts.scale));
-  const scratch = document.createElement('canvas');
-  scratch.width = w;
-  scratch.height = h;
-  const sc = scratch.getContext('2d')!;
-  const n = marks.xs.length;
-  const { scale } = opts;
-  for (let k = 0; k < styles.length; k++) {
-    const st = stamp(styles[k]!, opts.radius * scale);
-    const size = 2 * st.half;
-    sc.clearRect(0, 0, w, h);
-    let any = false;
-    for (let i = 0; i < n; i++) {
-      if (marks.styleOf[i] !== k) continue;
-      const x = (marks.xs[i]! - opts.left) * scale - st.half;
-      const y = (marks.ys[i]! - opts.top) * scale - st.half;
-      if (x >= w || y >= h || x + size <= 0 || y + size <= 0) continue;
-      sc.drawImage(st.canvas, x, y);
-      any = true;
-    }
-    st.canvas.width = st.canvas.height = 0;
-    if (!any) continue;
-    ctx.save();
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.globalAlpha = opts.alpha;
-    ctx.drawImage(scratch, 0, 0);
-    ctx.restore();
-  }
-  scratch.width = scratch.height = 0;
-}
-
 /** One cohort's marker as an alpha mask at device resolution, and its colour. */
 function maskOf(style: MarkStyle, radiusPx: number): { size: number; half: number; mask: Uint8Array; rgb: [number, number, number] } {
   const half = Math.ceil(radiusPx * 1.3) + 1;
@@ -176,11 +116,12 @@ function stampMask(cov: Uint8Array, w: number, h: number, touched: Int32Array, t
 }
 
 /**
- * `stampMarks` done in script, into pixels: each cohort's markers are stamped as an alpha
+ * The same picture as `drawMarks` without outlines, rasterised in script: each cohort's markers are stamped as an alpha
  * mask into a coverage buffer (the union of its marks, as one filled path would be; only
  * touched pixels are visited), then laid over the cohorts before at `alpha` (source-over).
- * Marks snap to whole device pixels. The cost is in proportion to the pixels the marks
- * cover, with no canvas call per mark.
+ * Marks snap to whole device pixels. Why: tracing 20,000 sub-paths costs ~150,000 canvas
+ * calls and Skia then fills a path of that size, several hundred milliseconds here; this
+ * costs in proportion to the pixels the marks cover, with no canvas call per mark.
  */
 export function rasterMarks(
   marks: { xs: Float32Array | number[]; ys: Float32Array | number[]; styleOf: Uint16Array | number[] },
