@@ -40,6 +40,11 @@ export function beginGesture(e: PointerEvent, handlers: GestureHandlers, options
   const pointerId = e.pointerId;
   const threshold = THRESHOLD[e.pointerType as keyof typeof THRESHOLD] ?? THRESHOLD.mouse;
   let state: 'pressed' | 'dragging' | 'moved' | 'cancelled' = 'pressed';
+  // No text selection while the pointer is down: stopped here rather than with a
+  // user-select style on the page, which would restyle every element (see editor.css).
+  const noSelect = (ev: Event) => {
+    if (state === 'dragging' || state === 'cancelled') ev.preventDefault();
+  };
 
   const move = (ev: PointerEvent) => {
     if (ev.pointerId !== pointerId) return;
@@ -50,6 +55,8 @@ export function beginGesture(e: PointerEvent, handlers: GestureHandlers, options
       }
       state = 'dragging';
       document.body.classList.add('pimap-dragging');
+      // A selection the press may have begun would otherwise grow with the drag.
+      document.getSelection()?.removeAllRanges();
       handlers.onDragStart?.(ev.clientX, ev.clientY);
     }
     if (state === 'dragging') {
@@ -83,6 +90,7 @@ export function beginGesture(e: PointerEvent, handlers: GestureHandlers, options
     window.removeEventListener('pointerup', up, true);
     window.removeEventListener('pointercancel', cancel, true);
     window.removeEventListener('keydown', key, true);
+    document.removeEventListener('selectstart', noSelect, true);
     document.body.classList.remove('pimap-dragging');
     if (active === record) active = null;
   };
@@ -98,4 +106,5 @@ export function beginGesture(e: PointerEvent, handlers: GestureHandlers, options
   window.addEventListener('pointerup', up, true);
   window.addEventListener('pointercancel', cancel, true);
   window.addEventListener('keydown', key, true);
+  document.addEventListener('selectstart', noSelect, true);
 }
