@@ -262,8 +262,14 @@ export const compareScenario: Scenario = {
     }
 
     const baseline = (runs: number[]) => ({ label: 'node per mark', runs });
-    // The 100,000-mark grid is part of this scenario, so `--only compare` measures it too.
-    const large = await compareLarge(ctx);
+    // The 100,000-mark grid is part of this scenario, so `--only compare` measures it too; a
+    // failure there is reported as not measured and does not cost the 20,000-mark figures.
+    const large = await compareLarge(ctx).catch((e: unknown) => {
+      ctx.log(`compare · 100,000 marks failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+      return [
+        figure({ scenario: 'compare · 2,500×40 (100,000 marks)', figure: 'p95 frame while panning and zooming', unit: 'ms', runs: [], target: { op: '<=', value: 16.7 }, note: 'NOT MEASURED: the 100,000-mark run failed (see the log)' }),
+      ];
+    });
     return [
       figure({ scenario, figure: 'time to first draw of every mark', unit: 'ms', runs: app.firstMarks, target: { op: '<=', value: 300 }, baseline: baseline(base.firstDraw), note: 'open the view (study loaded) → the base layer has drawn every session mark (data-marks-drawn-at); issue 14: also ≥ 2× faster than the baseline' }),
       figure({ scenario, figure: 'time to first full draw', unit: 'ms', runs: app.firstDraw, target: { op: '<=', value: 500 }, baseline: baseline(base.firstDraw), note: 'open the view (study loaded) → end of the last Konva draw once ready: includes the analysis in the worker (centroids, ellipses)' }),
