@@ -60,8 +60,10 @@ export const storageScenario: Scenario = {
           const p = placed[1].position!;
           session = { ...movePlacement(session, placed[0], { power: p.power, interest: ((p.interest + 0.1 * (i + 1)) % 10) }), updatedAt: new Date().toISOString() };
           const t1 = performance.now();
-          await call(services, 'saveSession', { session });
+          // Each save is based on the revision the last one wrote (the single-writer check).
+          const saved = await call<{ revision: number }>(services, 'saveSession', { session, baseRevision: session.revision });
           times.push(performance.now() - t1);
+          session = { ...session, revision: saved.revision };
         }
         editP95.push(p95(times));
         await services.flush();
