@@ -18,6 +18,38 @@ const restrict = (patterns, message) => ({
   'no-restricted-imports': ['error', { patterns: [{ group: patterns, message, allowTypeImports: false }] }],
 });
 
+const RENDERER_BASE = {
+  group: ['electron', 'electron-store', ...NODE_BUILTINS, '**/electron/**'],
+  message: 'renderer/ runs in the browser: no Electron, no Node built-ins, no electron/ code. Talk to the host through renderer/src/host.',
+  allowTypeImports: false,
+};
+const FEATURES = ['studies', 'editor', 'compare', 'export', 'import', 'present'];
+const up = (folders) => folders.flatMap((f) => [`../${f}`, `../${f}/*`, `**/src/${f}/*`]);
+
+/** One config per layer: the renderer's own restriction plus the layers above it. */
+function rendererLayers() {
+  const layers = [
+    { name: 'features', folders: FEATURES, above: ['app'] },
+    { name: 'ui', folders: ['ui'], above: ['app', ...FEATURES] },
+    { name: 'store', folders: ['store'], above: ['app', ...FEATURES, 'ui'] },
+    { name: 'host and i18n', folders: ['host', 'i18n'], above: ['app', ...FEATURES, 'ui', 'store'] },
+  ];
+  return layers.map(({ name, folders, above }) => ({
+    files: folders.map((f) => `renderer/src/${f}/**/*.{ts,tsx}`),
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            RENDERER_BASE,
+            { group: up(above), message: `renderer layers: ${name} may not import ${above.join(', ')} (the shell is on top, then features, ui, store, host and i18n).`, allowTypeImports: false },
+          ],
+        },
+      ],
+    },
+  }));
+}
+
 export default tseslint.config(
   { ignores: ['*.config.ts.*.mjs', '**/*.timestamp-*.mjs', 'out/**', 'dist/**', 'node_modules/**', 'tests/bench/results/**', 'coverage/**', '.vitest-attachments/**', 'resources/**'] },
   js.configs.recommended,
@@ -42,9 +74,15 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      ...restrict(['electron', 'electron-store', ...NODE_BUILTINS, '**/electron/**'], 'renderer/ runs in the browser: no Electron, no Node built-ins, no electron/ code. Talk to the host through renderer/src/host.'),
+      'no-restricted-imports': ['error', { patterns: [RENDERER_BASE] }],
     },
   },
+  // The renderer's layers, top to bottom: the shell (app/: App, TopBar, routes' pages) →
+  // features (studies, editor, compare, export, import, present) → the UI kit (ui/: dialogs,
+  // headings, router, save indicator) → the store (store/) → the host client and i18n
+  // (host/, i18n/). Each layer may import those below it, never one above: a breach is an
+  // error. (Features may use each other: the study page opens the export dialog.)
+  ...rendererLayers(),
   {
     // Every word a person reads goes through i18n (renderer/src/i18n/locales): a literal in
     // JSX text or in a text-bearing attribute is an error. Class names, roles, ids, data-*,

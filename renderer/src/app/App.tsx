@@ -11,8 +11,8 @@ import { TrashPage } from '../studies/TrashPage';
 import { HelpPage } from '../present/HelpPage';
 import { LanguageChoice } from './LanguageChoice';
 import { NoticeArea } from './NoticeArea';
-import { PageHeading } from './PageHeading';
-import { navigate, useRoute } from './router';
+import { PageHeading } from '../ui/PageHeading';
+import { navigate, useRoute } from '../ui/router';
 import { TopBar } from './TopBar';
 import { useUnloadGuard } from './useUnloadGuard';
 

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../store/appStore';
 import { clearPageNotices, dismissNotice, holdNotices } from '../store/actions';
-import { useHash } from './router';
+import { useHash } from '../ui/router';
 import './notices.css';
 
 /**

@@ -4,7 +4,7 @@ import { LANGUAGES, type Language } from '../../../shared/model/stakeholder';
 import { useAppStore } from '../store/appStore';
 import { updatePrefs } from '../store/actions';
 import { PresentingBar } from '../present/PresentControls';
-import { hrefFor } from './router';
+import { hrefFor } from '../ui/router';
 
 /** "১২", the digits the toggle switches to, written by Intl rather than typed in. */
 const BENGALI_SAMPLE = new Intl.NumberFormat('bn-u-nu-beng').format(12);

@@ -6,8 +6,8 @@ import { stakeholderLabel, type Language } from '../../../shared/model/stakehold
 import type { Study } from '../../../shared/model/study';
 import { callHost } from '../host/hostClient';
 import { errorMessage, notify, restoreSessionVersion } from '../store/actions';
-import { Dialog } from './Dialog';
-import { formatDateTime, formatNumber } from './format';
+import { Dialog } from '../ui/Dialog';
+import { formatDateTime, formatNumber } from '../i18n/format';
 import { useAppStore } from '../store/appStore';
 import './versions.css';
 

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { flushAll, hasUnsavedChanges, sendUnsavedOnUnload } from '../store/persistence';
-import { useHash } from './router';
+import { useHash } from '../ui/router';
 
 /**
  * Closing, reloading or leaving a page never drops an edit:

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { CohortComparison, StakeholderComparison } from '../../../shared/analysis/compareCohorts';
 import type { Study } from '../../../shared/model/study';
 import { zoneOf } from '../../../shared/model/zones';
-import { hrefFor } from '../app/router';
+import { hrefFor } from '../ui/router';
 import { CohortMarker } from '../studies/CohortMarker';
 import { formatCount, formatShare, formatStat, formatValue } from './format';
 

@@ -8,7 +8,7 @@ import type { CohortShape, Study } from '../../../shared/model/study';
 import { shapePathData } from '../../../shared/scene/cohortShapes';
 import { interestToX, powerToY, squareFrame, toPixels, zoneRects } from '../../../shared/scene/frame';
 import { ZONE_IDS } from '../../../shared/model/zones';
-import { hrefFor } from '../app/router';
+import { hrefFor } from '../ui/router';
 import { CohortMarker } from '../studies/CohortMarker';
 import { formatValue } from './format';
 import { cohortsInUse } from './selection';

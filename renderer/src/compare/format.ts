@@ -4,7 +4,7 @@
  * whole percentages; p- and q-values keep enough digits to show the permutation floor
  * (1 / 10,000 with 9,999 shuffles).
  */
-import { numberFormat } from '../app/format';
+import { numberFormat } from '../i18n/format';
 
 // One place decides the digits (Latin, or Bengali when asked for): app/format.
 const formatter = (lang: string, options: Intl.NumberFormatOptions): Intl.NumberFormat => numberFormat(lang, options);

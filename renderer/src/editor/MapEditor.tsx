@@ -20,9 +20,9 @@ import {
   unplace,
 } from '../../../shared/ops/placementOps';
 import { sessionProgress } from '../../../shared/ops/sessionMeta';
-import { Dialog } from '../app/Dialog';
-import { SaveIndicator } from '../app/SaveIndicator';
-import type { SaveStatus } from '../app/saveStatus';
+import { Dialog } from '../ui/Dialog';
+import { SaveIndicator } from '../ui/SaveIndicator';
+import type { SaveStatus } from '../store/saveStatus';
 import { describeChange, formatValue } from './announce';
 import { useFontsReady, useTextScale } from './canvasText';
 import { useMapCanvasText } from './mapCanvasText';

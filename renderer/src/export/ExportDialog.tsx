@@ -4,7 +4,7 @@ import type { ExportedFileResult } from '../../../shared/export/exportContract';
 import type { Session } from '../../../shared/model/session';
 import { stakeholderLabel, type Language } from '../../../shared/model/stakeholder';
 import type { Study } from '../../../shared/model/study';
-import { Dialog } from '../app/Dialog';
+import { Dialog } from '../ui/Dialog';
 import { callHost } from '../host/hostClient';
 import { useAppStore } from '../store/appStore';
 import { errorMessage, notify } from '../store/actions';

@@ -4,9 +4,9 @@ import { MERGE_RESOLUTIONS, type MergePreview } from '../../../shared/export/exp
 import { parseBundle, type StudyBundle } from '../../../shared/export/studyFile';
 import { stakeholderLabel } from '../../../shared/model/stakeholder';
 import type { Study } from '../../../shared/model/study';
-import { Dialog } from '../app/Dialog';
-import { encodingMessage, readTextFile } from '../app/readTextFile';
-import { navigate } from '../app/router';
+import { Dialog } from '../ui/Dialog';
+import { encodingMessage, readTextFile } from '../ui/readTextFile';
+import { navigate } from '../ui/router';
 import { callHost } from '../host/hostClient';
 import { useAppStore } from '../store/appStore';
 import { errorMessage, loadStudies, notify, openStudy } from '../store/actions';

@@ -1,7 +1,7 @@
 import i18next, { type FormatterModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../../shared/model/stakeholder';
-import { numberFormat, setBengaliDigits } from '../app/format';
+import { numberFormat, setBengaliDigits } from './format';
 
 /**
  * Catalogues are JSON files per language and namespace: locales/<lang>/<namespace>.json.

@@ -1,10 +1,10 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CsvImportError, CsvImportPreview } from '../../../shared/contract/hostContract';
-import { Dialog } from '../app/Dialog';
-import { formatNumber } from '../app/format';
-import { encodingMessage, readTextFile } from '../app/readTextFile';
-import { navigate } from '../app/router';
+import { Dialog } from '../ui/Dialog';
+import { formatNumber } from '../i18n/format';
+import { encodingMessage, readTextFile } from '../ui/readTextFile';
+import { navigate } from '../ui/router';
 import { callHost, HostCallError } from '../host/hostClient';
 import { errorMessage, loadStudies, notify, openStudy } from '../store/actions';
 import { flushStudy } from '../store/persistence';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { PageHeading } from '../app/PageHeading';
+import { PageHeading } from '../ui/PageHeading';
 
 const STEPS = ['step1', 'step2', 'step3', 'step4', 'step5', 'step6', 'step7'] as const;
 const KEYS = ['keyArrows', 'keyEnter', 'keyBins', 'keyAlt', 'keyEscape', 'keyUndo'] as const;

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { create } from 'zustand';
 import { PRESENT_CHANNEL, readPresentMessage, type AudiencePicture, type PresentMessage } from '../../../shared/present/audience';
-import { hrefFor } from '../app/router';
+import { hrefFor } from '../ui/router';
 
 /**
  * The facilitator's side of presenting. The audience window is a second window of the

@@ -3,7 +3,7 @@ import type { AppInfo, LoadProblem, Prefs, StudySummary, TrashEntry } from '../.
 import type { Session } from '../../../shared/model/session';
 import type { Stakeholder } from '../../../shared/model/stakeholder';
 import type { Study } from '../../../shared/model/study';
-import type { SaveStatus } from '../app/saveStatus';
+import type { SaveStatus } from './saveStatus';
 
 /** The study being worked on, with its sessions as loaded and edited. */
 export interface OpenStudy {

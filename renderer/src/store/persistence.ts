@@ -1,6 +1,6 @@
 import type { Session } from '../../../shared/model/session';
 import type { Study } from '../../../shared/model/study';
-import type { SaveStatus } from '../app/saveStatus';
+import type { SaveStatus } from './saveStatus';
 import { callHost, HostCallError } from '../host/hostClient';
 import { useAppStore } from './appStore';
 import { SaveQueue, type SaveFailure } from './saveQueue';

@@ -1,4 +1,4 @@
-import type { SaveStatus } from '../app/saveStatus';
+import type { SaveStatus } from './saveStatus';
 
 /** What a failed save reports: the host's error code and message. */
 export interface SaveFailure {

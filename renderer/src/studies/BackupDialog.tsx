@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HostOutput, StudySummary } from '../../../shared/contract/hostContract';
-import { Dialog } from '../app/Dialog';
+import { Dialog } from '../ui/Dialog';
 import { deliverFile } from '../export/deliverFile';
 import { callHost } from '../host/hostClient';
 import { errorMessage, notify } from '../store/actions';

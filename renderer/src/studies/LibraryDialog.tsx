@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { STAKEHOLDER_CATEGORIES, stakeholderDescription, stakeholderLabel, type Stakeholder } from '../../../shared/model/stakeholder';
 import type { Study } from '../../../shared/model/study';
 import { addLibraryStakeholders, libraryStakeholdersNotInStudy } from '../../../shared/ops/studyOps';
-import { Dialog } from '../app/Dialog';
+import { Dialog } from '../ui/Dialog';
 import { errorMessage, loadLibrary, updateStudy } from '../store/actions';
 import { useAppStore } from '../store/appStore';
 

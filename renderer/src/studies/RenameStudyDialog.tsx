@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StudySummary } from '../../../shared/contract/hostContract';
-import { Dialog } from '../app/Dialog';
+import { Dialog } from '../ui/Dialog';
 import { errorMessage, renameStudy } from '../store/actions';
 import { Field } from './Field';
 

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RestoreSummaryResult } from '../../../shared/contract/hostContract';
-import { Dialog } from '../app/Dialog';
-import { encodingMessage, readTextFile } from '../app/readTextFile';
-import { hrefFor } from '../app/router';
+import { Dialog } from '../ui/Dialog';
+import { encodingMessage, readTextFile } from '../ui/readTextFile';
+import { hrefFor } from '../ui/router';
 import { callHost } from '../host/hostClient';
 import { errorMessage, loadStudies } from '../store/actions';
 import { Field } from './Field';

@@ -4,8 +4,8 @@ import { newSession } from '../../../shared/model/defaults';
 import { SESSION_KINDS, type Session, type SessionKind } from '../../../shared/model/session';
 import type { Study } from '../../../shared/model/study';
 import { duplicateSession, nextRoundId, sessionWithCode, suggestSessionCode, updateSessionDetails, type SessionDetails } from '../../../shared/ops/sessionMeta';
-import { Dialog } from '../app/Dialog';
-import { navigate } from '../app/router';
+import { Dialog } from '../ui/Dialog';
+import { navigate } from '../ui/router';
 import { createSession, errorMessage, putSession } from '../store/actions';
 import { Field, parseNumber } from './Field';
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STAKEHOLDER_CATEGORIES, type Stakeholder, type StakeholderCategory } from '../../../shared/model/stakeholder';
 import { addCustomStakeholder, SHORT_LABEL_MAX, updateStakeholder, type StakeholderFields } from '../../../shared/ops/studyOps';
-import { Dialog } from '../app/Dialog';
+import { Dialog } from '../ui/Dialog';
 import { updateStudy } from '../store/actions';
 import { Field } from './Field';
 

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StudySummary } from '../../../shared/contract/hostContract';
-import { ConfirmDialog } from '../app/ConfirmDialog';
-import { formatDateTime } from '../app/format';
-import { PageHeading } from '../app/PageHeading';
-import { hrefFor } from '../app/router';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { formatDateTime } from '../i18n/format';
+import { PageHeading } from '../ui/PageHeading';
+import { hrefFor } from '../ui/router';
 import { useAppStore } from '../store/appStore';
 import { deleteStudy, loadStudies, loadTrash } from '../store/actions';
 import { ImportCsvDialog } from '../import/ImportCsvDialog';

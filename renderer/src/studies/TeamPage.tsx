@@ -1,7 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PageHeading } from '../app/PageHeading';
-import { hrefFor } from '../app/router';
+import { PageHeading } from '../ui/PageHeading';
+import { hrefFor } from '../ui/router';
 import { loadStudies, notify, updatePrefs } from '../store/actions';
 import { useAppStore } from '../store/appStore';
 import { BackupDialog } from './BackupDialog';

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TrashEntry } from '../../../shared/contract/hostContract';
-import { formatDateTime } from '../app/format';
-import { PageHeading } from '../app/PageHeading';
-import { hrefFor } from '../app/router';
+import { formatDateTime } from '../i18n/format';
+import { PageHeading } from '../ui/PageHeading';
+import { hrefFor } from '../ui/router';
 import { useAppStore } from '../store/appStore';
 import { loadStudies, loadTrash, notify, restoreFromTrash } from '../store/actions';
 

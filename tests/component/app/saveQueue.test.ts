@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import type { SaveStatus } from '../../../renderer/src/app/saveStatus';
+import type { SaveStatus } from '../../../renderer/src/store/saveStatus';
 import { SaveQueue } from '../../../renderer/src/store/saveQueue';
 
 /** A fake host write: each call waits until the test resolves or rejects it. */

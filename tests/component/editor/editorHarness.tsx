@@ -4,7 +4,7 @@ import { page, userEvent } from 'vitest/browser';
 import { render } from 'vitest-browser-react';
 import '../../../renderer/src/styles/tokens.css';
 import '../../../renderer/src/i18n';
-import type { SaveStatus } from '../../../renderer/src/app/saveStatus';
+import type { SaveStatus } from '../../../renderer/src/store/saveStatus';
 import { MapEditor } from '../../../renderer/src/editor/MapEditor';
 import type { Position } from '../../../shared/model/position';
 import type { Session } from '../../../shared/model/session';

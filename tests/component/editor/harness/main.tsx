@@ -7,7 +7,7 @@ import '@fontsource/noto-sans-devanagari/600.css';
 import '../../../../renderer/src/styles/tokens.css';
 import '../../../../renderer/src/styles/app.css';
 import '../../../../renderer/src/i18n';
-import type { SaveStatus } from '../../../../renderer/src/app/saveStatus';
+import type { SaveStatus } from '../../../../renderer/src/store/saveStatus';
 import { MapEditor } from '../../../../renderer/src/editor/MapEditor';
 import type { Language } from '../../../../shared/model/stakeholder';
 import { emptySession, libraryStudy, realisticSession } from '../fixtures';

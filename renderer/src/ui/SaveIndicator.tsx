@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SaveStatus } from './saveStatus';
-import { formatTime } from './format';
+import type { SaveStatus } from '../store/saveStatus';
+import { formatTime } from '../i18n/format';
 
 /**
  * "Saving…", "Saved" (only after the host reported the write durable),
