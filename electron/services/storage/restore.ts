@@ -153,7 +153,8 @@ export async function restoreBackup(repository: StudyRepository, backup: StudyBu
     });
   } else if (plan.saveStudy) {
     try {
-      await repository.saveStudy(plan.saveStudy.study, plan.saveStudy.baseRevision);
+      // Above both versions' revisions, like the sync's merge (mergeStudy).
+      await repository.saveStudy(plan.saveStudy.study, plan.saveStudy.baseRevision, { revisionAbove: backup.study.revision });
     } catch (err) {
       if (err instanceof HostError && err.code === 'conflict')
         throw new HostError('conflict', `${err.message} Nothing was restored; run the restore again to merge the backup into the new version.`);

@@ -180,7 +180,12 @@ export class StudyRepository {
    * revision inside the document, i.e. the one it was read at). `not_found` if the study
    * does not exist; `conflict`, writing nothing, if study.json has another revision.
    */
-  async saveStudy(input: Study, baseRevision: number = input.revision): Promise<SaveResult> {
+  /**
+   * `revisionAbove`: the written revision is also above this one — a merge with another
+   * device's version (a restore) must land above both, as the sync's merge does, so a
+   * window or device holding either version sees it as newer.
+   */
+  async saveStudy(input: Study, baseRevision: number = input.revision, opts: { revisionAbove?: number } = {}): Promise<SaveResult> {
     const study = parseOrReject(StudySchema, input, 'study');
     assertSafeId(study.id, 'study id');
     // One save at a time, never merged: two saves based on the same revision come from
@@ -198,7 +203,7 @@ export class StudyRepository {
             if (stored.value.revision !== baseRevision) throw conflict(what, stored.value, baseRevision);
           } else await this.quarantine(study.id, file, 'it could not be read when a newer save replaced it');
           const onDisk = stored.ok ? stored.value.revision : baseRevision;
-          return await this.writeStudy(this.stamp(study, onDisk + 1), what);
+          return await this.writeStudy(this.stamp(study, Math.max(onDisk, opts.revisionAbove ?? 0) + 1), what);
         } catch (err) {
           throw toHostError(err, what);
         }

@@ -103,6 +103,14 @@ describe('backup and restore with the real repository', () => {
     await edit(b, 's1', 7, 'sh-boatmen');
     await b.saveSession(makeSession(S, 's4', 'FGD 4', 4), 0);
 
+    // A saved its settings more often than B: the merge must land above A's revision too.
+    for (const description of ['two districts', 'two districts, three blocks']) {
+      const { study } = await a.openStudy(S);
+      await a.saveStudy({ ...study, description, updatedAt: new Date().toISOString() });
+    }
+    const revisions = { a: (await a.openStudy(S)).study.revision, b: (await b.openStudy(S)).study.revision };
+    expect(revisions.a).toBeGreaterThan(revisions.b);
+
     const backup = await backupStudy(a, S, { withHistory: true });
     const before = snapshot(dataB);
     const outcome = await restoreBackup(b, backup.bundle, { now: new Date('2026-12-03T09:20:05.000Z') });
@@ -133,6 +141,7 @@ describe('backup and restore with the real repository', () => {
     const merged = JSON.parse(file(dataB, 'study.json').toString('utf8')) as Study;
     expect(merged.stakeholders.map((s) => s.id).slice(-2)).toEqual(['sh-boatmen', 'sh-brokers']);
     expect(merged.writer).toEqual({ id: 'dev-Bikash', name: 'Bikash' });
+    expect(merged.revision).toBe(Math.max(revisions.a, revisions.b) + 1);
 
     // The app sees every session, both stakeholders, and the conflict to resolve.
     const opened = await b.openStudy(S);
