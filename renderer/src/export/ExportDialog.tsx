@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportedFileResult } from '../../../shared/export/exportContract';
 import type { Session } from '../../../shared/model/session';
@@ -25,6 +25,7 @@ import {
   type StudyFormat,
 } from './exportChoices';
 import './export.css';
+import { useAlive } from '../ui/useAlive';
 
 type Stage = { name: 'idle' } | { name: 'building' } | { name: 'saving' } | { name: 'notSaved' };
 type Message = { key: string; values?: Record<string, string> };
@@ -52,15 +53,9 @@ export function ExportDialog({ scope, onClose }: { scope: ExportScope; onClose()
   const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set(allSessions.map((s) => s.id)));
   const [stage, setStage] = useState<Stage>({ name: 'idle' });
   const [error, setError] = useState<Message | null>(null);
-  const alive = useRef(true);
+  const alive = useAlive();
   const ids = useId();
 
-  useEffect(() => {
-    alive.current = true;
-    return () => {
-      alive.current = false;
-    };
-  }, []);
 
   const included: readonly Session[] = useMemo(() => {
     if (scope.kind === 'session') return [scope.session];

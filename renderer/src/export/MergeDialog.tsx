@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MERGE_RESOLUTIONS, type MergePreview } from '../../../shared/export/exportContract';
 import { parseBundle, type StudyBundle } from '../../../shared/export/studyFile';
@@ -13,6 +13,7 @@ import { errorMessage, loadStudies, notify, openStudy } from '../store/actions';
 import { flushStudy } from '../store/persistence';
 import { Field } from '../studies/Field';
 import './export.css';
+import { useAlive } from '../ui/useAlive';
 
 type Resolution = (typeof MERGE_RESOLUTIONS)[number];
 type Message = { key: string; values?: Record<string, string> };
@@ -52,15 +53,9 @@ export function MergeDialog({ study, onClose }: { study: Study | null; onClose()
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Message | null>(null);
   const request = useRef(0);
-  const alive = useRef(true);
+  const alive = useAlive();
   const ids = useId();
 
-  useEffect(() => {
-    alive.current = true;
-    return () => {
-      alive.current = false;
-    };
-  }, []);
 
   /** Ask the host what merging into `target` would do (nothing to ask for a new study). */
   const check = async (fileName: string, text: string, bundle: StudyBundle, target: Target) => {

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HostOutput, StudySummary } from '../../../shared/contract/hostContract';
 import { Dialog } from '../ui/Dialog';
@@ -6,6 +6,7 @@ import { deliverFile } from '../export/deliverFile';
 import { callHost } from '../host/hostClient';
 import { errorMessage, notify } from '../store/actions';
 import { flushStudy } from '../store/persistence';
+import { useAlive } from '../ui/useAlive';
 
 type Message = { key: string; values?: Record<string, string | number> };
 type Backup = HostOutput<'backupStudy'>;
@@ -24,15 +25,9 @@ export function BackupDialog({ study, onClose }: { study: Pick<StudySummary, 'id
   const [error, setError] = useState<Message | null>(null);
   // Files the backup left out: shown before the dialog closes, so they are not missed.
   const [leftOut, setLeftOut] = useState<Backup['leftOut'] | null>(null);
-  const alive = useRef(true);
+  const alive = useAlive();
   const ids = useId();
 
-  useEffect(() => {
-    alive.current = true;
-    return () => {
-      alive.current = false;
-    };
-  }, []);
 
   const submit = async () => {
     if (busy) return;

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RestoreSummaryResult } from '../../../shared/contract/hostContract';
 import { Dialog } from '../ui/Dialog';
@@ -7,6 +7,7 @@ import { hrefFor } from '../ui/router';
 import { callHost } from '../host/hostClient';
 import { errorMessage, loadStudies } from '../store/actions';
 import { Field } from './Field';
+import { useAlive } from '../ui/useAlive';
 
 type Message = { key: string; values?: Record<string, string | number> };
 type Chosen = { fileName: string; text: string };
@@ -28,15 +29,9 @@ export function RestoreDialog({ onClose }: { onClose(): void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Message | null>(null);
   const [done, setDone] = useState<RestoreSummaryResult | null>(null);
-  const alive = useRef(true);
+  const alive = useAlive();
   const request = useRef(0);
 
-  useEffect(() => {
-    alive.current = true;
-    return () => {
-      alive.current = false;
-    };
-  }, []);
 
   const onFile = async (file: File | undefined) => {
     const mine = ++request.current;
