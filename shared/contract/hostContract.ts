@@ -29,6 +29,10 @@ import {
 const Empty = z.object({}).strict();
 const StudyRef = z.object({ studyId: IdSchema }).strict();
 const SessionRef = z.object({ studyId: IdSchema, sessionId: IdSchema }).strict();
+/** A new passphrase: 8 characters at least (a few words is better); spaces and any script allowed. */
+const Passphrase = z.string().min(8).max(1000);
+/** A recovery key as typed or pasted: 24 words, any spacing or case (checked by the host). */
+const RecoveryKeyText = z.string().min(1).max(1000);
 
 /**
  * Reported after a write is durable: renamed into place and its folder fsynced.
@@ -56,6 +60,12 @@ export const StudySummarySchema = z.object({
   updatedAt: TimestampSchema,
   sessionCount: z.number().int().min(0),
   cohortCount: z.number().int().min(0),
+  /**
+   * Issue 16. Absent or `none`: a plain study. `locked`: encrypted and this host holds no
+   * key for it — `title` and `description` are empty (they are encrypted too) and
+   * `cohortCount` is 0 until it is unlocked. `unlocked`: encrypted, key held in the host.
+   */
+  encryption: z.enum(['none', 'locked', 'unlocked']).optional(),
 });
 export type StudySummary = z.infer<typeof StudySummarySchema>;
 
@@ -151,6 +161,8 @@ export const PrefsSchema = z.object({
    * other facilitators of a shared study next to what it changed; absent: the computer's name.
    */
   deviceName: z.string().trim().max(80).optional(),
+  /** Minutes without input after which encrypted studies lock (issue 16); absent: 10. */
+  lockAfterMinutes: z.number().int().min(1).max(240).optional(),
 });
 export type Prefs = z.infer<typeof PrefsSchema>;
 
@@ -219,7 +231,11 @@ export const hostContract = {
    * changed on disk since the host started watching it (on the first call): a sync tool,
    * another process or a copy by hand. Pages poll it and read the study again when it grows.
    */
-  studyChanges: { input: StudyRef, output: z.object({ version: z.number().int().min(0) }) },
+  studyChanges: {
+    input: StudyRef,
+    /** `locked`: the study is encrypted and its key is no longer held (idle lock, OS lock, another window's Lock now). */
+    output: z.object({ version: z.number().int().min(0), locked: z.boolean().optional() }),
+  },
   /**
    * End a session's sync conflict (a LoadProblem of kind `sync_copy`; `file` is the copy's
    * file name in the sessions folder) with the facilitator's choice: keep the current map,
@@ -260,6 +276,41 @@ export const hostContract = {
    * `invalid_file`, writing nothing, when the text is not a backup that can be restored.
    */
   restoreBackup: { input: z.object({ bundleText: BundleText }).strict(), output: RestoreSummarySchema },
+  // ------------------------------------------------------------ encryption (issue 16)
+  /**
+   * A fresh recovery key for `encryptStudy`: 24 words (BIP-39 English list) and the same
+   * words as a QR code (an SVG document). Nothing is stored; the UI shows it, asks the
+   * person to confirm they wrote it down, and passes the words back to `encryptStudy`.
+   */
+  newRecoveryKey: { input: Empty, output: z.object({ words: z.string(), qrSvg: z.string() }) },
+  /**
+   * Turn on encryption for a study: its data key is wrapped by `passphrase` and by
+   * `recoveryKey` (from `newRecoveryKey`), then every file of the study (settings,
+   * sessions, history, quarantine, its trash entries) is rewritten encrypted. The study is
+   * unlocked afterwards. `conflict` if it is already encrypted; `invalid_payload` for a
+   * malformed recovery key or a passphrase shorter than 8 characters.
+   */
+  encryptStudy: {
+    input: z.object({ studyId: IdSchema, passphrase: Passphrase, recoveryKey: RecoveryKeyText }).strict(),
+    output: z.object({ files: z.number().int().min(0) }),
+  },
+  /** Unlock an encrypted study with its passphrase or its recovery key; `wrong_passphrase` when neither opens it. */
+  unlockStudy: {
+    input: z
+      .object({ studyId: IdSchema, passphrase: z.string().min(1).max(1000).optional(), recoveryKey: RecoveryKeyText.optional() })
+      .strict()
+      .refine((v) => (v.passphrase === undefined) !== (v.recoveryKey === undefined), 'give either a passphrase or a recovery key'),
+    output: z.object({ studyId: IdSchema }),
+  },
+  /** Wipe the key of one study (or, with null, of every study) from the host's memory. */
+  lockStudy: { input: z.object({ studyId: IdSchema.nullable() }).strict(), output: z.object({ locked: z.array(IdSchema) }) },
+  /** Re-wrap the data key of an unlocked study with a new passphrase; the files are not rewritten. */
+  changePassphrase: { input: z.object({ studyId: IdSchema, newPassphrase: Passphrase }).strict(), output: Empty },
+  /**
+   * Forget this study on this device: remove its folder, its history and its trash entries
+   * from the data folder (the one operation that deletes). Export or back up first if wanted.
+   */
+  forgetStudy: { input: StudyRef, output: z.object({ removedFiles: z.number().int().min(0) }) },
   /** Moves the study to the trash; nothing is deleted. */
   deleteStudy: { input: StudyRef, output: z.object({ trashId: z.string() }) },
   listTrash: { input: Empty, output: z.array(TrashEntrySchema) },
@@ -327,6 +378,10 @@ export const HOST_ERROR_CODES = [
    */
   'conflict',
   'locked',
+  /** Issue 16: the study is encrypted and locked; unlock it with its passphrase (nothing was read or written). */
+  'study_locked',
+  /** Issue 16: neither the passphrase nor the recovery key opens this study. */
+  'wrong_passphrase',
   'invalid_file',
   'io',
   'disk_full',
