@@ -8,6 +8,7 @@ import { describeIssues } from '../../shared/model/migrations';
 import { StakeholderLibrarySchema, type Stakeholder } from '../../shared/model/stakeholder';
 import { withoutStudy, withRecentStudy, type PrefsStore } from './prefs';
 import { backupHandlers } from './backupHandlers';
+import { encryptionHandlers } from './encryptionHandlers';
 import { StudyWatcher } from './storage/studyWatcher';
 import { StudyRepository } from './storage/studyRepository';
 import { exportHandlers, type ExportRendererFactory } from './export/exportHandlers';
@@ -135,7 +136,11 @@ export function hostServicesFor(deps: HostServiceDeps): HostServices {
       updatePrefs((p) => withRecentStudy(p, studyId));
       return result;
     },
-    studyChanges: async ({ studyId }) => ({ version: await watcher.version(studyId) }),
+    studyChanges: async ({ studyId }) => {
+      const version = await watcher.version(studyId);
+      // Polled by the open page: how it learns that the key was wiped (idle lock elsewhere, OS lock).
+      return (await repository.storageFs.stateOf(studyId)) === 'locked' ? { version, locked: true } : { version };
+    },
     resolveSyncCopy: ({ studyId, file, choice, asSession }) => repository.resolveSyncCopy(studyId, file, choice, asSession),
     deleteStudy: async ({ studyId }) => {
       const result = await repository.deleteStudy(studyId);
@@ -156,6 +161,7 @@ export function hostServicesFor(deps: HostServiceDeps): HostServices {
     },
     ...exportHandlers({ repository, version: deps.version, exportRenderer: deps.exportRenderer }),
     ...backupHandlers(repository),
+    ...encryptionHandlers(repository, (studyId) => updatePrefs((p) => withoutStudy(p, studyId))),
     // The desktop main process replaces this with its save dialog (electron/main/saveExport.ts).
     saveExport: async () => {
       throw new HostError('forbidden', 'Saving through the host needs the desktop app; the browser preview downloads the file instead.');

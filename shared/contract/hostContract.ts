@@ -121,9 +121,11 @@ export const TrashEntrySchema = z.object({
   trashId: z.string(),
   kind: z.enum(['study', 'session']),
   studyId: IdSchema,
-  /** Study title, or session code. */
+  /** Study title, or session code; empty for an encrypted study's entry while it is locked. */
   label: z.string(),
   deletedAt: TimestampSchema,
+  /** Issue 16: the entry belongs to an encrypted study (its files in the trash are encrypted too). */
+  encrypted: z.boolean().optional(),
 });
 export type TrashEntry = z.infer<typeof TrashEntrySchema>;
 

@@ -38,6 +38,12 @@ export interface StudyKeyFile {
   studyId: string;
   passphrase: WrappedKey;
   recovery: WrappedKey;
+  /**
+   * Set while an existing study's files are being rewritten encrypted: until it is cleared,
+   * a file still in the clear is one not reached yet, not one planted. The next unlock
+   * finishes the work after a crash.
+   */
+  encrypting?: boolean;
 }
 
 export type KeyringProblem = 'wrong_passphrase' | 'wrong_recovery_key' | 'malformed_recovery_key' | 'damaged_key_file';
@@ -97,17 +103,33 @@ export function normaliseRecoveryKey(words: string): string {
   return words.normalize('NFKD').toLowerCase().split(/[\s,.;-]+/).filter(Boolean).join(' ');
 }
 
-/** A new data key for `studyId`, wrapped by the passphrase and by a new recovery key (24 words, shown once). */
-export async function createKeyring(studyId: string, passphrase: string): Promise<{ keyFile: StudyKeyFile; dataKey: Buffer; recoveryKey: string }> {
+/** A new recovery key: 256 random bits as 24 words, shown once to the person who turns encryption on. */
+export function newRecoveryWords(): string {
+  return entropyToMnemonic(randomBytes(KEY_BYTES), wordlist);
+}
+
+/** The 256 bits behind recovery words; `malformed_recovery_key` for a mistyped or missing word. */
+function recoveryEntropy(words: string): Uint8Array {
+  const typed = normaliseRecoveryKey(words);
+  // BIP-39's checksum catches a mistyped or missing word before any key is tried.
+  if (!validateMnemonic(typed, wordlist) || typed.split(' ').length !== 24)
+    throw new KeyringError('malformed_recovery_key', 'These words are not a recovery key: check each of the 24 words.');
+  return mnemonicToEntropy(typed, wordlist);
+}
+
+/**
+ * A new data key for `studyId`, wrapped by the passphrase and by the recovery key: the
+ * words given (from `newRecoveryWords`, confirmed by the person first) or new ones.
+ */
+export async function createKeyring(studyId: string, passphrase: string, recoveryWords?: string): Promise<{ keyFile: StudyKeyFile; dataKey: Buffer; recoveryKey: string }> {
   const dataKey = randomBytes(KEY_BYTES);
-  const entropy = randomBytes(KEY_BYTES);
-  const recoveryKey = entropyToMnemonic(entropy, wordlist);
+  const recoveryKey = normaliseRecoveryKey(recoveryWords ?? newRecoveryWords());
   const keyFile: StudyKeyFile = {
     format: 'pimap-study-keys',
     version: 1,
     studyId,
     passphrase: await passphraseSlot(studyId, passphrase, dataKey),
-    recovery: wrap(recoveryKek(entropy, studyId), dataKey, aad(studyId, 'recovery')),
+    recovery: wrap(recoveryKek(recoveryEntropy(recoveryKey), studyId), dataKey, aad(studyId, 'recovery')),
   };
   return { keyFile, dataKey, recoveryKey };
 }
@@ -131,10 +153,7 @@ export async function unlockWithPassphrase(keyFile: StudyKeyFile, passphrase: st
 /** The data key, from the 24 words of the recovery key. */
 export function unlockWithRecoveryKey(keyFile: StudyKeyFile, words: string): Buffer {
   checkKeyFile(keyFile);
-  const typed = normaliseRecoveryKey(words);
-  // BIP-39's checksum catches a mistyped or missing word before any key is tried.
-  if (!validateMnemonic(typed, wordlist)) throw new KeyringError('malformed_recovery_key', 'These words are not a recovery key: check each of the 24 words.');
-  const key = unwrap(recoveryKek(mnemonicToEntropy(typed, wordlist), keyFile.studyId), keyFile.recovery, aad(keyFile.studyId, 'recovery'));
+  const key = unwrap(recoveryKek(recoveryEntropy(words), keyFile.studyId), keyFile.recovery, aad(keyFile.studyId, 'recovery'));
   if (!key) throw new KeyringError('wrong_recovery_key', 'This recovery key is not this study’s.');
   return key;
 }

@@ -75,6 +75,11 @@ function tempNameFor(target: string): string {
   return `${target}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`;
 }
 
+/** The file a temporary name stands for (`s1.json.123-abcdef012345.tmp` → `s1.json`); other names unchanged. */
+export function targetOfTemp(name: string): string {
+  return name.replace(TEMP_PATTERN, '');
+}
+
 /** True for names that writeFileAtomic creates (so the loader can ignore them). */
 export function isTempName(name: string): boolean {
   return TEMP_PATTERN.test(name);

@@ -11,7 +11,6 @@ import { checkSessionFile, encodeDocument, loadSessionBytes, sameBytes } from '.
 import { listVersionIds, recordVersion, versionFile } from './history';
 import { assertSafeId, STUDY_HISTORY_KEY } from './layout';
 import { isMissing, toHostError } from './storageErrors';
-import { nodeStorageFs, type StorageFs } from './storageFs';
 import type { StudyRepository } from './studyRepository';
 
 /**
@@ -55,7 +54,7 @@ async function readHistory(fs: StorageFs, repository: StudyRepository, studyId: 
 
 /** A backup of the study `studyId`: its settings and every session that loads, with their history if asked. */
 export async function backupStudy(repository: StudyRepository, studyId: string, opts: { withHistory: boolean; now?: Date; fs?: StorageFs }): Promise<BackupResult> {
-  const fs = opts.fs ?? nodeStorageFs;
+  const fs = opts.fs ?? repository.storageFs;
   const opened = await repository.openStudy(studyId);
   const history: HistoryEntry[] = [];
   if (opts.withHistory) for (const s of opened.sessions) history.push(...(await readHistory(fs, repository, studyId, s.id)));
@@ -116,7 +115,7 @@ async function readLocal(repository: StudyRepository, fs: StorageFs, studyId: st
  * before it is complete, and running the restore again finishes the rest.
  */
 export async function restoreBackup(repository: StudyRepository, backup: StudyBundle, opts: RestoreServiceOptions = {}): Promise<RestoreOutcome> {
-  const fs = opts.fs ?? nodeStorageFs;
+  const fs = opts.fs ?? repository.storageFs;
   const now = opts.now ?? new Date();
   const layout = repository.layout;
   const studyId = backup.study.id;

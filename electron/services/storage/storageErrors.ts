@@ -69,6 +69,11 @@ export function describeReadProblem(err: unknown): string {
       return 'you have no permission to read it (check the file’s permissions)';
     case 'EIO':
       return 'the disk reported an error while reading it';
+    case 'EBADMSG': {
+      // An encrypted study's file that failed its authenticity check (encryptedFs.ts).
+      const detail = (err as { detail?: unknown }).detail;
+      return `it failed the encryption's authenticity check: ${typeof detail === 'string' ? detail : 'it was altered'}`;
+    }
     default:
       return `it could not be read (${code ?? (err instanceof Error ? err.message : String(err))})`;
   }

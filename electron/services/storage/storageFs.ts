@@ -1,5 +1,5 @@
 import { constants as fsConstants } from 'node:fs';
-import { lstat, open, mkdir, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { lstat, open, mkdir, readdir, rename, rmdir, stat, unlink } from 'node:fs/promises';
 import { MAX_FILE_BYTES } from './fileFormat';
 
 /**
@@ -36,6 +36,11 @@ export interface StorageFs {
   lstat(path: string): Promise<FileStat | null>;
   /** Remove a file. Only used for our own temporary files and for pruning history. */
   unlink(path: string): Promise<void>;
+  /**
+   * Remove an empty folder. Only "Forget this study on this device" (issue 16) removes
+   * folders; a file system without it (the tests' simulated disks) cannot forget.
+   */
+  rmdir?(dir: string): Promise<void>;
 }
 
 export interface WritableFile {
@@ -174,5 +179,8 @@ export const nodeStorageFs: StorageFs = {
   },
   async unlink(path) {
     await unlink(path);
+  },
+  async rmdir(dir) {
+    await rmdir(dir);
   },
 };

@@ -17,6 +17,7 @@ import { checkSessionFile, checkStudyFile, encodeDocument, loadSessionBytes, loa
 import { isVersionId, listVersionIds, recordVersion, retention, versionFile, versionSavedAt } from './history';
 import { assertSafeId, isSafeId, Layout, STUDY_FILE, STUDY_HISTORY_KEY } from './layout';
 import { quarantineFile } from './quarantine';
+import { isEncryptedFile } from '../crypto/fileCipher';
 import { describeReadProblem, isMissing, toHostError } from './storageErrors';
 import { nodeStorageFs, type FileStat, type StorageFs } from './storageFs';
 import * as trash from './trash';
@@ -27,6 +28,8 @@ import { canonicalJson, sameDocument } from '../../../shared/model/sameDocument'
 import { isSyncTemporary, parseConflictCopy, conflictCopyAuthor } from '../../../shared/sync/conflictCopies';
 import { mergeStudies } from '../../../shared/sync/mergeStudy';
 import { RESTORE_DEVICE } from '../../../shared/sync/restoreStudy';
+import { encryptedFs, KEY_FILE, lockedError, StudyKeys, type EncryptedFs } from './encryptedFs';
+import { changePassphrase as changeKeyPassphrase, KeyringError, unlockWithPassphrase, unlockWithRecoveryKey, type StudyKeyFile } from '../crypto/keyring';
 
 export interface RepositoryOptions {
   /** The file system; tests pass a shim that simulates power cuts and full disks. */
@@ -42,6 +45,12 @@ export interface RepositoryOptions {
    * on the real disk; with a test `fs` (one process only) the write queue alone.
    */
   locks?: DocumentLocks;
+  /**
+   * The data keys of encrypted studies this process holds (issue 16). The host services
+   * share theirs with the lock; by default the repository has its own, empty: encrypted
+   * studies are then listed as locked and fail `study_locked`.
+   */
+  keys?: StudyKeys;
 }
 
 /** A study folder that could not be listed. Reported, never fatal to the others. */
@@ -68,7 +77,10 @@ const READ_PARALLELISM = 16;
  */
 export class StudyRepository {
   readonly layout: Layout;
-  private readonly fs: StorageFs;
+  /** The data keys of encrypted studies held by this process. */
+  readonly keys: StudyKeys;
+  /** Every file storage reads or writes goes through the encryption layer (a no-op for plain studies). */
+  private readonly fs: EncryptedFs;
   private readonly now: () => Date;
   private readonly warn: (message: string) => void;
   private readonly queue = new KeyedQueue();
@@ -77,7 +89,8 @@ export class StudyRepository {
 
   constructor(dataDir: string, opts: RepositoryOptions = {}) {
     this.layout = new Layout(dataDir);
-    this.fs = opts.fs ?? nodeStorageFs;
+    this.keys = opts.keys ?? new StudyKeys();
+    this.fs = encryptedFs(opts.fs ?? nodeStorageFs, dataDir, this.keys);
     this.now = opts.now ?? (() => new Date());
     this.warn = opts.warn ?? ((m) => console.warn(m));
     this.currentWriter = opts.writer ?? { id: 'unnamed', name: '' };
@@ -99,6 +112,11 @@ export class StudyRepository {
 
   get dataDir(): string {
     return this.layout.dataDir;
+  }
+
+  /** The file system as storage sees it: plain for plain studies, decrypted for unlocked ones. */
+  get storageFs(): EncryptedFs {
+    return this.fs;
   }
 
   /** Resolves when every queued write has finished (call before quitting). */
@@ -129,7 +147,24 @@ export class StudyRepository {
         problems.push({ folder: name, studyId: null, problem: 'the folder name is not a study id (a copy of a study folder?)', recoverable: false });
         continue;
       }
-      const loaded = await this.readStudyFile(name);
+      let loaded: Loaded<Study>;
+      let encryption: 'none' | 'locked' | 'unlocked';
+      try {
+        encryption = await this.fs.stateOf(name);
+        // A locked study is listed without reading it (its title is encrypted too); the CLI's
+        // --passphrase-file unlocks on first read, so it reads.
+        if (encryption === 'locked' && !this.keys.unlocker) throw lockedError();
+        loaded = await this.readStudyFile(name);
+        encryption = await this.fs.stateOf(name);
+      } catch (err) {
+        if (!(err instanceof HostError)) throw err;
+        if (err.code === 'study_locked' || err.code === 'wrong_passphrase') {
+          studies.push(await this.lockedSummary(name));
+          continue;
+        }
+        problems.push({ folder: name, studyId: name, problem: err.message, recoverable: false });
+        continue;
+      }
       if (!loaded.ok) {
         problems.push({ folder: name, studyId: name, problem: loaded.problem, recoverable: (await this.newestValidStudy(name)) !== null });
         continue;
@@ -143,10 +178,19 @@ export class StudyRepository {
         updatedAt: await this.lastChange(name, study.updatedAt, sessionNames),
         sessionCount: sessionNames.length,
         cohortCount: study.cohorts.length,
+        ...(encryption === 'none' ? {} : { encryption }),
       });
     }
     studies.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.title.localeCompare(b.title));
     return { studies, problems };
+  }
+
+  /** What can be said of a locked study without its key: how many sessions, when it last changed. */
+  private async lockedSummary(studyId: string): Promise<StudySummary> {
+    const sessionNames = await this.sessionFileNames(studyId);
+    const keys = await this.lstatQuietly(join(this.layout.studyDir(studyId), 'keys.json'));
+    const since = new Date(keys?.mtimeMs ?? 0).toISOString();
+    return { id: studyId, title: '', description: '', updatedAt: await this.lastChange(studyId, since, sessionNames), sessionCount: sessionNames.length, cohortCount: 0, encryption: 'locked' };
   }
 
   /** Studies whose title matches (trimmed, case-insensitive), for the CLI's `--study <title>`. */
@@ -244,6 +288,149 @@ export class StudyRepository {
     return { study: loaded.value, sessions, problems };
   }
 
+  // ------------------------------------------------------------ encryption (issue 16)
+
+  /**
+   * Turn on encryption: store the key file (marked `encrypting`), hold the key, then
+   * rewrite every file of the study and of its trash entries sealed, each inside the
+   * queue and lock of the document it belongs to so a save meanwhile is never undone;
+   * last, clear the mark. After a crash the mark stays and `unlock` finishes the work.
+   * Returns how many files were rewritten.
+   */
+  async encryptStudy(studyId: string, keyFile: StudyKeyFile, dataKey: Uint8Array): Promise<number> {
+    assertSafeId(studyId, 'study id');
+    if (!(await this.fs.stat(this.layout.studyFile(studyId)))) throw new HostError('not_found', `There is no study with id "${studyId}"`);
+    if (await this.fs.keyFileOf(studyId)) throw new HostError('conflict', 'This study is already encrypted.');
+    try {
+      this.keys.set(studyId, dataKey);
+      await this.writeKeyFile(studyId, { ...keyFile, encrypting: true });
+      return await this.finishEncryption(studyId);
+    } catch (err) {
+      throw toHostError(err, 'the encryption of the study');
+    }
+  }
+
+  /** Unlock with the passphrase or the recovery key; finishes an encryption a crash interrupted. */
+  async unlock(studyId: string, secret: { passphrase: string } | { recoveryKey: string }): Promise<void> {
+    assertSafeId(studyId, 'study id');
+    const keyFile = await this.fs.keyFileOf(studyId);
+    if (!keyFile) throw new HostError('invalid_payload', 'This study is not encrypted.');
+    let key: Buffer;
+    try {
+      key = 'passphrase' in secret ? await unlockWithPassphrase(keyFile, secret.passphrase) : unlockWithRecoveryKey(keyFile, secret.recoveryKey);
+    } catch (err) {
+      if (err instanceof KeyringError) throw new HostError(err.problem === 'damaged_key_file' ? 'invalid_file' : 'wrong_passphrase', err.message);
+      throw err;
+    }
+    this.keys.set(studyId, key);
+    key.fill(0);
+    if (keyFile.encrypting) await this.finishEncryption(studyId);
+  }
+
+  /** Re-wrap the data key for a new passphrase; the files are not touched. */
+  async changePassphrase(studyId: string, newPassphrase: string): Promise<void> {
+    assertSafeId(studyId, 'study id');
+    const keyFile = await this.fs.keyFileOf(studyId);
+    if (!keyFile) throw new HostError('invalid_payload', 'This study is not encrypted.');
+    const key = this.keys.get(studyId);
+    if (!key) throw lockedError();
+    await this.writeKeyFile(studyId, await changeKeyPassphrase(keyFile, key, newPassphrase));
+  }
+
+  private async writeKeyFile(studyId: string, keyFile: StudyKeyFile): Promise<void> {
+    await this.queue.run(`keys:${studyId}`, () => writeFileAtomic(this.fs.inner, join(this.layout.studyDir(studyId), KEY_FILE), encodeDocument(keyFile)));
+    this.fs.forget(studyId);
+  }
+
+  private async finishEncryption(studyId: string): Promise<number> {
+    let rewritten = 0;
+    const seal = async (path: string) => {
+      const bytes = await this.fs.inner.readFile(path);
+      if (isEncryptedFile(bytes)) return;
+      await writeFileAtomic(this.fs, path, bytes); // the layer seals it
+      rewritten++;
+    };
+    const root = this.layout.studyDir(studyId);
+    for (const { path, rel } of await this.filesUnder(root)) {
+      if (rel.length === 1 && rel[0] === KEY_FILE) continue;
+      const name = rel[rel.length - 1]!;
+      if (isTempName(name)) continue;
+      const doc = documentOf(studyId, rel);
+      if (!doc) await this.queue.run(`file:${path}`, () => seal(path));
+      else if (doc.kind === 'study') await this.queue.run(studyKey(studyId), () => this.locks.withLock(doc, () => seal(path)));
+      else await this.queue.run(sessionKey(studyId, doc.sessionId), () => this.locks.withLock(doc, () => seal(path)));
+    }
+    // Its sessions in the trash: sealed in place, and the session code dropped from the plain manifest.
+    for (const entry of await trash.entriesOf(this.fs.inner, this.layout, studyId)) {
+      if (entry.manifest.kind !== 'session' || !entry.manifest.sessionId) continue;
+      for (const { path, rel } of await this.filesUnder(entry.dir)) {
+        if (rel.length === 1 && rel[0] === trash.MANIFEST) continue;
+        const bytes = await this.fs.inner.readFile(path);
+        if (isEncryptedFile(bytes)) continue;
+        await writeFileAtomic(this.fs.inner, path, this.fs.seal(studyId, `session:${entry.manifest.sessionId}`, bytes));
+        rewritten++;
+      }
+      if (entry.manifest.label !== '') await trash.relabel(this.fs.inner, this.layout, entry.trashId, entry.manifest, '');
+    }
+    const keyFile = await this.fs.keyFileOf(studyId);
+    if (keyFile?.encrypting) {
+      const { encrypting: _done, ...finished } = keyFile;
+      await this.writeKeyFile(studyId, finished);
+    }
+    return rewritten;
+  }
+
+  /** Every regular file below `dir` (not following links), with its path relative to `dir`. */
+  private async filesUnder(dir: string, rel: string[] = []): Promise<{ path: string; rel: string[] }[]> {
+    const out: { path: string; rel: string[] }[] = [];
+    for (const name of await this.readdirOrEmpty(dir)) {
+      const path = join(dir, name);
+      const kind = (await this.lstatQuietly(path))?.kind;
+      if (kind === 'dir') out.push(...(await this.filesUnder(path, [...rel, name])));
+      else if (kind === 'file') out.push({ path, rel: [...rel, name] });
+    }
+    return out;
+  }
+
+  /**
+   * Forget a study on this device: remove its folder (settings, sessions, history,
+   * quarantine, key file) and its trash entries, and wipe its key. The one deletion in
+   * storage, asked for explicitly; SSDs and copies elsewhere may keep what was removed.
+   */
+  async forgetStudy(studyId: string): Promise<{ removedFiles: number }> {
+    assertSafeId(studyId, 'study id');
+    const rmdir = this.fs.rmdir?.bind(this.fs);
+    if (!rmdir) throw new HostError('forbidden', 'This storage cannot remove folders.');
+    return this.queue.run(studyKey(studyId), async () => {
+      const dir = this.layout.studyDir(studyId);
+      if ((await this.fs.lstat(dir))?.kind !== 'dir') throw new HostError('not_found', `There is no study with id "${studyId}"`);
+      let removedFiles = 0;
+      // Deepest first; links and odd entries are removed as entries, never followed.
+      const removeTree = async (d: string): Promise<void> => {
+        for (const name of await this.readdirOrEmpty(d)) {
+          const path = join(d, name);
+          if ((await this.lstatQuietly(path))?.kind === 'dir') await removeTree(path);
+          else {
+            await this.fs.unlink(path);
+            removedFiles++;
+          }
+        }
+        await rmdir(d);
+      };
+      try {
+        for (const entry of await trash.entriesOf(this.fs.inner, this.layout, studyId)) await removeTree(entry.dir);
+        await removeTree(dir);
+        await this.fs.syncDir(this.dataDir);
+      } catch (err) {
+        throw toHostError(err, 'the removal of the study from this device');
+      } finally {
+        this.keys.wipe(studyId);
+        this.fs.forget(studyId);
+      }
+      return { removedFiles };
+    });
+  }
+
   /** Move a study folder to the trash. */
   async deleteStudy(studyId: string): Promise<{ trashId: string }> {
     assertSafeId(studyId, 'study id');
@@ -253,7 +440,9 @@ export class StudyRepository {
       const loaded = await this.readStudyFile(studyId);
       const label = loaded.ok ? loaded.value.title : (loaded.label ?? studyId);
       try {
-        const entry = await trash.openTrashEntry(this.fs, this.layout, { kind: 'study', studyId, sessionId: null, label }, this.now());
+        // An encrypted study's title stays out of the trash's plain manifest (listTrash reads it from the sealed item).
+        const shown = (await this.fs.stateOf(studyId)) === 'none' ? label : '';
+        const entry = await trash.openTrashEntry(this.fs, this.layout, { kind: 'study', studyId, sessionId: null, label: shown }, this.now());
         await moveDurably(this.fs, dir, join(entry.dir, trash.TRASHED_STUDY));
         return { trashId: entry.trashId };
       } catch (err) {
@@ -262,8 +451,29 @@ export class StudyRepository {
     });
   }
 
-  listTrash(): Promise<TrashEntry[]> {
-    return trash.listTrash(this.fs, this.layout);
+  /**
+   * The trash, newest first. Entries of an encrypted study carry no label in their plain
+   * manifest: it is read from the sealed item when this process holds the study's key,
+   * and the entry is marked `encrypted`.
+   */
+  async listTrash(): Promise<TrashEntry[]> {
+    const entries = await trash.listTrash(this.fs, this.layout);
+    return Promise.all(
+      entries.map(async (e) => {
+        if (e.label !== '') return e;
+        const item = join(this.layout.trashEntry(e.trashId), e.kind === 'study' ? join(trash.TRASHED_STUDY, STUDY_FILE) : trash.TRASHED_SESSION);
+        try {
+          const bytes = await this.fs.inner.readFile(item);
+          if (!isEncryptedFile(bytes)) return e;
+          if (!this.keys.has(e.studyId)) return { ...e, encrypted: true };
+          const plain = this.fs.open(e.studyId, bytes);
+          const label = e.kind === 'study' ? loadStudyBytes(plain).label : loadSessionBytes(plain).label;
+          return { ...e, label: label ?? '', encrypted: true };
+        } catch {
+          return { ...e, encrypted: true };
+        }
+      }),
+    );
   }
 
   /** Move a study or session back from the trash; `conflict` if something is in its place. */
@@ -367,7 +577,8 @@ export class StudyRepository {
       if (!current) throw new HostError('not_found', `There is no session with id "${sessionId}" in this study`);
       const label = loadSessionBytes(current).label ?? sessionId;
       try {
-        const entry = await trash.openTrashEntry(this.fs, this.layout, { kind: 'session', studyId, sessionId, label }, this.now());
+        const shown = (await this.fs.stateOf(studyId)) === 'none' ? label : '';
+        const entry = await trash.openTrashEntry(this.fs, this.layout, { kind: 'session', studyId, sessionId, label: shown }, this.now());
         await moveDurably(this.fs, file, join(entry.dir, trash.TRASHED_SESSION));
         const history = this.layout.historyDir(studyId, sessionId);
         if (await this.fs.stat(history)) await moveDurably(this.fs, history, join(entry.dir, trash.TRASHED_HISTORY));
@@ -509,6 +720,8 @@ export class StudyRepository {
       return { bytes: await this.fs.readFile(path) };
     } catch (err) {
       if (isMissing(err)) return null;
+      // A locked study or an unreadable key file is the whole study's state, never one file's damage.
+      if (err instanceof HostError) throw err;
       return { problem: describeReadProblem(err) };
     }
   }
@@ -882,6 +1095,18 @@ function sessionKey(studyId: string, sessionId: string): string {
 }
 function sessionLock(studyId: string, sessionId: string): DocumentKey {
   return { kind: 'session', studyId, sessionId };
+}
+
+/** Which document a file of a study folder belongs to (its path relative to the folder), if any. */
+function documentOf(studyId: string, rel: string[]): DocumentKey | null {
+  const name = rel[rel.length - 1]!;
+  if (rel.length === 1 && (name === STUDY_FILE || parseConflictCopy(name)?.original === STUDY_FILE)) return { kind: 'study', studyId };
+  if (rel.length === 3 && rel[0] === '.history') return rel[1] === STUDY_HISTORY_KEY ? { kind: 'study', studyId } : isSafeId(rel[1]!) ? sessionLock(studyId, rel[1]!) : null;
+  if (rel.length === 2 && rel[0] === 'sessions') {
+    const stem = (parseConflictCopy(name)?.original ?? name).replace(/\.json$/i, '');
+    return isSafeId(stem) ? sessionLock(studyId, stem) : null;
+  }
+  return null;
 }
 
 /** Same document apart from its revision and writer: saving it again changes nothing. */

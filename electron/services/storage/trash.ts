@@ -34,7 +34,7 @@ const ManifestSchema = z.object({
 });
 export type TrashManifest = z.infer<typeof ManifestSchema>;
 
-const MANIFEST = 'manifest.json';
+export const MANIFEST = 'manifest.json';
 /** Where the moved item sits inside a trash entry. */
 export const TRASHED_STUDY = 'study';
 export const TRASHED_SESSION = 'session.json';
@@ -96,6 +96,28 @@ export async function listTrash(fs: StorageFs, layout: Layout): Promise<TrashEnt
     entries.push({ trashId, kind: m.kind, studyId: m.studyId, label: m.label, deletedAt: m.deletedAt });
   }
   return entries.sort((a, b) => b.deletedAt.localeCompare(a.deletedAt));
+}
+
+/** Every trash entry (restored or not) of one study, with its manifest. */
+export async function entriesOf(fs: StorageFs, layout: Layout, studyId: string): Promise<{ trashId: string; dir: string; manifest: TrashManifest }[]> {
+  let names: string[];
+  try {
+    names = await fs.readdir(layout.trashDir());
+  } catch (err) {
+    if (isMissing(err)) return [];
+    throw err;
+  }
+  const out: { trashId: string; dir: string; manifest: TrashManifest }[] = [];
+  for (const trashId of names) {
+    const manifest = await readManifest(fs, layout, trashId);
+    if (manifest?.studyId === studyId) out.push({ trashId, dir: layout.trashEntry(trashId), manifest });
+  }
+  return out;
+}
+
+/** Rewrite an entry's manifest with another label (an encrypted study's entries keep none in the clear). */
+export async function relabel(fs: StorageFs, layout: Layout, trashId: string, manifest: TrashManifest, label: string): Promise<void> {
+  await writeFileAtomic(fs, join(layout.trashEntry(trashId), MANIFEST), encodeDocument({ ...manifest, label }));
 }
 
 /**
