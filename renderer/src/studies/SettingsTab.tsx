@@ -11,6 +11,7 @@ import { navigate } from '../ui/router';
 import { deleteStudy, updateStudy } from '../store/actions';
 import { Field, parseNumber } from './Field';
 import { InlineField } from './InlineField';
+import { PrivacySection } from './privacy/PrivacySection';
 
 /** A small picture of the grid with the study's midline, so its effect is visible. */
 function MidlinePreview({ study }: { study: Study }) {
@@ -102,7 +103,7 @@ function MidlineForm({ study, sessions }: { study: Study; sessions: readonly Ses
   );
 }
 
-/** Title, description, axis wording and midline; and deleting the study. */
+/** Title, description, axis wording and midline; privacy on this laptop (encryption, forgetting); and deleting the study. */
 export function SettingsTab({ study, sessions }: { study: Study; sessions: readonly Session[] }) {
   const { t } = useTranslation('studies');
   const [deleting, setDeleting] = useState(false);
@@ -153,6 +154,8 @@ export function SettingsTab({ study, sessions }: { study: Study; sessions: reado
         {/* Keyed by the saved midline, so a change saved elsewhere resets the fields. */}
         <MidlineForm key={`${study.midline.power}|${study.midline.interest}`} study={study} sessions={sessions} />
       </section>
+
+      <PrivacySection study={study} sessions={sessions} />
 
       <section aria-labelledby="danger-title" className="card card-padded card-danger">
         <h2 id="danger-title" className="section-title">

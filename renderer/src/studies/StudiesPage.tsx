@@ -12,6 +12,9 @@ import { MergeDialog } from '../export/MergeDialog';
 import { BackupDialog } from './BackupDialog';
 import { CreateStudyDialog } from './CreateStudyDialog';
 import { RenameStudyDialog } from './RenameStudyDialog';
+import { EncryptStudyDialog } from './privacy/EncryptStudyDialog';
+import { LockBadge } from './privacy/LockBadge';
+import './privacy/privacy.css';
 
 /** The list of studies: open, create, rename, move to the trash. */
 export function StudiesPage() {
@@ -26,6 +29,7 @@ export function StudiesPage() {
   const [renaming, setRenaming] = useState<StudySummary | null>(null);
   const [deleting, setDeleting] = useState<StudySummary | null>(null);
   const [backingUp, setBackingUp] = useState<StudySummary | null>(null);
+  const [encrypting, setEncrypting] = useState<StudySummary | null>(null);
 
   useEffect(() => {
     void loadStudies();
@@ -66,38 +70,48 @@ export function StudiesPage() {
         </div>
       ) : (
         <ul className="study-list" aria-label={t('list.title')}>
-          {sorted.map((s) => (
-            <li key={s.id} className="study-card">
-              <div className="study-card-main">
-                <h2 className="study-card-title">
-                  <a href={hrefFor({ name: 'study', studyId: s.id, tab: 'sessions' })}>{s.title}</a>
-                  {s.id === lastStudyId ? <span className="badge">{t('list.lastOpened')}</span> : null}
-                </h2>
-                {s.description ? <p className="study-card-description">{s.description}</p> : null}
-                <p className="study-card-meta">
-                  <span>{t('list.sessionCount', { count: s.sessionCount })}</span>
-                  <span>{t('list.cohortCount', { count: s.cohortCount })}</span>
-                  <span>{t('list.changed', { when: formatDateTime(s.updatedAt, i18n.language) })}</span>
-                </p>
-              </div>
-              <div className="study-card-actions">
-                <button type="button" className="button button-small" aria-label={t('list.renameLabel', { title: s.title })} onClick={() => setRenaming(s)}>
-                  {t('list.rename')}
-                </button>
-                <button type="button" className="button button-small" aria-label={t('team:backupSection.backUpLabel', { title: s.title })} onClick={() => setBackingUp(s)}>
-                  {t('team:backupSection.backUp')}
-                </button>
-                <button
-                  type="button"
-                  className="button button-small button-quiet-danger"
-                  aria-label={t('list.deleteLabel', { title: s.title })}
-                  onClick={() => setDeleting(s)}
-                >
-                  {t('list.delete')}
-                </button>
-              </div>
-            </li>
-          ))}
+          {sorted.map((s) =>
+            s.encryption === 'locked' ? (
+              <LockedStudyCard key={s.id} study={s} />
+            ) : (
+              <li key={s.id} className="study-card">
+                <div className="study-card-main">
+                  <h2 className="study-card-title">
+                    <a href={hrefFor({ name: 'study', studyId: s.id, tab: 'sessions' })}>{s.title}</a>
+                    {s.id === lastStudyId ? <span className="badge">{t('list.lastOpened')}</span> : null}
+                    <LockBadge encryption={s.encryption} />
+                  </h2>
+                  {s.description ? <p className="study-card-description">{s.description}</p> : null}
+                  <p className="study-card-meta">
+                    <span>{t('list.sessionCount', { count: s.sessionCount })}</span>
+                    <span>{t('list.cohortCount', { count: s.cohortCount })}</span>
+                    <span>{t('list.changed', { when: formatDateTime(s.updatedAt, i18n.language) })}</span>
+                  </p>
+                </div>
+                <div className="study-card-actions">
+                  <button type="button" className="button button-small" aria-label={t('list.renameLabel', { title: s.title })} onClick={() => setRenaming(s)}>
+                    {t('list.rename')}
+                  </button>
+                  <button type="button" className="button button-small" aria-label={t('team:backupSection.backUpLabel', { title: s.title })} onClick={() => setBackingUp(s)}>
+                    {t('team:backupSection.backUp')}
+                  </button>
+                  {(s.encryption ?? 'none') === 'none' ? (
+                    <button type="button" className="button button-small" aria-label={t('privacy:card.encryptLabel', { title: s.title })} onClick={() => setEncrypting(s)}>
+                      {t('privacy:section.encrypt')}
+                    </button>
+                  ) : null}
+                  <button
+                    type="button"
+                    className="button button-small button-quiet-danger"
+                    aria-label={t('list.deleteLabel', { title: s.title })}
+                    onClick={() => setDeleting(s)}
+                  >
+                    {t('list.delete')}
+                  </button>
+                </div>
+              </li>
+            ),
+          )}
         </ul>
       )}
 
@@ -111,6 +125,7 @@ export function StudiesPage() {
       {importing ? <ImportCsvDialog studyId={null} onClose={() => setImporting(false)} /> : null}
       {openingFile ? <MergeDialog study={null} onClose={() => setOpeningFile(false)} /> : null}
       {backingUp ? <BackupDialog study={backingUp} onClose={() => setBackingUp(null)} /> : null}
+      {encrypting ? <EncryptStudyDialog study={encrypting} onClose={() => setEncrypting(null)} /> : null}
       {renaming ? <RenameStudyDialog study={renaming} onClose={() => setRenaming(null)} /> : null}
       {deleting ? (
         <ConfirmDialog
@@ -124,5 +139,36 @@ export function StudiesPage() {
         </ConfirmDialog>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * A study encrypted and locked on this host: its title and description are encrypted too,
+ * so the card says what it is, when it changed and how many sessions it has (the host
+ * counts files, not contents), and offers only to unlock it — the study's page shows the
+ * unlock screen. Renaming, backing up or deleting need the data, so they wait for that.
+ */
+function LockedStudyCard({ study }: { study: StudySummary }) {
+  const { t, i18n } = useTranslation('studies');
+  const when = formatDateTime(study.updatedAt, i18n.language);
+  return (
+    <li className="study-card study-card-locked" data-testid="locked-study-card">
+      <div className="study-card-main">
+        <h2 className="study-card-title">
+          {t('privacy:card.lockedTitle')}
+          <LockBadge encryption="locked" />
+        </h2>
+        <p className="study-card-locked-hint">{t('privacy:card.lockedHint')}</p>
+        <p className="study-card-meta">
+          <span>{t('list.sessionCount', { count: study.sessionCount })}</span>
+          <span>{t('list.changed', { when })}</span>
+        </p>
+      </div>
+      <div className="study-card-actions">
+        <a className="button button-small button-primary" href={hrefFor({ name: 'study', studyId: study.id, tab: 'sessions' })} aria-label={t('privacy:card.unlockLabel', { when })}>
+          {t('privacy:card.unlock')}
+        </a>
+      </div>
+    </li>
   );
 }
