@@ -14,6 +14,7 @@ export function buildProgram(): Command {
     .description('Power–Interest Mapper on the command line: check, import, analyse, export, back up and restore studies.\nWorks on the same files as the desktop app; nothing is sent anywhere.')
     .version(pkg.version, '-v, --version', 'print the version')
     .option('--data <folder>', `folder holding the studies (default: ${defaultStudiesDir()})`)
+    .option('--passphrase-file <file>', 'file holding the passphrase of an encrypted study (needed by every command that reads one)')
     .showHelpAfterError();
   registerCommands(program);
   return program;

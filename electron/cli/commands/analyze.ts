@@ -20,8 +20,8 @@ import type { Study } from '../../../shared/model/study';
 import type { ZoneId } from '../../../shared/model/zones';
 import { describeCsvError } from '../../services/csvImport';
 import { STUDY_FILE } from '../../services/storage/layout';
-import { StudyRepository } from '../../services/storage/studyRepository';
-import { dataDirOf, resolveStudy } from './export';
+import { repositoryOf } from '../studyAccess';
+import { resolveStudy } from './export';
 import { cliServices, readCsvText } from './import';
 
 /** A study and its sessions, wherever they came from. */
@@ -68,9 +68,9 @@ async function loadTarget(target: string, cmd: Command): Promise<Loaded> {
   if (existsSync(target) && statSync(target).isDirectory()) {
     if (!existsSync(resolve(target, STUDY_FILE))) throw new UsageError(`${target} is not a study folder (it has no ${STUDY_FILE})`);
     const folder = resolve(target);
-    return new StudyRepository(dirname(folder)).openStudy(basename(folder));
+    return repositoryOf(cmd, {}, dirname(folder)).openStudy(basename(folder));
   }
-  return resolveStudy(new StudyRepository(dataDirOf(cmd)), target);
+  return resolveStudy(repositoryOf(cmd), target);
 }
 
 function integer(min: number, max: number) {

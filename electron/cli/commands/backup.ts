@@ -5,7 +5,7 @@ import { parseBundle } from '../../../shared/export/studyFile';
 import { decodeUtf8Strict, describeEncodingProblem } from '../../../shared/text/strictUtf8';
 import { processWriter } from '../../services/hostServices';
 import { backupStudy, restoreBackup } from '../../services/storage/restore';
-import { StudyRepository } from '../../services/storage/studyRepository';
+import { repositoryOf } from '../studyAccess';
 import { dataDirOf, resolveStudy } from './export';
 
 /**
@@ -49,7 +49,7 @@ export function registerBackup(program: Command): void {
     .option('--with-history', 'include the earlier versions of each session map')
     .action(async (ref: string, opts: { out: string; withHistory?: boolean }, cmd: Command) => {
       const folder = await studyFolder(ref);
-      const repository = new StudyRepository(folder?.dataDir ?? dataDirOf(cmd), { warn: (m) => console.error(m) });
+      const repository = repositoryOf(cmd, { warn: (m) => console.error(m) }, folder?.dataDir ?? dataDirOf(cmd));
       const studyId = folder?.studyId ?? (await resolveStudy(repository, ref)).study.id;
       const backup = await backupStudy(repository, studyId, { withHistory: Boolean(opts.withHistory) });
       // Written next to the target and renamed, so a reader never sees half a file.
@@ -97,7 +97,7 @@ export function registerRestore(program: Command): void {
         return;
       }
       const dataDir = resolve(dataDirOf(cmd));
-      const repository = new StudyRepository(dataDir, { warn: (m) => console.error(m), writer: processWriter('cli') });
+      const repository = repositoryOf(cmd, { warn: (m) => console.error(m), writer: processWriter('cli') }, dataDir);
       const outcome = await restoreBackup(repository, parsed.bundle);
       if (!outcome.ok) {
         console.error(`${file}: ${outcome.problem}. Nothing was restored.`);

@@ -4,14 +4,11 @@ import { HostError } from '../../../shared/contract/hostContract';
 import type { OpenStudyResult } from '../../../shared/contract/hostContract';
 import type { Session } from '../../../shared/model/session';
 import { LANGUAGES, type Language } from '../../../shared/model/stakeholder';
-import { defaultStudiesDir } from '../../services/dataDir';
 import { exportSession, exportStudy, type ExportedFile } from '../../services/export/exportService';
-import { StudyRepository } from '../../services/storage/studyRepository';
+import type { StudyRepository } from '../../services/storage/studyRepository';
+import { repositoryOf } from '../studyAccess';
 
-/** The data folder: `--data` on the program, or the desktop app's default. */
-export function dataDirOf(cmd: Command): string {
-  return (cmd.optsWithGlobals().data as string | undefined) ?? defaultStudiesDir();
-}
+export { dataDirOf } from '../studyAccess';
 
 /** A study by id, or by title (case-insensitive); ambiguous titles are refused with the ids to choose from. */
 export async function resolveStudy(repository: StudyRepository, ref: string): Promise<OpenStudyResult> {
@@ -90,7 +87,7 @@ export function registerExport(program: Command): void {
       const redact = !opts.withNotes;
       if (opts.lang && opts.format === 'json') throw new Error('--lang does not apply to json: a study file carries the names in every language');
       const lang = opts.lang ?? 'en';
-      const repository = new StudyRepository(dataDirOf(cmd));
+      const repository = repositoryOf(cmd);
       const opened = await resolveStudy(repository, studyRef);
       const { study, sessions } = opened;
       const session = opts.session ? resolveSession(opened, opts.session, opts.round) : null;

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { registerAnalyze } from './analyze';
 import { registerBackup, registerRestore } from './backup';
+import { registerEncrypt } from './encrypt';
 import { registerExport } from './export';
 import { registerImport } from './import';
 import { registerReport } from './report';
@@ -14,6 +15,7 @@ export function registerCommands(program: Command): void {
   // Commands are added by later issues: validate, import, analyze, export, report, backup, restore.
   registerAnalyze(program);
   registerBackup(program);
+  registerEncrypt(program);
   registerExport(program);
   registerImport(program);
   registerReport(program);

@@ -1,9 +1,9 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { DEFAULT_PERMUTATIONS, DEFAULT_SEED, PERMUTATIONS_RANGE, SEED_RANGE } from '../../../shared/analysis/compareCohorts';
 import { exportStudy } from '../../services/export/exportService';
-import { StudyRepository } from '../../services/storage/studyRepository';
+import { repositoryOf } from '../studyAccess';
 import type { Language } from '../../../shared/model/stakeholder';
-import { dataDirOf, langOption, resolveStudy, writeOut } from './export';
+import { langOption, resolveStudy, writeOut } from './export';
 
 function integer(min: number, max: number) {
   return (v: string) => {
@@ -30,7 +30,7 @@ export function registerReport(program: Command): void {
     .option('--seed <s>', `seed of the permutation test (default ${DEFAULT_SEED})`, integer(SEED_RANGE.min, SEED_RANGE.max))
     .action(async (studyRef: string, opts: { out: string; redact?: boolean; withNotes?: boolean; permutations?: number; seed?: number; lang?: Language }, cmd: Command) => {
       if (opts.redact && opts.withNotes) throw new Error('--redact and --with-notes contradict each other');
-      const repository = new StudyRepository(dataDirOf(cmd));
+      const repository = repositoryOf(cmd);
       const { study, sessions } = await resolveStudy(repository, studyRef);
       const file = await exportStudy({
         study,

@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { validateDataFolder, type ValidationReport } from '../../services/storage/validateData';
 import { dataDirOf } from './export';
+import { repositoryOf } from '../studyAccess';
 
 /**
  * `pimap validate [--data <folder>] [--json]`: check every study and session file and
@@ -23,7 +24,8 @@ export function registerValidate(program: Command): void {
         process.exitCode = 2;
         return;
       }
-      const report = await validateDataFolder(dataDir);
+      // Through the encryption layer: an encrypted study is checked with --passphrase-file, or named as locked.
+      const report = await validateDataFolder(dataDir, repositoryOf(cmd, {}, dataDir).storageFs);
       if (opts.json) console.log(JSON.stringify(report, null, 2));
       else printReport(report);
       process.exitCode = report.problems.length ? 1 : 0;
@@ -44,6 +46,10 @@ function plural(n: number, word: string): string {
 function printReport(report: ValidationReport): void {
   console.log(`Checking ${report.dataDir}`);
   for (const s of report.studies) {
+    if (s.encrypted === 'locked') {
+      console.log(`  ${s.folder}: encrypted, ${plural(s.sessionFiles, 'session file')} not checked (give its passphrase with --passphrase-file to check them)`);
+      continue;
+    }
     const title = s.title ? ` “${s.title}”` : '';
     const quarantine = s.quarantined ? `; ${plural(s.quarantined, 'file')} already set aside in .quarantine` : '';
     const merged = s.syncMerged

@@ -6,6 +6,7 @@ import type { Study } from '../../../shared/model/study';
 import { isSyncTemporary, parseConflictCopy } from '../../../shared/sync/conflictCopies';
 import { conflictCopyName, planRestore, RESTORE_DEVICE, sameSessionContent, type LocalStudy, type RestoreOptions, type RestoreSummary } from '../../../shared/sync/restoreStudy';
 import { ensureDir, writeFileAtomic } from './atomicWrite';
+import type { StorageFs } from './storageFs';
 import { fileLocks, type DocumentLocks } from './documentLock';
 import { checkSessionFile, encodeDocument, loadSessionBytes, sameBytes } from './fileFormat';
 import { listVersionIds, recordVersion, versionFile } from './history';

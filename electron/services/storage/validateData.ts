@@ -1,4 +1,6 @@
 import { join } from 'node:path';
+import { HostError } from '../../../shared/contract/hostContract';
+import type { EncryptedFs } from './encryptedFs';
 import { isTempName } from './atomicWrite';
 import { checkSessionFile, checkStudyFile } from './fileFormat';
 import { isSafeId, QUARANTINE_DIR, SESSIONS_DIR, STUDY_FILE, SYNC_ARCHIVE_DIR } from './layout';
@@ -30,6 +32,8 @@ export interface StudyCheck {
   quarantined: number;
   /** Conflict copies of study.json the app already merged, kept in `.sync-archive/`. */
   syncMerged: number;
+  /** Issue 16: an encrypted study, checked with its key (`unlocked`) or not checked for want of it (`locked`). */
+  encrypted?: 'locked' | 'unlocked';
 }
 
 /**
@@ -90,6 +94,21 @@ export async function validateDataFolder(dataDir: string, fs: StorageFs = nodeSt
     if (!isSafeId(folder)) {
       report.problems.push({ file: `${folder}/`, problem: 'the folder name is not a study id (a copy of a study folder?)' });
       continue;
+    }
+    const encryption = 'stateOf' in fs ? await (fs as EncryptedFs).stateOf(folder).catch(() => 'none' as const) : 'none';
+    if (encryption !== 'none') study.encrypted = encryption;
+    if (encryption === 'locked') {
+      // Its files can only be checked with the key: try it (the CLI's --passphrase-file), else say so.
+      try {
+        await fs.readFile(join(dir, STUDY_FILE));
+        study.encrypted = 'unlocked';
+      } catch (err) {
+        if (err instanceof HostError && (err.code === 'study_locked' || err.code === 'wrong_passphrase')) {
+          study.sessionFiles = (await list(join(dir, SESSIONS_DIR))).filter((n) => n.toLowerCase().endsWith('.json') && !isTempName(n)).length;
+          if (err.code === 'wrong_passphrase') report.problems.push({ file: `${folder}/`, problem: err.message });
+          continue;
+        }
+      }
     }
     report.filesChecked++;
     let current: Study | null = null;
