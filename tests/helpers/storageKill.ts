@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync as readRaw, rmSync, utimesSync } from 'node:fs';
+import { createKeyring } from '../../electron/services/crypto/keyring';
+import { openFile } from '../../electron/services/crypto/fileCipher';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +30,8 @@ export interface KillOptions {
   /** Longest wait after the child is ready before the kill. */
   maxKillDelayMs?: number;
   onCycle?: (done: number, stats: KillStats) => void;
+  /** Issue 16: run on an encrypted study (every file sealed; the check opens each with the key). */
+  encrypted?: boolean;
 }
 
 export interface KillStats {
@@ -78,9 +82,10 @@ interface CycleResult {
 }
 
 /** Start the child, kill it at a random moment, return what it acknowledged. */
-function runCycle(child: string, dataDir: string, studyId: string, seed: number, random: () => number, maxDelay: number): Promise<CycleResult> {
+function runCycle(child: string, dataDir: string, studyId: string, seed: number, random: () => number, maxDelay: number, key: Buffer | null): Promise<CycleResult> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [child, dataDir, studyId, String(seed)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const env = key ? { ...process.env, PIMAP_KILL_KEY: key.toString('hex') } : process.env;
+    const proc = spawn(process.execPath, [child, dataDir, studyId, String(seed)], { stdio: ['ignore', 'pipe', 'pipe'], env });
     const acks = new Map<string, number>();
     const failLines: string[] = [];
     let ackCount = 0;
@@ -147,10 +152,20 @@ function ageLocks(dataDir: string): void {
 }
 
 /** Check every file of the study from the outside; returns the problems found. */
-function inspect(dataDir: string, studyId: string, acked: Map<string, number>): { lost: string[]; unreadable: string[] } {
+function inspect(dataDir: string, studyId: string, acked: Map<string, number>, key: Buffer | null): { lost: string[]; unreadable: string[] } {
   const lost: string[] = [];
   const unreadable: string[] = [];
   const studyDir = join(dataDir, studyId);
+  // On an encrypted study every file must be sealed and open with the key; a torn or plain one is unreadable.
+  const readFileSync = (path: string): Uint8Array => {
+    const bytes = readRaw(path);
+    if (!key) return bytes;
+    try {
+      return openFile(key, bytes, { studyId }).plaintext;
+    } catch (err) {
+      return new TextEncoder().encode(`not sealed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  };
   if (!loadStudyBytes(readFileSync(join(studyDir, 'study.json'))).ok) unreadable.push('study.json');
   const files: string[] = [];
   for (const name of readdirSync(join(studyDir, 'sessions'))) if (name.endsWith('.json')) files.push(join('sessions', name));
@@ -182,15 +197,21 @@ async function runLane(lane: number, cycles: number, child: string, opts: KillOp
   try {
     const repo = new StudyRepository(dataDir);
     await repo.createStudy(newStudy({ id: studyId, title: `Kill test ${lane}`, now: new Date().toISOString(), stakeholders: [] }));
+    let key: Buffer | null = null;
+    if (opts.encrypted) {
+      const made = await createKeyring(studyId, `kill test lane ${lane}`);
+      key = Buffer.from(made.dataKey);
+      await repo.encryptStudy(studyId, made.keyFile, made.dataKey);
+    }
     const acked = new Map<string, number>();
     for (let c = 0; c < cycles; c++) {
-      const result = await runCycle(child, dataDir, studyId, Math.floor(random() * 2 ** 31), random, opts.maxKillDelayMs ?? 40);
+      const result = await runCycle(child, dataDir, studyId, Math.floor(random() * 2 ** 31), random, opts.maxKillDelayMs ?? 40, key);
       for (const [id, seq] of result.acks) acked.set(id, Math.max(acked.get(id) ?? -1, seq));
       stats.cycles++;
       stats.acknowledgedEdits += result.ackCount;
       if (!result.ready) stats.killedBeforeReady++;
       for (const line of result.failLines) stats.failures.push(`lane ${lane} cycle ${c}: ${line.slice(0, 300)}`);
-      const { lost, unreadable } = inspect(dataDir, studyId, acked);
+      const { lost, unreadable } = inspect(dataDir, studyId, acked, key);
       stats.lostEdits += lost.length;
       stats.unreadableFiles += unreadable.length;
       for (const l of [...lost, ...unreadable]) stats.failures.push(`lane ${lane} cycle ${c}: ${l}`);

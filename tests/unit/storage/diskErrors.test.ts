@@ -9,6 +9,7 @@ import { dispatchHostCall } from '../../../shared/contract/dispatch';
 import { HostError } from '../../../shared/contract/hostContract';
 import { makeSession, makeStudy } from '../../helpers/storageFixtures';
 import { SimulatedDisk } from '../../helpers/storageShim';
+import { createKeyring } from '../../../electron/services/crypto/keyring';
 
 /**
  * A full disk and a read-only folder: the save fails with a HostError the UI shows as
@@ -18,12 +19,18 @@ import { SimulatedDisk } from '../../helpers/storageShim';
 const DATA = '/data';
 const STUDY = 'study-d';
 
-async function world() {
+async function world(opts: { encrypted?: boolean } = {}) {
   const disk = new SimulatedDisk();
   const repo = lastWriterWins(DATA, { fs: disk, warn: () => undefined });
   await repo.createStudy(makeStudy(STUDY));
+  // Issue 16: the same faults on an encrypted study (every file sealed by the encryption layer).
+  if (opts.encrypted) {
+    const { keyFile, dataKey } = await createKeyring(STUDY, 'a passphrase for the test');
+    await repo.encryptStudy(STUDY, keyFile, dataKey);
+  }
   const v1 = makeSession(STUDY, 's1', 'FGD 1', 1);
   await repo.saveSession(v1);
+  if (opts.encrypted) expect(Buffer.from(disk.snapshot().get(`${DATA}/${STUDY}/sessions/s1.json`)!.subarray(0, 8)).toString()).toBe('PIMAPENC');
   return { disk, repo, v1 };
 }
 
@@ -43,9 +50,9 @@ const FAULTS = [
 ] as const;
 
 describe('a full disk or a read-only folder', () => {
-  for (const { fault, code, reason } of FAULTS) {
-    it(`${fault}: saving a session says "Not saved" with the reason, changes nothing, and succeeds on retry`, async () => {
-      const { disk, repo, v1 } = await world();
+  for (const { fault, code, reason, encrypted } of FAULTS.flatMap((f) => [{ ...f, encrypted: false }, { ...f, encrypted: true }])) {
+    it(`${fault}${encrypted ? ' on an encrypted study' : ''}: saving a session says "Not saved" with the reason, changes nothing, and succeeds on retry`, async () => {
+      const { disk, repo, v1 } = await world({ encrypted });
       const v2 = makeSession(STUDY, 's1', 'FGD 1', 2);
       const inMemory = structuredClone(v2);
       const before = disk.snapshot();

@@ -18,4 +18,15 @@ describe('killing the app at random moments', () => {
     // The kills must land while saves are happening, or the test proves nothing.
     expect(stats.acknowledgedEdits, summary).toBeGreaterThan(stats.cycles);
   }, 180_000);
+
+  it('loses no acknowledged edit on an encrypted study either, and leaves every file sealed, over 60 kills', async () => {
+    const stats = await runKillTest({ cycles: 60, lanes: 2, encrypted: true, seed: process.env.KILL_SEED ? Number(process.env.KILL_SEED) : undefined });
+    const summary = `seed ${stats.seed}: ${stats.cycles} cycles, ${stats.acknowledgedEdits} acknowledged edits, ${stats.durationMs} ms`;
+    expect(stats.failures, summary).toEqual([]);
+    expect(stats.cycles).toBe(60);
+    expect(stats.lostEdits).toBe(0);
+    expect(stats.unreadableFiles).toBe(0);
+    expect(stats.leftoverTempFiles).toBe(0);
+    expect(stats.acknowledgedEdits, summary).toBeGreaterThan(stats.cycles);
+  }, 180_000);
 });
