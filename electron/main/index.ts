@@ -1,6 +1,6 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, screen, session } from 'electron';
 import { defaultStudiesDir, userDataDir } from '../services/dataDir';
 import { createElectronPrefsStore } from '../services/electronPrefs';
 import { createHostServices } from '../services/hostServices';
@@ -11,6 +11,7 @@ import { registerHostIpc } from './ipc';
 import { dataDirFromArgv } from './mainArgs';
 import { createSaveExport } from './saveExport';
 import { presentWindowOpenHandler } from './presentWindow';
+import { LOCK_EVENT_CHANNEL, watchOsLock } from './osLock';
 import { hardenSession, hardenWebContents, secureWebPreferences } from './security';
 import { initialWindowBounds, parseWindowBounds, type WindowBounds } from './windowBounds';
 
@@ -79,6 +80,11 @@ function main(): void {
       }),
     };
     const hostIpc = registerHostIpc(ipcMain, handlers, isAppUrl);
+    watchOsLock({
+      powerMonitor,
+      askWindows: () => BrowserWindow.getAllWindows().forEach((w) => w.webContents.send(LOCK_EVENT_CHANNEL)),
+      wipeKeys: () => void handlers.lockStudy({ studyId: null }),
+    });
 
     // The renderer sends its pending saves when its window closes; quitting waits for
     // those calls to be answered and the write queue to drain (a save resolves only

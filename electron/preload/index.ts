@@ -18,3 +18,20 @@ const api = Object.fromEntries(
 ) as PimapHost;
 
 contextBridge.exposeInMainWorld('pimapHost', Object.freeze(api));
+
+/**
+ * One event from the main process (issue 16): the computer is locking its screen or going
+ * to sleep, so open encrypted studies must save and lock. A callback only; no payload, no
+ * way to send anything back but the host operations above. The channel name is repeated
+ * here (electron/main/osLock.ts) because the preload may import nothing else.
+ */
+contextBridge.exposeInMainWorld(
+  'pimapEvents',
+  Object.freeze({
+    onLockRequested(listener: () => void): () => void {
+      const handler = () => listener();
+      ipcRenderer.on('pimap-event:lock', handler);
+      return () => void ipcRenderer.removeListener('pimap-event:lock', handler);
+    },
+  }),
+);

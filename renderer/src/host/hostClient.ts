@@ -11,7 +11,17 @@ type Bridge = { [K in HostOp]: (payload: unknown) => Promise<HostResult<unknown>
 declare global {
   interface Window {
     pimapHost?: Bridge;
+    /** Desktop app only (electron/preload): the computer is locking or going to sleep. */
+    pimapEvents?: { onLockRequested(listener: () => void): () => void };
   }
+}
+
+/**
+ * Be told when the computer locks its screen or sleeps (desktop app; the preview has no
+ * such signal and never calls back). Returns the unsubscribe function.
+ */
+export function onOsLock(listener: () => void): () => void {
+  return window.pimapEvents?.onLockRequested(listener) ?? (() => undefined);
 }
 
 /** A failed host call, with the contract's error code for translated messages. */

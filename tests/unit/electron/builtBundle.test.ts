@@ -146,9 +146,14 @@ describe('built preload bundle', () => {
     const required: string[] = [];
     const exposed = new Map<string, Record<string, (payload?: unknown) => Promise<unknown>>>();
     const invoked: { channel: string; payload: unknown }[] = [];
+    const listeners = new Map<string, () => void>();
     const electron = {
       contextBridge: { exposeInMainWorld: (key: string, api: Record<string, (payload?: unknown) => Promise<unknown>>) => exposed.set(key, api) },
-      ipcRenderer: { invoke: (channel: string, payload: unknown) => (invoked.push({ channel, payload }), Promise.resolve({ ok: true, value: null })) },
+      ipcRenderer: {
+        invoke: (channel: string, payload: unknown) => (invoked.push({ channel, payload }), Promise.resolve({ ok: true, value: null })),
+        on: (channel: string, l: () => void) => void listeners.set(channel, l),
+        removeListener: (channel: string) => void listeners.delete(channel),
+      },
     };
     const sandboxRequire = (name: string) => {
       required.push(name);
@@ -158,7 +163,7 @@ describe('built preload bundle', () => {
     const module = { exports: {} };
     const wrapper = vm.runInNewContext(`(function (exports, require, module, __filename, __dirname) {${code}\n})`, {}) as (...args: unknown[]) => void;
     wrapper(module.exports, sandboxRequire, module, preloadPath(), join(bundleDir, 'preload'));
-    return { code, required, exposed, invoked };
+    return { code, required, exposed, invoked, listeners };
   }
 
   it('is CommonJS that requires only electron, and carries no zod', () => {
@@ -170,9 +175,18 @@ describe('built preload bundle', () => {
     expect(Buffer.byteLength(code)).toBeLessThan(4096);
   });
 
-  it('exposes exactly one object, pimapHost, with exactly the operation names', () => {
-    const { exposed } = runPreload();
-    expect([...exposed.keys()]).toEqual(['pimapHost']);
+  it('exposes pimapHost with exactly the operation names, and pimapEvents with only the OS-lock callback', () => {
+    const { exposed, listeners } = runPreload();
+    expect([...exposed.keys()]).toEqual(['pimapHost', 'pimapEvents']);
+    const events = exposed.get('pimapEvents') as unknown as { onLockRequested: (l: () => void) => () => void };
+    expect(Object.keys(events)).toEqual(['onLockRequested']);
+    expect(Object.isFrozen(events)).toBe(true);
+    let told = 0;
+    const off = events.onLockRequested(() => told++);
+    listeners.get('pimap-event:lock')!();
+    expect(told).toBe(1);
+    off();
+    expect(listeners.has('pimap-event:lock')).toBe(false);
     const api = exposed.get('pimapHost')!;
     expect(Object.keys(api).sort()).toEqual([...HOST_OPS].sort());
     expect(Object.values(api).every((fn) => typeof fn === 'function')).toBe(true);

@@ -31,6 +31,10 @@ class FakeWebContents extends EventEmitter {
     this.windowOpenHandler = null;
     this.loadedUrl = null;
     this.mainFrame = { url: '', parent: null };
+    this.sent = [];
+  }
+  send(channel) {
+    this.sent.push(channel);
   }
   setWindowOpenHandler(handler) {
     this.windowOpenHandler = handler;
@@ -215,6 +219,8 @@ export const shell = {
 };
 
 export const dialog = {};
+/** The OS's lock and sleep events (issue 16); tests emit 'lock-screen', 'suspend', 'resume'. */
+export const powerMonitor = new EventEmitter();
 export const nativeTheme = { shouldUseDarkColors: false };
 
 // Renderer-side pieces, for running the preload.
@@ -230,6 +236,8 @@ export const ipcRenderer = {
     invoked.push({ channel, payload });
     return Promise.resolve({ ok: true, value: { channel } });
   },
+  on() {},
+  removeListener() {},
 };
 
 /** Let `app.whenReady()` resolve, as Electron does once it has started. */
@@ -257,6 +265,7 @@ export function resetStub() {
   invoked.length = 0;
   knobs.singleInstanceLock = true;
   app.removeAllListeners();
+  powerMonitor.removeAllListeners();
   readyPromise = new Promise((resolve) => (markReady = resolve));
 }
 
@@ -270,6 +279,7 @@ export default {
   Menu,
   shell,
   dialog,
+  powerMonitor,
   nativeTheme,
   contextBridge,
   ipcRenderer,

@@ -78,6 +78,17 @@ describe('main process start-up', () => {
     expect(await appInfo({ senderFrame: { url: 'file:///tmp/x.html', parent: null } }, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
+  it('when the OS locks the screen, asks every window to save and lock (issue 16)', async () => {
+    const { recorded, powerMonitor } = (await startMain()) as Stub & { powerMonitor: NodeJS.EventEmitter };
+    expect(recorded.windows[0]!.webContents.sent).toEqual([]);
+    powerMonitor.emit('lock-screen');
+    expect(recorded.windows[0]!.webContents.sent).toEqual(['pimap-event:lock']);
+    // And wipes the keys on resume if the grace period was cut short by sleep.
+    const lockStudy = recorded.ipcHandlers.get('pimap:lockStudy')!;
+    powerMonitor.emit('resume');
+    expect(await lockStudy(appFrame, { studyId: null })).toEqual({ ok: true, value: { locked: [] } });
+  });
+
   it('a second instance quits without opening anything', async () => {
     const { recorded } = await startMain({ lock: false, ready: false });
     expect(recorded.quitCalls).toBe(1);
