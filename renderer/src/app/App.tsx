@@ -14,6 +14,9 @@ import { NoticeArea } from './NoticeArea';
 import { PageHeading } from '../ui/PageHeading';
 import { navigate, useRoute } from '../ui/router';
 import { TopBar } from './TopBar';
+import { BlankScreen } from '../ui/BlankScreen';
+import { useLockKeys } from '../ui/lockKeys';
+import { useIdleLock, useOpenStudyEncrypted } from '../store/lock';
 import { useUnloadGuard } from './useUnloadGuard';
 
 // The pages that draw with Konva (the map editor, Compare, the audience window) load when
@@ -37,6 +40,12 @@ export function App() {
   const prefs = useAppStore((s) => s.prefs);
   const route = useRoute();
   useUnloadGuard();
+  // Issue 16: the idle lock, Ctrl+Shift+B (blank screen) and Ctrl+Shift+L (lock study).
+  // The audience window has its own keys and nothing to lock (it loads nothing from the host).
+  const isAudience = route.name === 'present';
+  const canLock = useOpenStudyEncrypted();
+  useIdleLock(!isAudience);
+  useLockKeys(canLock, !isAudience);
 
   useEffect(() => {
     const fresh = startedWithoutRoute();
@@ -97,7 +106,7 @@ export function App() {
       }}>
         {t('app:skipToContent')}
       </a>
-      <TopBar compact={route.name === 'session'} />
+      <TopBar compact={route.name === 'session'} canLock={canLock} />
       <main id="main" tabIndex={-1} className="app-main">
         {/* The first-start language card belongs on the studies list, where a first start
             lands; above the editor it would take the map's room (the bar's Language menu
@@ -106,6 +115,7 @@ export function App() {
         <Suspense fallback={<p className="page">{t('loading')}</p>}>{page}</Suspense>
         <NoticeArea />
       </main>
+      <BlankScreen />
     </div>
   );
 }

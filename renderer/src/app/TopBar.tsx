@@ -5,6 +5,7 @@ import { useAppStore } from '../store/appStore';
 import { updatePrefs } from '../store/actions';
 import { PresentingBar } from '../present/PresentControls';
 import { hrefFor } from '../ui/router';
+import { LockControls } from '../ui/LockControls';
 
 /** "১২", the digits the toggle switches to, written by Intl rather than typed in. */
 const BENGALI_SAMPLE = new Intl.NumberFormat('bn-u-nu-beng').format(12);
@@ -15,9 +16,10 @@ export const APP_BAR_SLOT_ID = 'app-bar-slot';
 /**
  * The bar on every page: the app's name (back to the studies), language, large text.
  * On the map editor it is compact: the name shrinks to the logo and the session's own
- * title and tools fill the middle.
+ * title and tools fill the middle. `canLock`: an encrypted study is open and unlocked, so
+ * "Lock study" is offered beside "Blank screen".
  */
-export function TopBar({ compact = false }: { compact?: boolean }) {
+export function TopBar({ compact = false, canLock = false }: { compact?: boolean; canLock?: boolean }) {
   const { t } = useTranslation();
   const prefs = useAppStore((s) => s.prefs);
   const languageId = useId();
@@ -35,6 +37,7 @@ export function TopBar({ compact = false }: { compact?: boolean }) {
       <div className="app-bar-middle" id={APP_BAR_SLOT_ID} />
       <div className="app-bar-tools">
         <PresentingBar />
+        <LockControls canLock={canLock} />
         <label className="app-bar-field" htmlFor={languageId}>
           {t('app:language')}
         </label>

@@ -11,6 +11,7 @@ import { MapCanvas } from '../editor/MapCanvas';
 import { useMapCanvasText } from '../editor/mapCanvasText';
 import { i18n, setLanguage } from '../i18n';
 import { useAppStore } from '../store/appStore';
+import { isBlankScreenKey } from '../ui/lockKeys';
 import { useStepCanvasText } from './stepCanvasText';
 import { stepSceneInput, stepSentence, stepStakeholderName } from './stepPicture';
 import './present.css';
@@ -93,6 +94,12 @@ export function AudiencePage() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      // The facilitator's blank-screen key (issue 16) blanks the projector here as well.
+      if (isBlankScreenKey(e)) {
+        e.preventDefault();
+        if (!e.repeat) toggleBlank();
+        return;
+      }
       if (e.ctrlKey || e.metaKey || e.altKey) return;
       if (BLANK_KEYS.has(e.key)) {
         e.preventDefault();

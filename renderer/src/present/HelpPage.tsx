@@ -4,6 +4,8 @@ import { PageHeading } from '../ui/PageHeading';
 const STEPS = ['step1', 'step2', 'step3', 'step4', 'step5', 'step6', 'step7'] as const;
 const KEYS = ['keyArrows', 'keyEnter', 'keyBins', 'keyAlt', 'keyEscape', 'keyUndo'] as const;
 const PRESENTING = ['present1', 'present2', 'present3'] as const;
+/** The blank screen and the lock (issue 16): renderer/src/ui/lockKeys.ts. */
+const PRIVACY = ['blankKey', 'lockKey'] as const;
 
 /** "How to run a mapping session": the steps of an FGD mapping, the editor's keys (MapEditor's keyboard handling) and how to present. */
 export function HelpPage() {
@@ -27,6 +29,12 @@ export function HelpPage() {
       <ul>
         {PRESENTING.map((k) => (
           <li key={k}>{t(`help.${k}`)}</li>
+        ))}
+      </ul>
+      <h2>{t('lock:help.title')}</h2>
+      <ul data-testid="help-privacy-keys">
+        {PRIVACY.map((k) => (
+          <li key={k}>{t(`lock:help.${k}`)}</li>
         ))}
       </ul>
       <p>

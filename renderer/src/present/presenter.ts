@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { create } from 'zustand';
 import { PRESENT_CHANNEL, readPresentMessage, type AudiencePicture, type PresentMessage } from '../../../shared/present/audience';
+import { noteActivity, useLockStore } from '../store/lock';
 import { hrefFor } from '../ui/router';
 
 /**
@@ -49,8 +50,11 @@ function ensureChannel(): BroadcastChannel {
     } else if (m.kind === 'bye') {
       usePresenter.setState({ audience: 'closed' });
     } else if (m.kind === 'blank') {
+      noteActivity();
       usePresenter.setState({ blank: m.blank });
     } else if (m.kind === 'step') {
+      // A clicker in the audience window is someone using the app: not idle (issue 16).
+      noteActivity();
       for (const l of stepListeners) l(m.delta);
     }
   };
@@ -90,6 +94,20 @@ export function setAudienceBlank(blank: boolean): void {
 export function toggleAudienceBlank(): void {
   setAudienceBlank(!usePresenter.getState().blank);
 }
+
+/**
+ * The blank screen (Ctrl+Shift+B, issue 16) hides the projector too: someone who walked in
+ * must see neither screen. Coming back puts the projector as it was (blanked with B
+ * before, it stays blank).
+ */
+let blankBeforeScreen = false;
+useLockStore.subscribe((s, prev) => {
+  if (s.screenBlank === prev.screenBlank) return;
+  if (s.screenBlank) {
+    blankBeforeScreen = usePresenter.getState().blank;
+    setAudienceBlank(true);
+  } else setAudienceBlank(blankBeforeScreen);
+});
 
 /** Put a picture on the projector (null: the neutral "waiting" screen). Cheap when nobody presents. */
 export function showOnAudience(next: AudiencePicture | null): void {

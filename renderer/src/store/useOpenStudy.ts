@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
-import { callHost } from '../host/hostClient';
+import { callHost, HostCallError } from '../host/hostClient';
 import { openStudy, refreshOpenStudy } from './actions';
 import { useAppStore } from './appStore';
+import { studyLockedByHost } from './lock';
 
 /** How often a page asks the host whether the study's files changed (a local call, cheap). */
 export const WATCH_INTERVAL_MS = 1500;
@@ -30,14 +31,25 @@ export function useOpenStudy(studyId: string, opts: { openSessionId?: string } =
     let timer: ReturnType<typeof setTimeout> | null = null;
     const poll = async () => {
       try {
-        const { version } = await callHost('studyChanges', { studyId });
+        const { version, locked } = await callHost('studyChanges', { studyId });
+        // The host wiped the key (another window's lock, the OS locked or slept): the map
+        // goes and the page shows the unlock form; nothing here can be read or saved now.
+        if (locked) {
+          if (live) studyLockedByHost(studyId);
+          return;
+        }
         // The first answer starts the watch: read once more, in case something changed
         // between opening the study (perhaps pages ago) and the watch starting.
         if (live && version !== seen) {
           seen = version;
           await refreshOpenStudy(studyId, openSessionId);
         }
-      } catch {
+      } catch (err) {
+        // A host that refuses the watch itself because the study is locked: the same.
+        if (err instanceof HostCallError && err.code === 'study_locked') {
+          if (live) studyLockedByHost(studyId);
+          return;
+        }
         // A host without a watch (or a failed call) leaves the page as it is: never a nag.
       }
       if (live) timer = setTimeout(() => void poll(), WATCH_INTERVAL_MS);

@@ -6,6 +6,7 @@ import { loadStudies, notify, updatePrefs } from '../store/actions';
 import { useAppStore } from '../store/appStore';
 import { BackupDialog } from './BackupDialog';
 import { RestoreDialog } from './RestoreDialog';
+import { LockTimeSetting } from '../ui/LockTimeSetting';
 
 const SYNCTHING_STEPS = ['syncthing1', 'syncthing2', 'syncthing3', 'syncthing4'] as const;
 const SEES = ['see1', 'see2', 'see3'] as const;
@@ -64,6 +65,8 @@ export function TeamPage() {
           {t('device.hint')}
         </p>
       </section>
+
+      <LockTimeSetting />
 
       <section aria-labelledby="team-folders">
         <h2 id="team-folders">{t('folders.title')}</h2>

@@ -1,10 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import { PageHeading } from './PageHeading';
 import { hrefFor } from './router';
+import { UnlockForm } from './UnlockForm';
 
-/** A study that could not be opened (gone to the trash, or its file is unreadable). */
-export function StudyUnavailable({ failure }: { failure: { code: string; message: string } }) {
+type Failure = { code: string; message: string; studyId?: string };
+
+/**
+ * A study that could not be opened: gone to the trash, its file unreadable — or encrypted
+ * and locked (issue 16), where the page asks for its passphrase instead.
+ */
+export function StudyUnavailable({ failure }: { failure: Failure }) {
   const { t } = useTranslation('app');
+  if (failure.code === 'study_locked' && failure.studyId) return <UnlockForm key={failure.studyId} studyId={failure.studyId} />;
   return (
     <div className="page">
       <PageHeading>{t('unavailable.title')}</PageHeading>
@@ -22,7 +29,7 @@ export function StudyUnavailable({ failure }: { failure: { code: string; message
 }
 
 /** What a page inside a study shows until the study is open: loading, or why it cannot be. */
-export function StudyNotOpen({ failure }: { failure: { code: string; message: string } | null }) {
+export function StudyNotOpen({ failure }: { failure: Failure | null }) {
   const { t } = useTranslation('common');
   if (failure) return <StudyUnavailable failure={failure} />;
   return (
