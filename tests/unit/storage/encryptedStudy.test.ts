@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -222,5 +222,41 @@ describe('an encrypted study', () => {
     expect(existsSync(join(dataDir, 'st-enc'))).toBe(false);
     expect(filesUnder(join(dataDir, '.trash'))).toEqual([]);
     expect(await call('listStudies')).toEqual([]);
+  }, 60_000);
+
+  it('syncs by file: a second laptop joins with the passphrase, and conflict copies of sealed files merge and resolve as usual', async () => {
+    const a = host();
+    await makeStudy(a.call);
+    await encrypt(a.call);
+    // What a folder-sync tool does: the same files on the other laptop.
+    const bRoot = mkdtempSync(join(tmpdir(), 'pimap-enc-b-'));
+    dirs.push(bRoot);
+    cpSync(a.dataDir, join(bRoot, 'studies'), { recursive: true });
+    const b = host(join(bRoot, 'studies'), bRoot);
+    expect((await b.fail('openStudy', { studyId: 'st-enc' })).code).toBe('study_locked');
+    await b.call('unlockStudy', { studyId: 'st-enc', passphrase: PASSPHRASE });
+
+    // Both change FGD Alpha and the study's stakeholders before they sync.
+    const onA = await a.call<OpenStudyResult>('openStudy', { studyId: 'st-enc' });
+    const onB = await b.call<OpenStudyResult>('openStudy', { studyId: 'st-enc' });
+    const alphaA = onA.sessions[0]!;
+    await a.call('saveSession', { session: { ...alphaA, notes: 'A: moved the police' }, baseRevision: alphaA.revision });
+    await b.call('saveSession', { session: { ...onB.sessions[0]!, notes: 'B: moved the BDO' }, baseRevision: onB.sessions[0]!.revision });
+    const extra = (id: string, name: string): Stakeholder => ({ ...stakeholder, id, name, short: name });
+    await a.call('saveStudy', { study: { ...onA.study, stakeholders: [...onA.study.stakeholders, extra('sh-a', 'Boatmen')] }, baseRevision: onA.study.revision });
+    await b.call('saveStudy', { study: { ...onB.study, stakeholders: [...onB.study.stakeholders, extra('sh-b', 'Brokers')] }, baseRevision: onB.study.revision });
+    // The sync tool keeps A's versions beside B's as conflict copies (sealed bytes, copied as they are).
+    const bStudy = join(b.dataDir, 'st-enc');
+    cpSync(join(a.dataDir, 'st-enc', 'sessions', 's1.json'), join(bStudy, 'sessions', 's1.sync-conflict-20261203-101530-AAAAAA7.json'));
+    cpSync(join(a.dataDir, 'st-enc', 'study.json'), join(bStudy, 'study.sync-conflict-20261203-101530-AAAAAA7.json'));
+
+    const merged = await b.call<OpenStudyResult>('openStudy', { studyId: 'st-enc' });
+    expect(merged.study.stakeholders.map((x) => x.id)).toEqual(['sh-pradhan', 'sh-b', 'sh-a']);
+    expect(merged.problems).toEqual([expect.objectContaining({ kind: 'sync_copy', sessionId: 's1', sessionCode: 'FGD Alpha', file: 'st-enc/sessions/s1.sync-conflict-20261203-101530-AAAAAA7.json' })]);
+    await b.call('resolveSyncCopy', { studyId: 'st-enc', file: 's1.sync-conflict-20261203-101530-AAAAAA7.json', choice: 'use_copy', asSession: null });
+    const after = await b.call<OpenStudyResult>('openStudy', { studyId: 'st-enc' });
+    expect(after.sessions[0]!.notes).toBe('A: moved the police');
+    expect(after.problems).toEqual([]);
+    expectNothingReadable(b.dataDir);
   }, 60_000);
 });
