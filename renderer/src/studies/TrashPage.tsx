@@ -25,7 +25,7 @@ export function TrashPage() {
     setBusy(entry.trashId);
     const studyId = await restoreFromTrash(entry.trashId);
     setBusy(null);
-    if (studyId) notify({ tone: 'info', key: entry.kind === 'study' ? 'studies:trash.restoredStudy' : 'studies:trash.restoredSession', values: { label: entry.label } });
+    if (studyId) notify({ tone: 'info', key: entry.kind === 'study' ? 'studies:trash.restoredStudy' : 'studies:trash.restoredSession', values: { label: entry.label || t('trash.encryptedLocked') } });
   };
 
   const sorted = trash ? [...trash].sort((a, b) => b.deletedAt.localeCompare(a.deletedAt)) : null;
@@ -62,9 +62,11 @@ export function TrashPage() {
             <tbody>
               {sorted.map((e) => {
                 const owner = e.kind === 'session' ? studyTitle(e.studyId) : null;
+                // An encrypted study's entry has no label in the clear; the host reads it only while the study is unlocked.
+                const label = e.label || (e.encrypted ? t('trash.encryptedLocked') : '');
                 return (
                   <tr key={e.trashId}>
-                    <th scope="row">{e.label}</th>
+                    <th scope="row">{label}</th>
                     <td>{t(`trash.kinds.${e.kind}`)}</td>
                     <td>{e.kind === 'session' ? (owner ?? t('trash.unknownStudy')) : ''}</td>
                     <td>{formatDateTime(e.deletedAt, i18n.language)}</td>
@@ -73,7 +75,7 @@ export function TrashPage() {
                         type="button"
                         className="button button-small"
                         disabled={busy === e.trashId}
-                        aria-label={t('trash.restoreLabel', { label: e.label })}
+                        aria-label={t('trash.restoreLabel', { label })}
                         onClick={() => void restore(e)}
                       >
                         {t('trash.restore')}
