@@ -217,7 +217,7 @@ describe('encrypting a study through the UI', () => {
     expect(found).toEqual([]);
   });
 
-  it('lists both studies as locked once the app starts again, with only Unlock on their cards', async () => {
+  it('lists both studies as locked once the app starts again, with only Unlock and Forget on their cards', async () => {
     await preview.stop();
     preview = await startPreview({ dataDir });
     await page.goto(`${preview.url}#/`);
@@ -229,7 +229,8 @@ describe('encrypting a study through the UI', () => {
     const card = locked.filter({ hasText: '2 sessions' });
     await card.getByText('Encrypted study (locked)').waitFor();
     await card.getByText('Locked', { exact: true }).waitFor();
-    await expect(card.getByRole('button').count()).resolves.toBe(0);
+    // Nothing that needs the data (rename, back up, trash): Unlock, and Forget as the way out.
+    await expect(card.getByRole('button').allTextContents()).resolves.toEqual(['Forget…']);
     await expect(card.getByRole('link', { name: /^Unlock the encrypted study changed / }).getAttribute('href')).resolves.toBe(`#/study/${study.id}`);
     await expect(page.getByText(study.title).count()).resolves.toBe(0);
     await page.screenshot({ path: join(SHOTS, 'locked-cards.png') });
@@ -252,7 +253,7 @@ describe('encrypting a study through the UI', () => {
     await api(preview, 'setPrefs', { language: 'en' });
   });
 
-  it('forgets the study on this device from its Settings tab: its folder is gone', async () => {
+  it('forgets the study on this device from its Settings tab, and the locked one from its card: their folders are gone', async () => {
     // Unlocked through the host (the unlock screen is tested with the lock), then read afresh.
     await api(preview, 'unlockStudy', { studyId: study.id, passphrase: PASSPHRASE });
     await page.goto(`${preview.url}#/study/${study.id}/settings`);
@@ -280,6 +281,17 @@ describe('encrypting a study through the UI', () => {
     // Its trash entries went with it; the other study is untouched.
     expect(filesUnder(join(dataDir, '.trash'))).toEqual([]);
     expect(existsSync(join(dataDir, pilot.id))).toBe(true);
+
+    // The other one is still locked: forgotten from its card, with a word instead of its title.
+    const card = page.getByTestId('locked-study-card');
+    await card.getByRole('button', { name: /^Forget the encrypted study changed / }).click();
+    const locked = page.getByRole('dialog', { name: 'Forget the encrypted study on this device' });
+    await locked.getByLabel('To confirm, type the word: forget').fill('forget');
+    await page.screenshot({ path: join(SHOTS, 'forget-locked.png') });
+    await locked.getByRole('button', { name: 'Forget this study' }).click();
+    await page.getByText(/^Forgot the encrypted study \(\d+ files removed from this device\)\.$/).waitFor();
+    expect(existsSync(join(dataDir, pilot.id))).toBe(false);
+    await expect(card.count()).resolves.toBe(0);
     expect(watched.consoleErrors).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import { callHost } from '../host/hostClient';
 import { errorMessage, notify } from '../store/actions';
 import { flushStudy } from '../store/persistence';
 import { useAlive } from '../ui/useAlive';
+import { useStudyEncryption } from './privacy/useStudyEncryption';
 
 type Message = { key: string; values?: Record<string, string | number> };
 type Backup = HostOutput<'backupStudy'>;
@@ -27,6 +28,8 @@ export function BackupDialog({ study, onClose }: { study: Pick<StudySummary, 'id
   const [leftOut, setLeftOut] = useState<Backup['leftOut'] | null>(null);
   const alive = useAlive();
   const ids = useId();
+  // An encrypted study's backup is a plain file: said here, where the file is made.
+  const encrypted = useStudyEncryption(study.id) === 'unlocked';
 
 
   const submit = async () => {
@@ -113,6 +116,11 @@ export function BackupDialog({ study, onClose }: { study: Pick<StudySummary, 'id
         {t('backup.withHistoryHint')}
       </p>
       <p className="notice-inline">{t('backup.safe')}</p>
+      {encrypted ? (
+        <p className="notice-inline" data-testid="backup-plain">
+          {t('privacy:backupPlain')}
+        </p>
+      ) : null}
     </Dialog>
   );
 }

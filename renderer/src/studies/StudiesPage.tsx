@@ -13,6 +13,7 @@ import { BackupDialog } from './BackupDialog';
 import { CreateStudyDialog } from './CreateStudyDialog';
 import { RenameStudyDialog } from './RenameStudyDialog';
 import { EncryptStudyDialog } from './privacy/EncryptStudyDialog';
+import { ForgetStudyDialog } from './privacy/ForgetStudyDialog';
 import { LockBadge } from './privacy/LockBadge';
 import './privacy/privacy.css';
 
@@ -145,11 +146,14 @@ export function StudiesPage() {
 /**
  * A study encrypted and locked on this host: its title and description are encrypted too,
  * so the card says what it is, when it changed and how many sessions it has (the host
- * counts files, not contents), and offers only to unlock it — the study's page shows the
- * unlock screen. Renaming, backing up or deleting need the data, so they wait for that.
+ * counts files, not contents), and offers to unlock it — the study's page shows the
+ * unlock screen. Renaming, backing up or moving it to the trash need the data, so they
+ * wait for that; forgetting it does not, and is the way out for a study whose passphrase
+ * and recovery key are both lost.
  */
 function LockedStudyCard({ study }: { study: StudySummary }) {
   const { t, i18n } = useTranslation('studies');
+  const [forgetting, setForgetting] = useState(false);
   const when = formatDateTime(study.updatedAt, i18n.language);
   return (
     <li className="study-card study-card-locked" data-testid="locked-study-card">
@@ -168,7 +172,11 @@ function LockedStudyCard({ study }: { study: StudySummary }) {
         <a className="button button-small button-primary" href={hrefFor({ name: 'study', studyId: study.id, tab: 'sessions' })} aria-label={t('privacy:card.unlockLabel', { when })}>
           {t('privacy:card.unlock')}
         </a>
+        <button type="button" className="button button-small button-quiet-danger" aria-label={t('privacy:card.forgetLabel', { when })} onClick={() => setForgetting(true)}>
+          {t('privacy:card.forget')}
+        </button>
       </div>
+      {forgetting ? <ForgetStudyDialog studyId={study.id} open={null} onClose={() => setForgetting(false)} /> : null}
     </li>
   );
 }

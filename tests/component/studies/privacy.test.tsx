@@ -196,8 +196,8 @@ test('a locked study’s card says so in words and offers only to unlock it', as
   const unlock = locked.getByRole('link', { name: /^Unlock the encrypted study changed / });
   await expect.element(unlock).toHaveAttribute('href', '#/study/study-a');
   await expect.element(unlock).toHaveTextContent('Unlock…');
-  // Nothing on it needs the data.
-  expect(locked.getByRole('button').elements()).toHaveLength(0);
+  // Nothing on it needs the data: no rename, backup or trash; only forgetting it here.
+  expect(locked.getByRole('button').elements().map((b) => b.textContent)).toEqual(['Forget…']);
 
   // An unlocked encrypted study: its badge, its usual actions, no second "Encrypt".
   const pilot = page.getByRole('listitem').filter({ hasText: 'Pilot in the Sundarbans' });
@@ -205,6 +205,36 @@ test('a locked study’s card says so in words and offers only to unlock it', as
   await expect.element(pilot.getByText('Locked', { exact: true })).not.toBeInTheDocument();
   await expect.element(pilot.getByRole('button', { name: 'Back up “Pilot in the Sundarbans”' })).toBeVisible();
   await expect.element(pilot.getByRole('button', { name: 'Encrypt Pilot in the Sundarbans' })).not.toBeInTheDocument();
+});
+
+test('forgets a locked study from its card after the word is typed, without its title', async () => {
+  host.encryption.set('study-a', 'locked');
+  await startApp(host);
+  await page.getByTestId('locked-study-card').getByRole('button', { name: /^Forget the encrypted study changed / }).click();
+  const dialog = page.getByRole('dialog', { name: 'Forget the encrypted study on this device' });
+  // Nothing can be copied from a locked study, and the dialog says so instead of offering it.
+  await expect.element(dialog).toHaveTextContent('It is locked, so it cannot be backed up or exported first.');
+  await expect.element(dialog.getByRole('button', { name: 'Back up…' })).not.toBeInTheDocument();
+  const submit = dialog.getByRole('button', { name: 'Forget this study' });
+  await expect.element(submit).toBeDisabled();
+  await dialog.getByLabelText('To confirm, type the word: forget').fill('forge');
+  await expect.element(submit).toBeDisabled();
+  await dialog.getByLabelText('To confirm, type the word: forget').fill('Forget');
+  await submit.click();
+  await expect.element(page.getByText('Forgot the encrypted study (3 files removed from this device).')).toBeVisible();
+  await expect.element(page.getByTestId('locked-study-card')).not.toBeInTheDocument();
+  expect(host.calls.filter((c) => c.op === 'forgetStudy')).toEqual([{ op: 'forgetStudy', payload: { studyId: 'study-a' } }]);
+});
+
+test('the backup of an encrypted study says the file is not encrypted', async () => {
+  host.encryption.set('study-b', 'unlocked');
+  await startApp(host);
+  await page.getByRole('button', { name: 'Back up “Pilot in the Sundarbans”' }).click();
+  await expect.element(page.getByTestId('backup-plain')).toHaveTextContent('the backup file will not be: anyone who has the file can read it.');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('button', { name: 'Back up “Nadia baseline”' }).click();
+  await expect.element(page.getByRole('dialog', { name: 'Back up “Nadia baseline”' })).toBeVisible();
+  await expect.element(page.getByTestId('backup-plain')).not.toBeInTheDocument();
 });
 
 test('a plain study’s card offers encryption next to Back up', async () => {

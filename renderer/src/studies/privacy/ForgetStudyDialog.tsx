@@ -11,34 +11,49 @@ import { forgetStudyOnDevice } from './forgetStudy';
 import { privacyError } from './privacyErrors';
 import './privacy.css';
 
-/** Titles compared as people type them: outer and repeated spaces, and Unicode forms (Bengali vowel signs), do not matter. */
-const normalise = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ');
+/** Text compared as people type it: outer and repeated spaces, Unicode forms (Bengali vowel signs) and case do not matter. */
+const normalise = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+
+/** The English confirmation word, accepted in every language: a Bengali or Hindi user may only have a Latin keyboard. */
+const ENGLISH_WORD = 'forget';
 
 /**
- * Forget this study on this device. Unlike Delete (the trash, with Undo) this removes the
+ * Forget a study on this device. Unlike Delete (the trash, with Undo) this removes the
  * study's folder, history and trash entries for good, so the dialog first says so, offers
  * a backup or an export, says what deleting cannot promise (SSDs, copies elsewhere), and
  * asks for the study's title to be typed — a deliberate act, not a click through.
+ *
+ * `open`: the study as loaded, for its title and for a copy first. Without it the study
+ * is encrypted and locked (from its card): no title to type and nothing to copy, so the
+ * dialog asks for a word instead. It is offered at all because a study whose passphrase
+ * and recovery key are both lost could otherwise never leave the list.
  */
-export function ForgetStudyDialog({ study, sessions, onClose }: { study: Study; sessions: readonly Session[]; onClose(): void }) {
+export function ForgetStudyDialog({
+  studyId,
+  open,
+  onClose,
+}: {
+  studyId: string;
+  open: { study: Study; sessions: readonly Session[] } | null;
+  onClose(): void;
+}) {
   const { t } = useTranslation('privacy');
   const [typed, setTyped] = useState('');
-  const [tried, setTried] = useState(false);
+  const [left, setLeft] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ key: string; values?: Record<string, string> } | null>(null);
   const [copy, setCopy] = useState<'backup' | 'export' | null>(null);
   const alive = useAlive();
   const ids = useId();
-  const matches = normalise(typed) === normalise(study.title);
+  const word = t('forget.word');
+  const matches = open ? normalise(typed) === normalise(open.study.title) : [word, ENGLISH_WORD].some((w) => normalise(typed) === normalise(w));
 
   const submit = async () => {
-    if (busy) return;
-    setTried(true);
-    if (!matches) return;
+    if (busy || !matches) return;
     setBusy(true);
     setError(null);
     try {
-      await forgetStudyOnDevice(study);
+      await forgetStudyOnDevice({ id: studyId, title: open?.study.title ?? null });
     } catch (err) {
       if (alive.current) setError(privacyError(err));
     } finally {
@@ -46,10 +61,11 @@ export function ForgetStudyDialog({ study, sessions, onClose }: { study: Study; 
     }
   };
 
+  const wrong = left && typed.trim() !== '' && !matches;
   return (
     <>
       <Dialog
-        title={t('forget.title', { title: study.title })}
+        title={open ? t('forget.title', { title: open.study.title }) : t('forget.titleLocked')}
         onClose={onClose}
         onSubmit={() => void submit()}
         describedBy={`${ids}-lead`}
@@ -69,22 +85,31 @@ export function ForgetStudyDialog({ study, sessions, onClose }: { study: Study; 
           {t('forget.intro')}
         </p>
         <div className="privacy-aside">
-          <p>{t('forget.first')}</p>
-          <div className="button-row">
-            <button type="button" className="button button-small" onClick={() => setCopy('backup')}>
-              {t('forget.backup')}
-            </button>
-            <button type="button" className="button button-small" onClick={() => setCopy('export')}>
-              {t('forget.export')}
-            </button>
-          </div>
+          {open ? (
+            <>
+              <p>{t('forget.first')}</p>
+              <div className="button-row">
+                <button type="button" className="button button-small" onClick={() => setCopy('backup')}>
+                  {t('forget.backup')}
+                </button>
+                <button type="button" className="button button-small" onClick={() => setCopy('export')}>
+                  {t('forget.export')}
+                </button>
+              </div>
+            </>
+          ) : (
+            <p>{t('forget.lockedNoCopy')}</p>
+          )}
         </div>
         <h3 className="privacy-subtitle">{t('forget.cannotTitle')}</h3>
         <ul className="privacy-list">
           <li>{t('forget.ssd')}</li>
           <li>{t('forget.copies')}</li>
         </ul>
-        <Field label={t('forget.confirmLabel', { title: study.title })} error={tried && !matches && typed.trim() ? t('forget.confirmWrong') : null}>
+        <Field
+          label={open ? t('forget.confirmLabel', { title: open.study.title }) : t('forget.confirmWordLabel', { word })}
+          error={wrong ? t(open ? 'forget.confirmWrong' : 'forget.confirmWordWrong') : null}
+        >
           {(p) => (
             <input
               {...p}
@@ -93,14 +118,14 @@ export function ForgetStudyDialog({ study, sessions, onClose }: { study: Study; 
               spellCheck={false}
               value={typed}
               onChange={(e) => setTyped(e.target.value)}
-              onBlur={() => setTried(true)}
+              onBlur={() => setLeft(true)}
               data-testid="forget-confirm"
             />
           )}
         </Field>
       </Dialog>
-      {copy === 'backup' ? <BackupDialog study={study} onClose={() => setCopy(null)} /> : null}
-      {copy === 'export' ? <ExportDialog scope={{ kind: 'study', study, sessions }} onClose={() => setCopy(null)} /> : null}
+      {open && copy === 'backup' ? <BackupDialog study={open.study} onClose={() => setCopy(null)} /> : null}
+      {open && copy === 'export' ? <ExportDialog scope={{ kind: 'study', study: open.study, sessions: open.sessions }} onClose={() => setCopy(null)} /> : null}
     </>
   );
 }

@@ -55,7 +55,7 @@ export function PrivacySection({ study, sessions }: { study: Study; sessions: re
       </div>
       {dialog === 'encrypt' ? <EncryptStudyDialog study={study} onClose={() => setDialog(null)} /> : null}
       {dialog === 'change' ? <ChangePassphraseDialog studyId={study.id} onClose={() => setDialog(null)} /> : null}
-      {dialog === 'forget' ? <ForgetStudyDialog study={study} sessions={sessions} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'forget' ? <ForgetStudyDialog studyId={study.id} open={{ study, sessions }} onClose={() => setDialog(null)} /> : null}
     </section>
   );
 }

@@ -6,14 +6,15 @@ import { navigate } from '../../ui/router';
 
 /**
  * Forget a study on this device (the host's `forgetStudy`, the one operation that
- * deletes), then go to the studies list and say what was removed.
+ * deletes), then go to the studies list and say what was removed. `title` is null for a
+ * locked study, whose title cannot be read.
  *
  * Order matters: a save already on its way is let finish first (flushStudy), so no write
  * lands after the folder is gone and brings part of it back; then the queues are
  * dropped, the study is closed and taken out of "recent" in the preferences (which
  * would otherwise keep its id and offer to reopen it).
  */
-export async function forgetStudyOnDevice(study: { id: string; title: string }): Promise<void> {
+export async function forgetStudyOnDevice(study: { id: string; title: string | null }): Promise<void> {
   await flushStudy(study.id);
   const { removedFiles } = await callHost('forgetStudy', { studyId: study.id });
   dropStudyQueues(study.id);
@@ -26,6 +27,8 @@ export async function forgetStudyOnDevice(study: { id: string; title: string }):
       recentStudyIds: prefs.recentStudyIds.filter((id) => id !== study.id),
     });
   navigate({ name: 'studies' });
-  notify({ tone: 'info', key: 'privacy:forget.done', values: { title: study.title, count: removedFiles } });
+  // A locked study's title is encrypted: the notice says which kind of study went instead.
+  if (study.title === null) notify({ tone: 'info', key: 'privacy:forget.doneLocked', values: { count: removedFiles } });
+  else notify({ tone: 'info', key: 'privacy:forget.done', values: { title: study.title, count: removedFiles } });
   await Promise.all([loadStudies(), loadTrash()]);
 }
