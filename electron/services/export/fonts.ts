@@ -35,7 +35,8 @@ const FACES: Face[] = [
   { family: 'Noto Sans Devanagari', pkg: '@fontsource/noto-sans-devanagari', file: (w) => `noto-sans-devanagari-devanagari-${w}-normal.woff2`, range: DEVANAGARI_RANGE },
 ];
 
-const WEIGHTS = [400, 700] as const;
+// 600: the map's chip labels and axis titles are semibold on screen and in the file (shared/scene/mapScene).
+const WEIGHTS = [400, 600, 700] as const;
 
 let cached: string | null = null;
 
