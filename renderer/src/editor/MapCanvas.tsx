@@ -1,20 +1,17 @@
 import type Konva from 'konva';
 import { forwardRef, memo, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
-import { Circle, Group, Layer, Line, Rect, Stage, Text } from 'react-konva';
+import { Arrow, Circle, Group, Layer, Line, Rect, Stage, Text } from 'react-konva';
 import { ZONE_COLOURS } from '../../../shared/model/palette';
 import type { Position } from '../../../shared/model/position';
-import type { Placement } from '../../../shared/model/session';
-import { stakeholderLabel, type Language } from '../../../shared/model/stakeholder';
+import type { Language } from '../../../shared/model/stakeholder';
 import type { GridStudy } from '../../../shared/model/study';
-import { zoneOf, type ZoneId } from '../../../shared/model/zones';
-import { relayoutChipLabels, type Box, type ChipLayoutResult, type ChipToLay } from '../../../shared/ops/chipLayout';
-import { CANVAS_FONT_FAMILY, measureText } from './canvasText';
-import { fitAxisWording, type AxisWordingFit } from './axisWording';
-import { AXIS_ROW, interestToX, plotFrame, powerToY, toDomain, toPixels, zoneRects, type AxisRows, type PlotFrame } from './geometry';
-import { fitZoneLabels, placeZoneLabels, type PlacedZoneLabel } from './zoneLabels';
+import type { ZoneId } from '../../../shared/model/zones';
+import { axisWordingRows, buildMapScene, chipFontStyle, MAP_INK, nearestOnBox, type ChipLook, type ChipPart, type MapPlacement, type MapScene, type SceneChip } from '../../../shared/scene/mapScene';
+import { mapTextWidth } from '../../../shared/scene/textMeasure';
+import { CANVAS_FONT_FAMILY } from './canvasText';
+import { interestToX, powerToY, toDomain, toPixels } from './geometry';
 
-/** Which part of a stakeholder's chip: the agreed position or the minority (alternate) one. */
-export type ChipPart = 'main' | 'alt';
+export type { ChipPart, MapPlacement } from '../../../shared/scene/mapScene';
 
 /** What is under a point of the canvas. */
 export type CanvasHit = { kind: 'chip'; id: string; part: ChipPart } | { kind: 'grid'; position: Position };
@@ -52,9 +49,6 @@ export interface MapCanvasText {
   mapLabel: string;
 }
 
-/** What the map draws of a placement. */
-export type MapPlacement = Pick<Placement, 'status' | 'position' | 'contested' | 'alt'>;
-
 export interface MapCanvasProps {
   study: GridStudy;
   /** Only where each stakeholder sits and how: the audience window passes a copy without notes. */
@@ -80,164 +74,12 @@ export interface MapCanvasProps {
   onLabelBoxes?(boxes: Record<string, string>): void;
 }
 
-const CHIP_INK = '#1f2328';
+const CHIP_INK = MAP_INK.ink;
 const SELECT_BLUE = '#0b5cad';
-const MUTED = '#57606a';
+const MUTED = MAP_INK.muted;
 
-interface ChipModel {
-  key: string;
-  id: string;
-  part: ChipPart;
-  label: string;
-  x: number;
-  y: number;
-  contested: boolean;
-  /** The zone the chip's position lies in: its label is drawn in (or at least over) it. */
-  zone: ZoneId;
-}
-
-interface LaidChip extends ChipModel {
-  box: Box;
-  leader: boolean;
-}
-
-/** What every chip is drawn with; one object per text scale, so unchanged chips skip rendering. */
-interface ChipLook {
-  r: number;
-  s: number;
-  chipFont: number;
-  padX: number;
-}
-
-interface Scene {
-  frame: PlotFrame;
-  look: ChipLook;
-  /** The label layout and its input, which the next scene's layout starts from. */
-  layout: ChipLayoutResult;
-  s: number;
-  font: { chip: number; zoneTitle: number; tick: number; axis: number };
-  r: number;
-  labelH: number;
-  padX: number;
-  zones: (PlacedZoneLabel & { rect: Box })[];
-  /** Zone label size (at most font.zoneTitle: it shrinks a little when names do not fit) and row height. */
-  zoneFont: number;
-  zoneRowH: number;
-  /** Top of the interest axis wording, under the lower zones' names. */
-  axisY: number;
-  /** How each axis's wording fits (one row or two, the title's size, cut or whole). */
-  axes: { power: AxisWordingFit; interest: AxisWordingFit };
-  chips: LaidChip[];
-  links: { key: string; from: { x: number; y: number }; to: { x: number; y: number } }[];
-}
-
-/**
- * `previous`: the scene drawn before. After an edit of a placement (a drop, an arrow key)
- * only the labels near the change are laid out again (relayoutChipLabels), and chips whose
- * drawing did not change keep their objects, so React and Konva skip them.
- */
-function buildScene(props: Pick<MapCanvasProps, 'study' | 'session' | 'language' | 'text'>, width: number, height: number, s: number, previous: Scene | null): Scene {
-  const { study, session, language, text } = props;
-  const font = { chip: 15 * s, zoneTitle: 14 * s, tick: 12 * s, axis: 14 * s };
-  const r = 8 * s;
-  const padX = 6 * s;
-  const labelH = Math.round(font.chip * 1.4);
-
-  // Zone names sit just outside the plot, above the upper zones and below the lower
-  // ones: inside, they would lie under exactly the chips that matter most (the police
-  // in the far corner of high power and no interest). zoneLabels.ts decides whether a
-  // name and its role share a row, take two, shrink a little or wrap.
-  const swatch = Math.round(font.zoneTitle * 0.8);
-  const gapX = 6 * s;
-  // The zone names' rows and the axis wordings' rows each take room from the plot, and
-  // the room left decides whether they fit: settle both (two passes suffice in practice;
-  // a third would only repeat the second).
-  let axisRows: AxisRows = { power: 1, interest: 1 };
-  let fit = fitZoneLabels(text.zoneTitle, text.zoneRole, 0, font.zoneTitle, measureText);
-  let frame = plotFrame(width, height, s, 1, axisRows);
-  let powerFit = fitAxisWording(study.axes.power, text.low, text.high, frame.height, font.axis, measureText);
-  let interestFit = fitAxisWording(study.axes.interest, text.low, text.high, frame.width, font.axis, measureText);
-  for (let pass = 0; pass < 3; pass++) {
-    const wide = plotFrame(width, height, s, 1, axisRows);
-    const narrowest = Math.min(interestToX(study.midline.interest, wide) - wide.left, wide.left + wide.width - interestToX(study.midline.interest, wide));
-    fit = fitZoneLabels(text.zoneTitle, text.zoneRole, narrowest - 8 * s - swatch - gapX, font.zoneTitle, measureText);
-    frame = fit.rows === 1 ? wide : plotFrame(width, height, s, fit.rows, axisRows);
-    powerFit = fitAxisWording(study.axes.power, text.low, text.high, frame.height, font.axis, measureText);
-    interestFit = fitAxisWording(study.axes.interest, text.low, text.high, frame.width, font.axis, measureText);
-    if (powerFit.rows === axisRows.power && interestFit.rows === axisRows.interest) break;
-    axisRows = { power: powerFit.rows, interest: interestFit.rows };
-  }
-  const lowerTop = frame.top + frame.height + 5 * s + font.tick * 1.35 + 3 * s;
-  const rects = zoneRects(frame, study.midline);
-  const { labels: zoneLabels, rowH } = placeZoneLabels(fit, rects, { upperBottom: frame.top - 6 * s, lowerTop }, swatch, gapX, measureText);
-  const lowerRows = Math.max(...zoneLabels.filter((z) => z.id.startsWith('lp')).map((z) => z.box.height / rowH));
-  const zones = zoneLabels.map((label) => ({ ...label, rect: rects[label.id] }));
-
-  const models: ChipModel[] = [];
-  const alts: ChipModel[] = [];
-  const links: Scene['links'] = [];
-  for (const st of study.stakeholders) {
-    const p = session.placements[st.id];
-    if (!p || p.status !== 'placed' || !p.position) continue;
-    const label = stakeholderLabel(st, language).short;
-    const at = toPixels(p.position, frame);
-    models.push({ key: st.id, id: st.id, part: 'main', label, x: at.x, y: at.y, contested: p.contested, zone: zoneOf(p.position, study.midline) });
-    if (p.contested && p.alt) {
-      const alt = toPixels(p.alt, frame);
-      alts.push({ key: `${st.id}::alt`, id: st.id, part: 'alt', label: text.minority(label), x: alt.x, y: alt.y, contested: true, zone: zoneOf(p.alt, study.midline) });
-      links.push({ key: st.id, from: at, to: alt });
-    }
-  }
-  const all = [...models, ...alts];
-  // Measuring thousands of labels again after every drop is wasted: the same words in the
-  // same font are as wide as last time.
-  const widths = new Map<string, number>();
-  if (previous && previous.font.chip === font.chip && previous.padX === padX) {
-    previous.chips.forEach((c, i) => widths.set(`${c.part}\u0000${c.label}`, previous.layout.chips[i]!.labelWidth));
-  }
-  const widthOf = (m: ChipModel) => widths.get(`${m.part}\u0000${m.label}`) ?? Math.ceil(measureText(m.label, font.chip, m.part === 'alt' ? 'italic 600' : '600') + 2 * padX);
-  const lay: ChipToLay[] = all.map((m) => ({
-    id: m.key,
-    x: m.x,
-    y: m.y,
-    labelWidth: widthOf(m),
-    labelHeight: labelH,
-    // A label in another zone would tell the room something false ("Politicians" drawn in
-    // low power, low interest): the layout keeps each label in, or at least over, its zone.
-    region: rects[m.zone],
-  }));
-  const options = {
-    markerRadius: r + 2 * s,
-    bounds: { x: frame.left + 2, y: frame.top + 2, width: frame.width - 4, height: frame.height - 4 },
-    gap: 3 * s,
-  };
-  const labels = relayoutChipLabels(previous?.layout ?? null, lay, options);
-  const before = new Map(previous?.chips.map((c) => [c.key, c]));
-  const chips = all.map((m, i): LaidChip => {
-    const next = { ...m, box: labels[i]!.box, leader: labels[i]!.leader };
-    const old = before.get(m.key);
-    return old && sameChip(old, next) ? old : next;
-  });
-  const look = previous && previous.look.s === s && previous.look.r === r && previous.look.chipFont === font.chip && previous.look.padX === padX ? previous.look : { r, s, chipFont: font.chip, padX };
-  return { frame, look, layout: { chips: lay, options, labels }, s, font, r, labelH, padX, zones, zoneFont: fit.size, zoneRowH: rowH, chips, links, axisY: lowerTop + lowerRows * rowH + 4 * s, axes: { power: powerFit, interest: interestFit } };
-}
-
-function sameChip(a: LaidChip, b: LaidChip): boolean {
-  return (
-    a.id === b.id &&
-    a.part === b.part &&
-    a.label === b.label &&
-    a.x === b.x &&
-    a.y === b.y &&
-    a.contested === b.contested &&
-    a.zone === b.zone &&
-    a.leader === b.leader &&
-    a.box.x === b.box.x &&
-    a.box.y === b.box.y &&
-    a.box.width === b.box.width &&
-    a.box.height === b.box.height
-  );
-}
+type Scene = MapScene;
+type LaidChip = SceneChip;
 
 /**
  * The scene last put on screen, which the next one starts from (see buildScene). Only a
@@ -248,7 +90,9 @@ class DrawnScene {
   private last: Scene | null = null;
 
   next(props: Pick<MapCanvasProps, 'study' | 'session' | 'language' | 'text'>, width: number, height: number, s: number): Scene {
-    return buildScene(props, width, height, s, this.last);
+    // The one text measure of every picture of a map (shared/scene/textMeasure): the
+    // export lays out the same scene with it, so screen and file agree on any machine.
+    return buildMapScene({ ...props, width, height, scale: s, measure: mapTextWidth }, this.last);
   }
 
   committed(scene: Scene | null): void {
@@ -258,19 +102,11 @@ class DrawnScene {
 
 const boxAttr = (...values: number[]) => values.map((v) => Math.round(v * 100) / 100).join(',');
 
-/** The nearest point of a box to a point: where a leader line meets its label. */
-function nearestOnBox(b: Box, x: number, y: number): { x: number; y: number } {
-  return { x: Math.max(b.x, Math.min(x, b.x + b.width)), y: Math.max(b.y, Math.min(y, b.y + b.height)) };
-}
-
 const Background = memo(function Background({ scene, study, text, width, height }: { scene: Scene; study: GridStudy; text: MapCanvasText; width: number; height: number }) {
   const { frame: f, s, font } = scene;
   const ticks = Array.from({ length: 11 }, (_, i) => i);
   const mx = interestToX(study.midline.interest, f);
   const my = powerToY(study.midline.power, f);
-  const axisTitleH = font.axis * 1.4;
-  const bottomAxisY = scene.axisY;
-  const leftAxisX = f.left - font.tick * 2.6 - axisTitleH - (scene.axes.power.rows - 1) * AXIS_ROW * s;
   return (
     <Layer listening={false}>
       <Rect x={0} y={0} width={width} height={height} fill="#ffffff" />
@@ -301,12 +137,12 @@ const Background = memo(function Background({ scene, study, text, width, height 
       })}
       <Line points={[mx, f.top - 4 * s, mx, f.top + f.height + 4 * s]} stroke={CHIP_INK} strokeWidth={2 * s} opacity={0.75} />
       <Line points={[f.left - 4 * s, my, f.left + f.width + 4 * s, my]} stroke={CHIP_INK} strokeWidth={2 * s} opacity={0.75} />
-      <Rect x={f.left} y={f.top} width={f.width} height={f.height} stroke="#6e7781" strokeWidth={1} />
+      <Rect x={f.left} y={f.top} width={f.width} height={f.height} stroke={MAP_INK.border} strokeWidth={1} />
       {scene.zones.map((z) => (
         <Group key={`title-${z.id}`}>
           <Rect {...z.swatch} fill={ZONE_COLOURS[z.id].fill} stroke={ZONE_COLOURS[z.id].stroke} strokeWidth={2 * s} cornerRadius={2 * s} />
           {z.runs.map((run) => (
-            <Text key={run.key} x={run.x} y={run.y} height={scene.zoneRowH} verticalAlign="middle" text={run.text} fontSize={scene.zoneFont} fontStyle={run.weight} fontFamily={CANVAS_FONT_FAMILY} wrap="none" fill={ZONE_COLOURS[z.id].text} />
+            <Text key={run.key} name="zone-title-run" zoneId={z.id} x={run.x} y={run.y} height={scene.zoneRowH} verticalAlign="middle" text={run.text} fontSize={scene.zoneFont} fontStyle={run.weight} fontFamily={CANVAS_FONT_FAMILY} wrap="none" fill={ZONE_COLOURS[z.id].text} />
           ))}
         </Group>
       ))}
@@ -335,35 +171,24 @@ const Background = memo(function Background({ scene, study, text, width, height 
         </Group>
       ))}
       {/* Interest: along the bottom, low on the left, high on the right. */}
-      <AxisWording x={f.left} y={bottomAxisY} length={f.width} rotation={0} low={text.low} high={text.high} size={font.axis} fit={scene.axes.interest} rowH={AXIS_ROW * s} outerFirst={false} />
+      <AxisWording scene={scene} axis="interest" text={text} />
       {/* Power: up the left side, low at the bottom, high at the top. */}
-      <AxisWording x={leftAxisX} y={f.top + f.height} length={f.height} rotation={-90} low={text.low} high={text.high} size={font.axis} fit={scene.axes.power} rowH={AXIS_ROW * s} outerFirst />
+      <AxisWording scene={scene} axis="power" text={text} />
     </Layer>
   );
 });
 
-/**
- * One axis's wording. On one row: "← Low", the title, "High →". On two (a title too long
- * to share the row): the ends on the row next to the plot, the title whole on the row
- * beyond it. `outerFirst`: the group's local y grows towards the plot (the rotated power
- * axis), so the title row comes first.
- */
-function AxisWording(props: { x: number; y: number; length: number; rotation: number; low: string; high: string; size: number; fit: AxisWordingFit; rowH: number; outerFirst: boolean }) {
-  const { fit, size, rowH } = props;
-  const common = { width: props.length, fontFamily: CANVAS_FONT_FAMILY, wrap: 'none' as const, fill: CHIP_INK };
-  const titleRows = fit.rows - 1;
-  // Rows from the plot outwards: the ends first, then the title's lines.
-  const endsY = props.outerFirst ? titleRows * rowH : 0;
-  const lineY = (i: number) => (fit.rows === 1 ? 0 : props.outerFirst ? i * rowH : (i + 1) * rowH);
-  const titleX = fit.rows === 1 ? fit.endsWidth / 2 : size / 2;
-  const titleW = fit.rows === 1 ? Math.max(10, props.length - fit.endsWidth) : props.length - size;
+/** One axis's wording as the scene placed it (shared/scene/mapScene `axisWordingRows`). */
+function AxisWording({ scene, axis, text }: { scene: Scene; axis: 'power' | 'interest'; text: MapCanvasText }) {
+  const { at, rotation, rows, arrows } = axisWordingRows(scene, axis, text, mapTextWidth);
   return (
-    <Group x={props.x} y={props.y} rotation={props.rotation}>
-      <Text {...common} y={endsY} fontSize={size} align="left" text={`← ${props.low}`} fontStyle="700" />
-      {fit.lines.map((line, i) => (
-        <Text key={i} {...common} x={titleX} y={lineY(i) + (size - fit.titleSize) / 2} width={titleW} fontSize={fit.titleSize} align="center" text={line} fontStyle="600" ellipsis />
+    <Group x={at.x} y={at.y} rotation={rotation}>
+      {rows.map((row, i) => (
+        <Text key={i} x={row.x} y={row.y} width={row.width} fontSize={row.size} align={row.align} text={row.text} fontStyle={row.weight} fontFamily={CANVAS_FONT_FAMILY} wrap="none" ellipsis={row.ellipsis} fill={CHIP_INK} />
       ))}
-      <Text {...common} y={endsY} fontSize={size} align="right" text={`${props.high} →`} fontStyle="700" />
+      {arrows.map((a, i) => (
+        <Arrow key={`arrow-${i}`} points={[a.x1, a.y, a.x2, a.y]} pointerLength={a.head} pointerWidth={a.head * 1.4} strokeWidth={a.stroke} stroke={CHIP_INK} fill={CHIP_INK} />
+      ))}
     </Group>
   );
 }
@@ -410,7 +235,7 @@ const Chip = memo(function Chip({ chip, look, selected, faded }: { chip: LaidChi
         verticalAlign="middle"
         text={chip.label}
         fontSize={chipFont}
-        fontStyle={alt ? 'italic 600' : '600'}
+        fontStyle={chipFontStyle(chip.part)}
         fontFamily={CANVAS_FONT_FAMILY}
         fill={CHIP_INK}
       />
@@ -613,6 +438,9 @@ export const MapCanvas = forwardRef<MapCanvasHandle, MapCanvasProps>(function Ma
       data-cursor={cursor}
       // Where the 0–10 square lies on the stage (left, top, width, height in CSS pixels):
       // lets automation turn a position into a point without knowing the layout rules.
+      // The stage's size and text scale, "width,height,scale": the map export laid out at
+      // this size draws this very picture (tests/e2e/mapParity.test.ts compares them).
+      data-stage={scene ? `${stageW},${stageH},${s}` : undefined}
       data-plot={scene ? boxAttr(scene.frame.left, scene.frame.top, scene.frame.width, scene.frame.height) : undefined}
       // The same square in CSS pixels of the page, the frame of the twin's label boxes.
       data-grid-box={scene && origin ? boxAttr(origin.x + scene.frame.left, origin.y + scene.frame.top, scene.frame.width, scene.frame.height) : undefined}

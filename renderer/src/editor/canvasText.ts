@@ -1,5 +1,6 @@
 import Konva from 'konva';
 import { useEffect, useState } from 'react';
+import { MAP_FONT_FAMILY } from '../../../shared/scene/textMeasure';
 
 /**
  * Text on the canvas: the font it uses, how wide a label is, how big text should be
@@ -8,8 +9,12 @@ import { useEffect, useState } from 'react';
  * drawn early would stay in a fallback font or as empty boxes).
  */
 
-/** The UI font stack, with the bundled Noto faces for Bengali and Hindi labels. */
-export const CANVAS_FONT_FAMILY = "system-ui, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans Bengali', 'Noto Sans Devanagari', sans-serif";
+/**
+ * The canvases' font: only the bundled Noto faces (shared/scene/textMeasure), never a
+ * system font, so the map's text is as wide as the shared measure says on every machine
+ * and the editor draws what the export draws.
+ */
+export const CANVAS_FONT_FAMILY = MAP_FONT_FAMILY;
 
 let measurer: Konva.Text | null = null;
 
