@@ -31,6 +31,8 @@ export interface ExportText {
     chipMain: string;
     /** Meaning of a dashed chip: the minority position of a contested placement. */
     chipAlt: string;
+    /** The minority chip's label on the map: "{{label}} (minority)", as the editor words it. */
+    minorityChip: string;
     unknown: string;
     notDiscussed: string;
     notYetPlaced: string;

@@ -2,12 +2,13 @@ import { ZONE_COLOURS } from '../model/palette';
 import type { Session } from '../model/session';
 import { stakeholderLabel, type Language, type Stakeholder } from '../model/stakeholder';
 import type { Study } from '../model/study';
-import { ZONE_IDS, zoneOf } from '../model/zones';
-import { layoutChipLabels, type ChipToLay } from '../ops/chipLayout';
+import { ZONE_IDS } from '../model/zones';
+import { buildMapScene, type MapScene } from '../scene/mapScene';
+import { mapTextWidth } from '../scene/textMeasure';
 import { fillText, type ExportText } from './exportText';
-import { gridMargins, gridSvg, toPx, zoneLabels, type GridFrame } from './gridSvg';
+import { mapSceneSvg } from './mapSceneSvg';
 import { listBlock, svgDocument } from './svgDocument';
-import { escapeXml, fitText, num, textWidth, wrapText } from './svgText';
+import { escapeXml, fitText, wrapText } from './svgText';
 
 export interface MapSvgInput {
   study: Study;
@@ -24,13 +25,40 @@ export interface MapSvgInput {
    * prints the notes as flowing text under the picture instead.
    */
   includeNotes?: boolean;
+  /**
+   * The map's stage size and text scale (EXPORT_MAP_STAGE unless given): the editor lays
+   * out its map for its stage's size, so drawing the export at the screen's size gives
+   * the screen's picture exactly (the parity test does).
+   */
+  stage?: { width: number; height: number; scale: number };
 }
 
+/** The picture's width at the default map size; a larger map (see `stage`) widens it. */
 const WIDTH = 1240;
-const CHIP_FONT = 13;
-const CHIP_H = 24;
-const CHIP_PAD = 8;
+/** Where the map's scene sits in the picture, under the title block, and its default size. */
+const MAP_X = 8;
+const MAP_Y = 96;
+export const EXPORT_MAP_STAGE = { width: 780, height: 700, scale: 1 } as const;
+/** The side panel (legend, key, lists) is never narrower than this. */
+const MIN_PANEL = 360;
 const MARKER_R = 6;
+
+/** The map's scene as the export draws it: fresh (no incremental history), at the export's stage size. */
+export function mapSceneFor(input: Pick<MapSvgInput, 'study' | 'session' | 'text' | 'lang' | 'stage'>): MapScene {
+  const stage = input.stage ?? EXPORT_MAP_STAGE;
+  const t = input.text;
+  return buildMapScene({
+    // A stakeholder only the session knows (merged from another copy) still gets its chip.
+    study: { ...input.study, stakeholders: stakeholdersOf(input.study, input.session) },
+    session: input.session,
+    language: input.lang,
+    text: { zoneTitle: t.zones, zoneRole: t.zoneRoles, low: t.map.low, high: t.map.high, minority: (label) => fillText(t.map.minorityChip, { label }) },
+    width: stage.width,
+    height: stage.height,
+    scale: stage.scale,
+    measure: mapTextWidth,
+  });
+}
 
 export function cohortName(study: Study, id: string): string {
   return study.cohorts.find((c) => c.id === id)?.name ?? id;
@@ -55,13 +83,19 @@ function stakeholdersOf(study: Study, session: Session): Stakeholder[] {
  * ghost at the minority position), a legend, the key of short labels, the lists of
  * stakeholders unknown to the group and not discussed, and — only when not redacted —
  * the notes. Text stays text.
+ *
+ * The map is the editor's own scene (`mapSceneFor`), laid out afresh: it is the picture
+ * the editor draws of the map as opened at the same stage size. After drops on a map of
+ * more than 80 chips the editor's incremental relayout may have put a few labels
+ * elsewhere; opening the map again gives this layout.
  */
 export function buildMapSvg(input: MapSvgInput): string {
   const { study, session, text, lang } = input;
   const redact = input.redact ?? true;
   const includeNotes = !redact && (input.includeNotes ?? true);
-  const margins = gridMargins();
-  const frame: GridFrame = { left: 24 + margins.left, top: 112, size: 620 };
+  const scene = mapSceneFor(input);
+  const px = MAP_X + scene.width + 24;
+  const width = Math.max(WIDTH, px + MIN_PANEL + 24);
   const parts: string[] = [];
 
   // Title block.
@@ -73,15 +107,12 @@ export function buildMapSvg(input: MapSvgInput): string {
   ].filter(Boolean);
   parts.push(
     `<g class="title-block">`,
-    `<text class="study-title" x="24" y="40" font-size="24" font-weight="700" fill="#111">${escapeXml(fitText(study.title, WIDTH - 48, 24, true))}</text>`,
-    `<text class="session-meta" x="24" y="70" font-size="15" fill="#333">${escapeXml(fitText(meta.join('  ·  '), WIDTH - 48, 15))}</text>`,
-    `<line x1="24" y1="86" x2="${WIDTH - 24}" y2="86" stroke="#bbb"/>`,
+    `<text class="study-title" x="24" y="40" font-size="24" font-weight="700" fill="#111">${escapeXml(fitText(study.title, width - 48, 24, true))}</text>`,
+    `<text class="session-meta" x="24" y="70" font-size="15" fill="#333">${escapeXml(fitText(meta.join('  ·  '), width - 48, 15))}</text>`,
+    `<line x1="24" y1="86" x2="${width - 24}" y2="86" stroke="#bbb"/>`,
     `</g>`,
   );
-  parts.push(`<g class="grid">${gridSvg(frame, study, text)}</g>`);
-
   const stakeholders = stakeholdersOf(study, session);
-  const placed: { s: Stakeholder; label: string }[] = [];
   const unknown: string[] = [];
   const notDiscussed: string[] = [];
   const notYet: string[] = [];
@@ -92,78 +123,19 @@ export function buildMapSvg(input: MapSvgInput): string {
       if (!s.retired) notYet.push(label.name);
       continue;
     }
-    if (p.status === 'placed' && p.position) placed.push({ s, label: label.short });
-    else if (p.status === 'unknown') unknown.push(label.name);
+    if (p.status === 'unknown') unknown.push(label.name);
     else if (p.status === 'not_discussed') notDiscussed.push(label.name);
   }
+  const placed = stakeholders.filter((s) => session.placements[s.id]?.status === 'placed' && session.placements[s.id]?.position);
 
-  // Chips: a marker at the exact position and a label beside it, laid out by the
-  // editor's own label placement so the picture reads like the screen. Main positions
-  // come first and get the better spots; contested alternates are dashed ghosts.
-  const chips: ChipToLay[] = [];
-  const chipInfo = new Map<string, { label: string; alt: boolean; colour: string; stakeholderId: string }>();
-  const alts: ChipToLay[] = [];
-  for (const { s, label } of placed) {
-    const p = session.placements[s.id]!;
-    const shown = fitText(label, 150, CHIP_FONT, true);
-    const width = textWidth(shown, CHIP_FONT, true) + 2 * CHIP_PAD;
-    const at = toPx(frame, p.position!);
-    chips.push({ id: s.id, x: at.x, y: at.y, labelWidth: width, labelHeight: CHIP_H });
-    chipInfo.set(s.id, { label: shown, alt: false, colour: ZONE_COLOURS[zoneOf(p.position!, study.midline)].stroke, stakeholderId: s.id });
-    if (p.contested && p.alt) {
-      const altAt = toPx(frame, p.alt);
-      alts.push({ id: `${s.id}~alt`, x: altAt.x, y: altAt.y, labelWidth: width, labelHeight: CHIP_H });
-      chipInfo.set(`${s.id}~alt`, { label: shown, alt: true, colour: ZONE_COLOURS[zoneOf(p.alt, study.midline)].stroke, stakeholderId: s.id });
-    }
-  }
-  const all = [...chips, ...alts];
-  const laid = layoutChipLabels(all, {
-    markerRadius: MARKER_R,
-    bounds: { x: frame.left + 2, y: frame.top + 2, width: frame.size - 4, height: frame.size - 4 },
-    gap: 3,
-    softObstacles: zoneLabels(frame, study, text).map((l) => ({ x: l.box.left, y: l.box.top, width: l.box.right - l.box.left, height: l.box.bottom - l.box.top })),
-  });
-  const anchor = new Map(all.map((c) => [c.id, c]));
-
-  const links: string[] = [];
-  const ghosts: string[] = [];
-  const mains: string[] = [];
-  for (const l of laid) {
-    const info = chipInfo.get(l.id)!;
-    const a = anchor.get(l.id)!;
-    const b = l.box;
-    const cx = b.x + b.width / 2;
-    const cy = b.y + b.height / 2;
-    // A leader runs from the marker to the nearest point of its label.
-    const lx = Math.max(b.x, Math.min(a.x, b.x + b.width));
-    const ly = Math.max(b.y, Math.min(a.y, b.y + b.height));
-    const leader = l.leader ? `<line x1="${num(a.x)}" y1="${num(a.y)}" x2="${num(lx)}" y2="${num(ly)}" stroke="#555" stroke-width="1"/>` : '';
-    if (info.alt) {
-      const main = anchor.get(info.stakeholderId)!;
-      links.push(
-        `<line class="contested-link" x1="${num(main.x)}" y1="${num(main.y)}" x2="${num(a.x)}" y2="${num(a.y)}" stroke="#444" stroke-width="1.5" stroke-dasharray="5 4"/>`,
-      );
-      ghosts.push(
-        `<g class="chip chip-alt" data-stakeholder="${escapeXml(info.stakeholderId)}">${leader}` +
-          `<circle cx="${num(a.x)}" cy="${num(a.y)}" r="${MARKER_R}" fill="#ffffff" stroke="${info.colour}" stroke-width="2" stroke-dasharray="3 2"/>` +
-          `<rect x="${num(b.x)}" y="${num(b.y)}" width="${num(b.width)}" height="${num(b.height)}" rx="6" fill="#ffffff" fill-opacity="0.8" stroke="${info.colour}" stroke-width="1.5" stroke-dasharray="5 3"/>` +
-          `<text x="${num(cx)}" y="${num(cy + CHIP_FONT / 3 + 1)}" text-anchor="middle" font-size="${CHIP_FONT}" font-style="italic" fill="#444">${escapeXml(info.label)}</text></g>`,
-      );
-    } else {
-      mains.push(
-        `<g class="chip" data-stakeholder="${escapeXml(info.stakeholderId)}">${leader}` +
-          `<circle cx="${num(a.x)}" cy="${num(a.y)}" r="${MARKER_R}" fill="${info.colour}" stroke="#ffffff" stroke-width="1.5"/>` +
-          `<rect x="${num(b.x)}" y="${num(b.y)}" width="${num(b.width)}" height="${num(b.height)}" rx="6" fill="#ffffff" stroke="${info.colour}" stroke-width="2"/>` +
-          `<text x="${num(cx)}" y="${num(cy + CHIP_FONT / 3 + 1)}" text-anchor="middle" font-size="${CHIP_FONT}" font-weight="700" fill="#111">${escapeXml(info.label)}</text></g>`,
-      );
-    }
-  }
-  parts.push(`<g class="contested-links">${links.join('')}</g>`, `<g class="ghosts">${ghosts.join('\n')}</g>`, `<g class="chips">${mains.join('\n')}</g>`);
+  // The map itself is the editor's scene (shared/scene/mapScene) at the stage size below,
+  // with the one text measure both use, drawn by the scene's SVG back-end: every chip,
+  // label and zone title lands where the editor's canvas puts it at that size.
+  parts.push(`<g class="map" transform="translate(${MAP_X} ${MAP_Y})">${mapSceneSvg(scene, study.midline, text.map)}</g>`);
 
   // Side panel: legend, key, and the lists a grid cannot show.
-  const px = frame.left + frame.size + 48;
-  const panelW = WIDTH - 24 - px;
-  let y = frame.top - 14;
+  const panelW = width - 24 - px;
+  let y = MAP_Y + 8;
   const legend: string[] = [`<g class="legend">`, `<text x="${px}" y="${y + 15}" font-size="15" font-weight="700" fill="#222">${escapeXml(text.map.legend)}</text>`];
   y += 28;
   for (const zone of ZONE_IDS) {
@@ -195,7 +167,7 @@ export function buildMapSvg(input: MapSvgInput): string {
   parts.push(legend.join('\n'));
 
   const keyLines = placed
-    .map(({ s }) => stakeholderLabel(s, lang))
+    .map((s) => stakeholderLabel(s, lang))
     .filter((l) => l.short !== l.name)
     .map((l) => fitText(`${l.short} = ${l.name}`, panelW - 10, 12.5));
   const blocks: { heading: string; lines: string[]; cls: string; always: boolean }[] = [
@@ -212,7 +184,7 @@ export function buildMapSvg(input: MapSvgInput): string {
     y = block.y;
   }
 
-  let height = Math.max(frame.top + frame.size + margins.bottom + 20, y + 10);
+  let height = Math.max(MAP_Y + scene.height + 12, y + 10);
 
   if (includeNotes) {
     const notes: string[] = [];
@@ -228,7 +200,7 @@ export function buildMapSvg(input: MapSvgInput): string {
       let ny = height + 12;
       for (const note of notes) {
         ny += 6;
-        for (const line of wrapText(note, WIDTH - 60, 13.5)) {
+        for (const line of wrapText(note, width - 60, 13.5)) {
           ny += 19;
           out.push(`<text x="34" y="${ny}" font-size="13.5" fill="#222">${escapeXml(line)}</text>`);
         }
@@ -243,7 +215,7 @@ export function buildMapSvg(input: MapSvgInput): string {
   }
 
   return svgDocument({
-    width: WIDTH,
+    width,
     height: Math.ceil(height),
     title: `${study.title} — ${session.code}`,
     lang,

@@ -29,6 +29,7 @@ export const ENGLISH_EXPORT_TEXT: ExportText = {
     legend: 'Legend',
     chipMain: 'Where the group placed it',
     chipAlt: 'Minority position (contested)',
+    minorityChip: '{{label}} (minority)',
     unknown: 'Unknown to the group',
     notDiscussed: 'Not discussed',
     notYetPlaced: 'Not yet placed',

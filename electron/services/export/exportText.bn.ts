@@ -33,6 +33,7 @@ export const BENGALI_EXPORT_TEXT: ExportText = {
     legend: 'চিহ্নের মানে',
     chipMain: 'দল যেখানে বসিয়েছে',
     chipAlt: 'ভিন্নমতের অবস্থান (মতভেদ)',
+    minorityChip: '{{label}} (ভিন্নমত)',
     unknown: 'দলের অজানা',
     notDiscussed: 'আলোচনা হয়নি',
     notYetPlaced: 'এখনও বসানো হয়নি',

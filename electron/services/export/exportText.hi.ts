@@ -35,6 +35,7 @@ export const HINDI_EXPORT_TEXT: ExportText = {
     legend: 'चिह्नों का अर्थ',
     chipMain: 'जहाँ समूह ने रखा',
     chipAlt: 'अल्पमत की स्थिति (विवादित)',
+    minorityChip: '{{label}} (अल्पमत)',
     unknown: 'समूह इन्हें नहीं जानता',
     notDiscussed: 'चर्चा नहीं हुई',
     notYetPlaced: 'अभी रखे नहीं गए',

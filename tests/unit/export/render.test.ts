@@ -110,8 +110,9 @@ describe('a realistic session map', () => {
     expect(texts).toContain(study.axes.power);
     expect(texts).toContain(study.axes.interest);
     for (const chip of ['Police', 'Panchayat', 'BDO', 'ASHA', 'শিশু সুরক্ষা', 'क्षेत्र मित्र']) expect(texts).toContain(chip);
-    // The contested BDO appears twice: the chip and its dashed ghost.
-    expect(texts.filter((t) => t === 'BDO')).toHaveLength(2);
+    // The contested BDO appears twice: the chip and its dashed minority chip, worded as the editor words it.
+    expect(texts.filter((t) => t === 'BDO')).toHaveLength(1);
+    expect(texts.filter((t) => t === 'BDO (minority)')).toHaveLength(1);
     const unknownAt = texts.indexOf('Unknown to the group');
     const notDiscussedAt = texts.indexOf('Not discussed');
     expect(texts[unknownAt + 1]).toBe('Village Level Child Protection Committee');
