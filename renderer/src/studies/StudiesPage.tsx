@@ -98,7 +98,7 @@ export function StudiesPage() {
                   </button>
                   {(s.encryption ?? 'none') === 'none' ? (
                     <button type="button" className="button button-small" aria-label={t('privacy:card.encryptLabel', { title: s.title })} onClick={() => setEncrypting(s)}>
-                      {t('privacy:section.encrypt')}
+                      {t('privacy:card.encrypt')}
                     </button>
                   ) : null}
                   <button
