@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { create } from 'zustand';
 import type { Prefs } from '../../../shared/contract/hostContract';
-import { callHost, HostCallError } from '../host/hostClient';
+import { callHost, HostCallError, onOsLock } from '../host/hostClient';
 import { openStudy } from './actions';
 import { useAppStore } from './appStore';
 import { dropStudyQueues, flushAll, retryFailedSaves } from './persistence';
@@ -224,8 +224,12 @@ export function useIdleLock(enabled = true): void {
     };
     for (const e of INPUT_EVENTS) window.addEventListener(e, onInput, { capture: true, passive: true });
     document.addEventListener('visibilitychange', onVisible);
+    // The computer is locking or going to sleep (desktop app): save and lock now, as Lock
+    // study does; the host wipes the keys itself a few seconds later whatever happens here.
+    const offOsLock = onOsLock(() => void lockEverything());
     arm(limit - idleFor());
     return () => {
+      offOsLock();
       if (timer) cancel(timer);
       for (const e of INPUT_EVENTS) window.removeEventListener(e, onInput, { capture: true });
       document.removeEventListener('visibilitychange', onVisible);

@@ -164,6 +164,31 @@ describe('locking', () => {
     expect(locking.unlocked.size).toBe(0);
   });
 
+  test('when the computer locks or sleeps (the desktop app says so), the pending edit is saved, then the study locks', async () => {
+    let osLock: (() => void) | null = null;
+    window.pimapEvents = {
+      onLockRequested: (listener) => {
+        osLock = listener;
+        return () => void (osLock = null);
+      },
+    };
+    try {
+      locking.encrypt('study-a', true);
+      await start('#/study/study-a/settings');
+      await expect.element(page.getByRole('button', { name: 'Lock study' })).toBeVisible();
+      updateStudy((s) => ({ ...s, title: 'Nadia baseline (before the lock)' }));
+      expect(osLock).not.toBeNull();
+      osLock!();
+      await expect.element(page.getByRole('heading', { level: 1, name: 'This study is locked' })).toBeVisible();
+      const ops = host.calls.map((c) => c.op);
+      expect(ops.lastIndexOf('saveStudy')).toBeGreaterThanOrEqual(0);
+      expect(ops.lastIndexOf('saveStudy')).toBeLessThan(ops.indexOf('lockStudy'));
+      expect(host.studies.get('study-a')!.title).toBe('Nadia baseline (before the lock)');
+    } finally {
+      delete window.pimapEvents;
+    }
+  });
+
   test('when the host says the key is gone (studyChanges locked), the page shows the unlock form', async () => {
     locking.encrypt('study-a', true);
     await start('#/study/study-a');
