@@ -8,6 +8,7 @@ import { navigate } from '../ui/router';
 import { useAppStore } from '../store/appStore';
 import { createStudy, errorMessage, loadLibrary } from '../store/actions';
 import { Field, parseNumber } from './Field';
+import { EncryptStudyDialog } from './privacy/EncryptStudyDialog';
 
 /**
  * New study: title and description, with the axis wording and midline pre-filled
@@ -26,6 +27,9 @@ export function CreateStudyDialog({ onClose }: { onClose(): void }) {
   const [midPower, setMidPower] = useState(String(DEFAULT_MIDLINE.power));
   const [midInterest, setMidInterest] = useState(String(DEFAULT_MIDLINE.interest));
   const [withLibrary, setWithLibrary] = useState(true);
+  // Issue 16: encrypted before its first session, so no map of it ever lies on the disk in the clear.
+  const [encrypt, setEncrypt] = useState(false);
+  const [created, setCreated] = useState<{ id: string; title: string } | null>(null);
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ReturnType<typeof errorMessage> | null>(null);
@@ -55,6 +59,10 @@ export function CreateStudyDialog({ onClose }: { onClose(): void }) {
       const base = newStudy({ id: crypto.randomUUID(), title, description: description.trim(), now: new Date().toISOString(), stakeholders, language });
       const study = updateStudySettings(base, { axes: { power, interest }, midline: { power: midP!, interest: midI! } });
       await createStudy(study);
+      if (encrypt) {
+        setCreated({ id: study.id, title: study.title });
+        return;
+      }
       onClose();
       navigate({ name: 'study', studyId: study.id, tab: 'sessions' });
     } catch (err) {
@@ -62,6 +70,17 @@ export function CreateStudyDialog({ onClose }: { onClose(): void }) {
       setBusy(false);
     }
   };
+
+  if (created)
+    return (
+      <EncryptStudyDialog
+        study={created}
+        onClose={() => {
+          onClose();
+          navigate({ name: 'study', studyId: created.id, tab: 'sessions' });
+        }}
+      />
+    );
 
   return (
     <Dialog
@@ -108,6 +127,11 @@ export function CreateStudyDialog({ onClose }: { onClose(): void }) {
         <input type="checkbox" checked={withLibrary} onChange={(e) => setWithLibrary(e.target.checked)} />
         <span>{t('create.withLibrary', { count: library?.length ?? 24 })}</span>
       </label>
+      <label className="check">
+        <input type="checkbox" checked={encrypt} onChange={(e) => setEncrypt(e.target.checked)} />
+        <span>{t('create.encrypt')}</span>
+      </label>
+      <p className="field-hint">{t('create.encryptHint')}</p>
       <p className="field-hint">
         {t('create.defaultsNote', {
           cohorts: defaultCohorts(language).map((c) => c.name).join(', '),

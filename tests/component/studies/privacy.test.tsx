@@ -243,3 +243,19 @@ test('a plain study’s card offers encryption next to Back up', async () => {
   const dialog = page.getByRole('dialog', { name: 'Encrypt “Pilot in the Sundarbans”' });
   await expect.element(dialog.getByTestId('encrypt-warning')).toBeVisible();
 });
+
+test('a new study can be encrypted before its first session: the encrypt dialog follows the new-study dialog', async () => {
+  await startApp(host, '#/');
+  await page.getByRole('button', { name: 'New study' }).click();
+  const create = page.getByRole('dialog', { name: 'New study' });
+  await create.getByLabelText('Title').fill('Basanti survivors');
+  await create.getByLabelText('Encrypt this study before its first session').click();
+  await create.getByRole('button', { name: 'Create study' }).click();
+  const encrypt = page.getByRole('dialog', { name: 'Encrypt “Basanti survivors”' });
+  await expect.element(encrypt.getByText('Step 1 of 4')).toBeVisible();
+  expect(host.calls.some((c) => c.op === 'createStudy')).toBe(true);
+  expect(encryptCalls()).toEqual([]);
+  await encrypt.getByRole('button', { name: 'Cancel' }).click();
+  // Cancelled: the study exists (plain, as the dialog said) and its page opens.
+  await expect.element(page.getByRole('heading', { level: 1, name: 'Basanti survivors' })).toBeVisible();
+});
