@@ -166,6 +166,8 @@ function LockedStudyCard({ study }: { study: StudySummary }) {
         <p className="study-card-meta">
           <span>{t('list.sessionCount', { count: study.sessionCount })}</span>
           <span>{t('list.changed', { when })}</span>
+          {/* The folder's (random) name is not secret and tells two locked cards apart. */}
+          <span>{t('privacy:card.folder', { folder: study.id.slice(0, 8) })}</span>
         </p>
       </div>
       <div className="study-card-actions">
