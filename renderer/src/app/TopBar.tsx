@@ -37,7 +37,7 @@ export function TopBar({ compact = false, canLock = false }: { compact?: boolean
       <div className="app-bar-middle" id={APP_BAR_SLOT_ID} />
       <div className="app-bar-tools">
         <PresentingBar />
-        <LockControls canLock={canLock} />
+        <LockControls canLock={canLock} compact={compact} />
         <label className="app-bar-field" htmlFor={languageId}>
           {t('app:language')}
         </label>

@@ -5,13 +5,15 @@ import './lock.css';
 
 /**
  * The top bar's privacy buttons (issue 16): "Blank screen" on every page, and "Lock study"
- * while an encrypted study is open and unlocked (`canLock`).
+ * while an encrypted study is open and unlocked (`canLock`). `compact` (the map editor's
+ * bar): icons, with the words for screen readers only.
  */
-export function LockControls({ canLock }: { canLock: boolean }) {
+export function LockControls({ canLock, compact = false }: { canLock: boolean; compact?: boolean }) {
   const { t } = useTranslation('lock');
   const locking = useLockStore((s) => s.locking);
+  const words = compact ? 'visually-hidden' : undefined;
   return (
-    <div className="lock-controls">
+    <div className={`lock-controls${compact ? ' lock-controls-compact' : ''}`}>
       {canLock || locking ? (
         <button
           type="button"
@@ -26,7 +28,7 @@ export function LockControls({ canLock }: { canLock: boolean }) {
             <rect x="4" y="9" width="12" height="8.5" rx="1.5" fill="none" stroke="currentColor" strokeWidth="1.6" />
             <path d="M7 9V6.5a3 3 0 0 1 6 0V9" fill="none" stroke="currentColor" strokeWidth="1.6" />
           </svg>
-          {locking ? t('lockNow.locking') : t('lockNow.button')}
+          <span className={words}>{locking ? t('lockNow.locking') : t('lockNow.button')}</span>
         </button>
       ) : null}
       <button
@@ -37,7 +39,12 @@ export function LockControls({ canLock }: { canLock: boolean }) {
         onClick={() => void setScreenBlank(true)}
         data-testid="blank-screen-button"
       >
-        {t('blank.button')}
+        {/* A screen with nothing on it. */}
+        <svg className="lock-button__icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+          <rect x="2" y="3" width="16" height="11" rx="1.5" fill="currentColor" opacity="0.85" />
+          <path d="M10 14v3M6.5 17.5h7" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+        </svg>
+        <span className={words}>{t('blank.button')}</span>
       </button>
     </div>
   );
