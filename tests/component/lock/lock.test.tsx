@@ -235,3 +235,20 @@ describe('locking', () => {
     await expect.element(page.getByRole('heading', { level: 1, name: 'This study is locked' })).toBeVisible();
   });
 });
+
+describe('the lock time', () => {
+  test('is set on the Work as a team page, 1 to 240 minutes, and saved as a preference', async () => {
+    await start('#/team');
+    const field = page.getByLabelText('Lock after this many minutes without use');
+    await expect.element(field).toHaveValue(10);
+    await field.fill('0');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.element(page.getByText('Enter a whole number of minutes from 1 to 240.')).toBeVisible();
+    expect(host.prefs.lockAfterMinutes).toBeUndefined();
+
+    await field.fill('5');
+    await userEvent.keyboard('{Enter}');
+    await expect.element(page.getByText('Encrypted studies now lock after 5 minutes without use.')).toBeVisible();
+    expect(host.prefs.lockAfterMinutes).toBe(5);
+  });
+});
