@@ -252,7 +252,8 @@ describe('pimap report and export with --lang (Chromium, system Indic fonts hidd
     const texts = await check.svgTexts(svg);
     const hi = EXPORT_TEXTS.hi;
     for (const zone of Object.values(hi.zones)) expect(texts).toContain(zone);
-    for (const role of Object.values(hi.zoneRoles)) expect(texts).toContain(role);
+    // The map scene draws a zone's role as its own run after the name, " · <role>", as the editor does.
+    for (const role of Object.values(hi.zoneRoles)) expect(texts).toContain(` · ${role}`);
     expect(texts).toContain(hi.map.legend);
     expect(texts).toContain('सत्र FGD 1  ·  समूह: सर्वाइवर  ·  दौर: बेसलाइन  ·  तारीख़: 2026-02-11');
     for (const id of ['police', 'gram-panchayat', 'asha']) expect(texts).toContain(LABELS.hi[id]!.short);
