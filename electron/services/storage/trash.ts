@@ -78,17 +78,20 @@ export async function markRestored(fs: StorageFs, layout: Layout, trashId: strin
   await writeFileAtomic(fs, join(layout.trashEntry(trashId), MANIFEST), encodeDocument(updated));
 }
 
-/** Entries that can still be restored, newest first. Damaged manifests are skipped. */
-export async function listTrash(fs: StorageFs, layout: Layout): Promise<TrashEntry[]> {
-  let names: string[];
+/** The names in the trash folder (none when there is no trash yet). */
+async function trashIds(fs: StorageFs, layout: Layout): Promise<string[]> {
   try {
-    names = await fs.readdir(layout.trashDir());
+    return await fs.readdir(layout.trashDir());
   } catch (err) {
     if (isMissing(err)) return [];
     throw err;
   }
+}
+
+/** Entries that can still be restored, newest first. Damaged manifests are skipped. */
+export async function listTrash(fs: StorageFs, layout: Layout): Promise<TrashEntry[]> {
   const entries: TrashEntry[] = [];
-  for (const trashId of names) {
+  for (const trashId of await trashIds(fs, layout)) {
     const m = await readManifest(fs, layout, trashId);
     if (!m || m.restoredAt) continue;
     const item = join(layout.trashEntry(trashId), m.kind === 'study' ? TRASHED_STUDY : TRASHED_SESSION);
@@ -100,15 +103,8 @@ export async function listTrash(fs: StorageFs, layout: Layout): Promise<TrashEnt
 
 /** Every trash entry (restored or not) of one study, with its manifest. */
 export async function entriesOf(fs: StorageFs, layout: Layout, studyId: string): Promise<{ trashId: string; dir: string; manifest: TrashManifest }[]> {
-  let names: string[];
-  try {
-    names = await fs.readdir(layout.trashDir());
-  } catch (err) {
-    if (isMissing(err)) return [];
-    throw err;
-  }
   const out: { trashId: string; dir: string; manifest: TrashManifest }[] = [];
-  for (const trashId of names) {
+  for (const trashId of await trashIds(fs, layout)) {
     const manifest = await readManifest(fs, layout, trashId);
     if (manifest?.studyId === studyId) out.push({ trashId, dir: layout.trashEntry(trashId), manifest });
   }
