@@ -18,12 +18,12 @@ import { BlankScreen } from '../ui/BlankScreen';
 import { useLockKeys } from '../ui/lockKeys';
 import { useIdleLock, useOpenStudyEncrypted } from '../store/lock';
 import { useUnloadGuard } from './useUnloadGuard';
+import { CompareRoute } from '../compare/CompareRoute';
 
 // The pages that draw with Konva (the map editor, Compare, the audience window) load when
 // first opened: the studies list a facilitator starts on does not wait for the canvas
 // library, the analysis client or the compare views (issue 14: initial JavaScript).
 const SessionPage = lazy(() => import('./SessionPage').then((m) => ({ default: m.SessionPage })));
-const ComparePage = lazy(() => import('../compare/ComparePage').then((m) => ({ default: m.ComparePage })));
 const AudiencePage = lazy(() => import('../present/AudiencePage').then((m) => ({ default: m.AudiencePage })));
 
 /** Whether the app was started without a place to go (not a reload of a page). */
@@ -87,7 +87,7 @@ export function App() {
   else if (route.name === 'team') page = <TeamPage />;
   else if (route.name === 'study') page = <StudyPage key={route.studyId} studyId={route.studyId} tab={route.tab} />;
   else if (route.name === 'session') page = <SessionPage key={route.sessionId} studyId={route.studyId} sessionId={route.sessionId} />;
-  else if (route.name === 'compare') page = <ComparePage key={route.studyId} studyId={route.studyId} />;
+  else if (route.name === 'compare') page = <CompareRoute key={route.studyId} studyId={route.studyId} fallback={<p className="page">{t('loading')}</p>} />;
   else
     page = (
       <div className="page">

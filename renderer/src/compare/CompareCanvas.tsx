@@ -49,6 +49,11 @@ export interface CompareCanvasProps {
    */
   interactive?: boolean;
   textScale: number;
+  /**
+   * Whether the faces the canvas writes with are loaded (default true). Until they are, the
+   * grid and its marks are drawn without words; the words follow once they can be drawn.
+   */
+  fontsReady?: boolean;
   text: CompareCanvasText;
   describedBy: string;
   onFocus(stakeholderId: string | null): void;
@@ -74,6 +79,13 @@ export function CompareCanvas(props: CompareCanvasProps) {
   const [width, setWidth] = useState(0);
   const [hover, setHover] = useState<SceneHit | null>(null);
   const [cursor, setCursor] = useState<SceneHit | null>(null);
+  // The words (zone titles, ticks, axis wording, centroid labels) join the grid a frame after
+  // its marks: Konva measures every text node when it is created, and the first measures with
+  // freshly loaded faces cost more than drawing 20,000 marks (profiled: ~170 ms of text
+  // measuring in the commit that first drew the marks of the benchmark's 500 × 40 study).
+  const fontsReady = props.fontsReady !== false;
+  const [wordsShown, setWordsShown] = useState(false);
+  const withText = fontsReady && wordsShown;
 
   // A layout effect: the stage is sized and drawn in the commit that mounts the grid, not
   // one round trip later when the resize observer first reports.
@@ -86,6 +98,19 @@ export function CompareCanvas(props: CompareCanvasProps) {
     observer.observe(el);
     return () => observer.disconnect();
   }, []);
+
+  useEffect(() => {
+    if (width === 0 || !fontsReady || wordsShown) return;
+    // After the frame that shows the marks has been painted.
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setWordsShown(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      if (timer) clearTimeout(timer);
+    };
+  }, [width, fontsReady, wordsShown]);
 
   // A square plot: the same distance means the same on both axes.
   const stageW = Math.max(300, width);
@@ -187,7 +212,7 @@ export function CompareCanvas(props: CompareCanvasProps) {
   // centroid. Laid out so none covers another nor a labelled centroid; the other centroids
   // and the zone titles are avoided where there is room.
   const labels = useMemo(() => {
-    if (!showLabels) return [];
+    if (!showLabels || !withText) return [];
     const font = 12.5 * s;
     const h = Math.round(font * 1.55);
     const pad = 5 * s;
@@ -221,7 +246,7 @@ export function CompareCanvas(props: CompareCanvasProps) {
       },
     );
     return items.map((it, i) => ({ ...it, box: laid[i]!.box, leader: laid[i]!.leader, font, pad }));
-  }, [showLabels, focus, scene, comparison, study, props.language, text, s, sizes.centroid, sizes.focusCentroid, frame, view]);
+  }, [showLabels, withText, focus, scene, comparison, study, props.language, text, s, sizes.centroid, sizes.focusCentroid, frame, view]);
 
   const stagePoint = (e: { clientX: number; clientY: number }) => {
     const rect = stageRef.current?.container().getBoundingClientRect();
@@ -415,7 +440,7 @@ export function CompareCanvas(props: CompareCanvasProps) {
       >
         {width > 0 ? (
           <Stage ref={stageRef} width={stageW} height={stageH} listening={false}>
-            <GridBackground frame={frame} study={study} text={text} width={stageW} height={stageH} s={s} view={view} />
+            <GridBackground frame={frame} study={study} text={text} width={stageW} height={stageH} s={s} view={view} withText={withText} />
             <Layer ref={baseLayerRef} listening={false} {...clip}>
               <Shape sceneFunc={baseFunc} perfectDrawEnabled={false} />
             </Layer>

@@ -367,9 +367,7 @@ export function CompareView({ study, sessions }: { study: Study; sessions: Sessi
               <div className="compare-overlay">
                 <div className="compare-grid-column">
                   {sequence.active && sequence.step ? <StepBar sequence={sequence} language={lang} /> : null}
-                  {!fontsReady ? (
-                    <div className="compare-placeholder">{t('common:loading')}</div>
-                  ) : sequence.active && sequence.step && sequence.input ? (
+                  {sequence.active && sequence.step && sequence.input ? (
                     <CompareCanvas
                       study={study}
                       comparison={sequence.input}
@@ -378,6 +376,7 @@ export function CompareView({ study, sessions }: { study: Study; sessions: Sessi
                       pointedSessionId={null}
                       show={{ marks: true, ellipses: false, labels: true, arrows: sequence.step.gap }}
                       textScale={textScale}
+                      fontsReady={fontsReady}
                       text={stepText}
                       describedBy="step-bar-title compare-legend"
                       onFocus={NOOP}
@@ -393,6 +392,7 @@ export function CompareView({ study, sessions }: { study: Study; sessions: Sessi
                       pointedSessionId={pointedSessionId}
                       show={ui.show}
                       textScale={textScale}
+                      fontsReady={fontsReady}
                       text={canvasText}
                       describedBy="compare-grid-help compare-legend"
                       onFocus={setFocus}

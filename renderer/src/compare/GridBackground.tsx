@@ -48,8 +48,14 @@ export const GridBackground = memo(function GridBackground(props: {
   /** Leave out the zone roles (small grids). */
   compact?: boolean;
   view?: View;
+  /**
+   * False: the grid without its words (zone titles, ticks, axis wording), as the compare grid
+   * is first drawn, so its marks show before the faces' first text measures (default true).
+   */
+  withText?: boolean;
 }) {
   const { frame: f, study, text, s, compact } = props;
+  const withText = props.withText !== false;
   const view = props.view ?? FULL_VIEW;
   const font = { tick: 11 * s, axis: 13 * s };
   const rects = visibleZoneRects(f, study.midline, view);
@@ -99,6 +105,8 @@ export const GridBackground = memo(function GridBackground(props: {
         <Line points={[f.left - 4 * s, yOf(study.midline.power), right + 4 * s, yOf(study.midline.power)]} stroke={INK} strokeWidth={2 * s} opacity={0.7} />
       ) : null}
       <Rect x={f.left} y={f.top} width={f.width} height={f.height} stroke="#6e7781" strokeWidth={1} />
+      {withText ? (
+        <>
       {zoneTitleBoxes(f, study.midline, text, s, compact, view).map((z) => (
         <Group key={`title-${z.id}`} opacity={0.9}>
           <Text x={z.title.x} y={z.title.y} text={z.text.title} fontSize={z.font.zoneTitle} fontStyle="700" fontFamily={CANVAS_FONT_FAMILY} fill={ZONE_COLOURS[z.id].text} />
@@ -115,6 +123,8 @@ export const GridBackground = memo(function GridBackground(props: {
       ))}
       <AxisWording x={f.left} y={bottom + font.tick * 1.9} length={f.width} rotation={0} title={study.axes.interest} low={text.low} high={text.high} size={font.axis} />
       <AxisWording x={f.left - font.tick * 2.6 - axisTitleH} y={bottom} length={f.height} rotation={-90} title={study.axes.power} low={text.low} high={text.high} size={font.axis} />
+        </>
+      ) : null}
     </Layer>
   );
 });
