@@ -137,9 +137,9 @@ export function hostServicesFor(deps: HostServiceDeps): HostServices {
       return result;
     },
     studyChanges: async ({ studyId }) => {
-      const version = await watcher.version(studyId);
+      const { version, watch } = await watcher.mark(studyId);
       // Polled by the open page: how it learns that the key was wiped (idle lock elsewhere, OS lock).
-      return (await repository.storageFs.stateOf(studyId)) === 'locked' ? { version, locked: true } : { version };
+      return (await repository.storageFs.stateOf(studyId)) === 'locked' ? { version, watch, locked: true } : { version, watch };
     },
     resolveSyncCopy: ({ studyId, file, choice, asSession }) => repository.resolveSyncCopy(studyId, file, choice, asSession),
     deleteStudy: async ({ studyId }) => {

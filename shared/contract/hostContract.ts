@@ -235,8 +235,13 @@ export const hostContract = {
    */
   studyChanges: {
     input: StudyRef,
-    /** `locked`: the study is encrypted and its key is no longer held (idle lock, OS lock, another window's Lock now). */
-    output: z.object({ version: z.number().int().min(0), locked: z.boolean().optional() }),
+    /**
+     * `watch`: which watch the count belongs to (new when watching restarts: after a minute
+     * nobody asked, or in a restarted host); only the same watch and version mean nothing
+     * changed. Empty or absent: no watch to trust. `locked`: the study is encrypted and its
+     * key is no longer held (idle lock, OS lock, another window's Lock now).
+     */
+    output: z.object({ version: z.number().int().min(0), watch: z.string().max(64).optional(), locked: z.boolean().optional() }),
   },
   /**
    * End a session's sync conflict (a LoadProblem of kind `sync_copy`; `file` is the copy's

@@ -108,6 +108,43 @@ describe('changes underneath an open study', () => {
     await page.screenshot({ path: join(tmpdir(), 'pimap-team-page.png'), fullPage: true });
   });
 
+  it('reads the study once when moving between its pages, and again only after a change on disk', async () => {
+    const reads: string[] = [];
+    const polls: string[] = [];
+    const onRequest = (r: { url(): string }) => {
+      if (r.url().endsWith('/api/openStudy')) reads.push(r.url());
+      if (r.url().endsWith('/api/studyChanges')) polls.push(r.url());
+    };
+    page.on('request', onRequest);
+    try {
+      // Waits for the watch's next two answers (each page polls every 1.5 s).
+      const twoPolls = async () => {
+        const from = polls.length;
+        await expect.poll(() => polls.length, { timeout: 15_000, interval: 100 }).toBeGreaterThanOrEqual(from + 2);
+      };
+      await page.goto('about:blank');
+      await page.goto(`${a.url}#/study/${study.id}`);
+      await page.getByRole('link', { name: /FGD 3\b/ }).first().waitFor();
+      await twoPolls();
+      expect(reads).toHaveLength(1);
+      // The compare view and back: the study was read completely at the watch's count, so
+      // neither page reads its files again (at 1,000 sessions a read is a 5 MB answer).
+      await page.getByRole('link', { name: 'Compare cohorts' }).first().click();
+      await page.locator('[data-testid="compare-status"][data-state="ready"]').waitFor();
+      await twoPolls();
+      await page.goBack();
+      await page.getByRole('link', { name: /FGD 3\b/ }).first().waitFor();
+      await twoPolls();
+      expect(reads).toHaveLength(1);
+      // A change on disk moves the count: read again, and the page shows it.
+      await api(b, 'saveSession', { session: emptySession(study, { id: 'fgd-14', code: 'FGD 14' }), baseRevision: 0 });
+      await page.getByRole('link', { name: /FGD 14/ }).first().waitFor({ timeout: 15_000 });
+      expect(reads).toHaveLength(2);
+    } finally {
+      page.off('request', onRequest);
+    }
+  });
+
   it('logs no errors and asks nothing of the network', () => {
     expect(watched.consoleErrors).toEqual([]);
     expect(watched.outsideRequests).toEqual([]);

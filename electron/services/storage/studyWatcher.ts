@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { basename, relative, sep } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { isSyncTemporary } from '../../../shared/sync/conflictCopies';
@@ -24,8 +25,12 @@ const IDLE_MS = 60_000;
 const OWN_FOLDERS = new Set(['.history', '.quarantine', '.sync-archive', '.trash', '.locks', '.stversions']);
 
 interface Watched {
+  /** New for every start of watching: counts from different watches are not comparable. */
+  id: string;
   watcher: FSWatcher;
   version: number;
+  /** The watcher reported an error: changes may have been missed. */
+  failed: boolean;
   ready: Promise<void>;
   lastAsked: number;
 }
@@ -56,14 +61,25 @@ export class StudyWatcher {
    * number and reads the study again when it grows.
    */
   async version(studyId: string): Promise<number> {
+    return (await this.mark(studyId)).version;
+  }
+
+  /**
+   * The counter and which watch it belongs to. A study not asked about for a minute stops
+   * being watched and counts from 0 again when asked next, and a restarted host counts from
+   * 0 too: only the same `watch` with the same `version` means "nothing changed since" —
+   * what lets a page skip reading the study again (renderer `useOpenStudy`). `watch` is
+   * empty when nothing is watched (the host is closing).
+   */
+  async mark(studyId: string): Promise<{ watch: string; version: number }> {
     assertSafeId(studyId, 'study id');
-    if (this.closed) return 0;
+    if (this.closed) return { watch: '', version: 0 };
     this.dropIdle();
     let w = this.watched.get(studyId);
     if (!w) w = this.start(studyId);
     w.lastAsked = this.now();
     await w.ready;
-    return w.version;
+    return { watch: w.failed ? '' : w.id, version: w.version };
   }
 
   /** Stop every watcher (the process is quitting). */
@@ -95,13 +111,19 @@ export class StudyWatcher {
       atomic: false,
     });
     const entry: Watched = {
+      id: randomUUID(),
+      failed: false,
       watcher,
       version: 0,
       lastAsked: this.now(),
       ready: new Promise<void>((resolve) => {
         watcher.once('ready', () => resolve());
-        // A study folder that cannot be watched (gone, no permission) still answers: 0.
-        watcher.once('error', () => resolve());
+        // A study folder that cannot be watched (gone, no permission) still answers: 0,
+        // with no watch to trust.
+        watcher.once('error', () => {
+          entry.failed = true;
+          resolve();
+        });
       }),
     };
     const bump = (path: string) => {
@@ -110,7 +132,9 @@ export class StudyWatcher {
     };
     watcher.on('add', bump).on('change', bump).on('unlink', bump);
     watcher.on('error', () => {
-      // Keep answering with the last count; the next openStudy reads the folder anyway.
+      // Keep answering with the last count, but as a watch nobody may trust to have seen
+      // every change: pages read the study again at every poll.
+      entry.failed = true;
     });
     this.watched.set(studyId, entry);
     return entry;

@@ -266,8 +266,11 @@ export async function openStudy(studyId: string, opts: { reload?: boolean } = {}
   }
   set({ openingStudyId: studyId, openFailure: null });
   await flushStudy(studyId);
+  readAtMark.delete(studyId);
   try {
+    const mark = await markBeforeRead(studyId);
     const result = await callHost('openStudy', { studyId });
+    if (mark) readAtMark.set(studyId, mark);
     // Later saves are based on what was just read (unless older edits are still pending).
     loadedFromDisk(studyKey(studyId), result.study.revision);
     for (const s of result.sessions) loadedFromDisk(sessionKey(studyId, s.id), s.revision);
@@ -331,13 +334,35 @@ export async function deleteSession(session: Session): Promise<void> {
 // ── Changes underneath: a sync tool, another process ──────────────────────────
 
 /**
- * Read the open study again because its files changed on disk (StudyWatcher): another
- * facilitator's sessions arriving through a sync tool, `pimap import`, a second window.
- * What this window has not saved yet is never replaced (its save will meet the other
- * version as a conflict, "Changed elsewhere"); documents that only came back from this
- * window's own saves change nothing; everything else is taken from disk. The map open in
- * the editor (`openSessionId`) reloads and says who changed it.
+ * Which watch mark (`studyChanges`: the watch and its count) each study was last read
+ * completely at. A page that mounts asks for the mark and reads the study again only when
+ * it moved: at 1,000 sessions a read is a 5 MB answer whose decoding alone held the compare
+ * view's main thread ~500 ms (profiled, issue 14). The mark is taken before the read starts,
+ * so a change during the read moves it and is read at the next poll.
  */
+const readAtMark = new Map<string, string>();
+const readingAtMark = new Map<string, { mark: string; done: Promise<void> }>();
+
+/** A `studyChanges` answer as a mark, or null when the host keeps no watch to trust. */
+export function watchMark(answer: { version: number; watch?: string | undefined }): string | null {
+  return answer.watch ? `${answer.watch}#${answer.version}` : null;
+}
+
+/** The study was last read completely at this mark: nothing on disk changed since. */
+export function readSinceMark(studyId: string, mark: string | null): boolean {
+  return mark !== null && readAtMark.get(studyId) === mark;
+}
+
+/** The mark before a complete read; null if the host cannot say (then nothing is skipped). */
+async function markBeforeRead(studyId: string): Promise<string | null> {
+  try {
+    const answer = await callHost('studyChanges', { studyId });
+    return answer.locked ? null : watchMark(answer);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The same save of a document: same revision, writer and time. Revisions are assigned by
  * compare-and-replace, one writer per revision, so this is the document this window read
@@ -349,16 +374,43 @@ function sameSave(a: Session, b: Session): boolean {
   return a.revision === b.revision && a.updatedAt === b.updatedAt && (a.writer?.id ?? null) === (b.writer?.id ?? null);
 }
 
-export async function refreshOpenStudy(studyId: string, openSessionId: string | null = null): Promise<void> {
-  if (get().open?.study.id !== studyId) return;
+/**
+ * Read the open study again because its files changed on disk (StudyWatcher): another
+ * facilitator's sessions arriving through a sync tool, `pimap import`, a second window.
+ * What this window has not saved yet is never replaced (its save will meet the other
+ * version as a conflict, "Changed elsewhere"); documents that only came back from this
+ * window's own saves change nothing; everything else is taken from disk. The map open in
+ * the editor (`openSessionId`) reloads and says who changed it.
+ *
+ * `mark` is the watch mark seen just before (`watchMark`): a read at that mark already
+ * under way (the page left, the next one mounting) is awaited rather than repeated, and a
+ * complete read records it.
+ */
+export async function refreshOpenStudy(studyId: string, openSessionId: string | null = null, mark: string | null = null): Promise<void> {
+  const under = readingAtMark.get(studyId);
+  if (mark !== null && under?.mark === mark) return under.done;
+  const done = readOpenStudyAgain(studyId, openSessionId).then((read) => {
+    if (read && mark !== null) readAtMark.set(studyId, mark);
+  });
+  if (mark !== null) readingAtMark.set(studyId, { mark, done });
+  try {
+    await done;
+  } finally {
+    if (readingAtMark.get(studyId)?.done === done) readingAtMark.delete(studyId);
+  }
+}
+
+/** `refreshOpenStudy`'s work; true when the study was read and merged. */
+async function readOpenStudyAgain(studyId: string, openSessionId: string | null): Promise<boolean> {
+  if (get().open?.study.id !== studyId) return false;
   let result;
   try {
     result = await callHost('openStudy', { studyId });
   } catch {
-    return; // the next change, or the next page, tries again; a watch must never nag
+    return false; // the next change, or the next page, tries again; a watch must never nag
   }
   const current = get().open;
-  if (current?.study.id !== studyId) return;
+  if (current?.study.id !== studyId) return false;
   const changedBy: Array<{ session: Session; name: string; added: boolean }> = [];
   const quietlyChanged: string[] = [];
   const ownWriterId = get().appInfo?.writer?.id ?? null;
@@ -417,6 +469,7 @@ export async function refreshOpenStudy(studyId: string, openSessionId: string | 
     const added = changedBy.filter((c) => c.added);
     notify({ tone: 'info', key: 'common:sync.sessionsArrived', values: { count: added.length, codes: added.map((c) => c.session.code).join(', ') } });
   }
+  return true;
 }
 
 /**

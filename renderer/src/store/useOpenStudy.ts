@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { callHost, HostCallError } from '../host/hostClient';
-import { openStudy, refreshOpenStudy } from './actions';
+import { openStudy, readSinceMark, refreshOpenStudy, watchMark } from './actions';
 import { useAppStore } from './appStore';
 import { studyLockedByHost } from './lock';
 
@@ -27,22 +27,27 @@ export function useOpenStudy(studyId: string, opts: { openSessionId?: string } =
   useEffect(() => {
     if (!loaded) return;
     let live = true;
-    let seen: number | null = null;
+    let seen: string | null = null;
     let timer: ReturnType<typeof setTimeout> | null = null;
     const poll = async () => {
       try {
-        const { version, locked } = await callHost('studyChanges', { studyId });
+        const answer = await callHost('studyChanges', { studyId });
+        const { version, locked } = answer;
         // The host wiped the key (another window's lock, the OS locked or slept): the map
         // goes and the page shows the unlock form; nothing here can be read or saved now.
         if (locked) {
           if (live) studyLockedByHost(studyId);
           return;
         }
-        // The first answer starts the watch: read once more, in case something changed
-        // between opening the study (perhaps pages ago) and the watch starting.
-        if (live && version !== seen) {
-          seen = version;
-          await refreshOpenStudy(studyId, openSessionId);
+        // Read again when the files changed since the study was last read completely (by
+        // this page or the one before); a host that keeps no trustworthy watch is read at its
+        // first answer and whenever its count moves, in case something changed between
+        // opening the study (perhaps pages ago) and the watch starting.
+        const mark = watchMark(answer);
+        const key = mark ?? `count:${version}`;
+        if (live && key !== seen && !readSinceMark(studyId, mark)) {
+          seen = key;
+          await refreshOpenStudy(studyId, openSessionId, mark);
         }
       } catch (err) {
         // A host that refuses the watch itself because the study is locked: the same.

@@ -64,4 +64,27 @@ describe('StudyWatcher', () => {
     await expect(w.version('missing-study')).resolves.toBe(0);
     await expect(w.version('../etc')).rejects.toThrow();
   });
+
+  it('names its watch: the same while watched, a new one (counting from 0) after a minute nobody asked', async () => {
+    root = mkdtempSync(join(tmpdir(), 'pimap-watch-unit-'));
+    mkdirSync(join(root, 'st', 'sessions'), { recursive: true });
+    writeFileSync(join(root, 'st', 'study.json'), '{}');
+    let clock = 1_000_000;
+    watcher = new StudyWatcher(new Layout(root), { settleMs: 50, now: () => clock });
+    const w = watcher;
+    const first = await w.mark('st');
+    expect(first.watch).toMatch(/^[0-9a-f-]{36}$/);
+    writeFileSync(join(root, 'st', 'sessions', 's1.json'), '{}');
+    await grows(w, first.version);
+    const later = await w.mark('st');
+    expect(later.watch).toBe(first.watch);
+    expect(later.version).toBeGreaterThan(first.version);
+    // Unwatched for over a minute: changes meanwhile went unseen, so the count it restarts
+    // with must not be mistaken for the old one.
+    clock += 61_000;
+    await w.mark('other-study');
+    const again = await w.mark('st');
+    expect(again.watch).not.toBe(first.watch);
+    expect(again.version).toBe(0);
+  });
 });
