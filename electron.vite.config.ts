@@ -28,7 +28,8 @@ export default defineConfig({
     build: {
       // electron-vite leaves the renderer unminified by default; minified, the initial
       // JavaScript is about 40% smaller, which is what a slow laptop's cold start pays for.
-      minify: true,
+      // PIMAP_NO_MINIFY=1 keeps function names for a profile (tests/bench/pages/probeProfile.ts).
+      minify: process.env.PIMAP_NO_MINIFY !== '1',
       outDir: resolve(__dirname, 'out/renderer'),
       rolldownOptions: { input: resolve(__dirname, 'renderer/index.html') },
     },
