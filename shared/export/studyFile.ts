@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TimestampSchema } from '../model/common';
 import { describeIssues, readSession, readStudy } from '../model/migrations';
+import { nameKey } from '../model/names';
 import { SessionSchema, type Placement, type Session } from '../model/session';
 import type { Stakeholder } from '../model/stakeholder';
 import { StudySchema, type Cohort, type Round, type Study } from '../model/study';
@@ -190,8 +191,6 @@ export interface MergePlan {
 
 export type MergeResolution = 'keep_ours' | 'take_theirs' | 'keep_both';
 
-const norm = (s: string) => s.trim().toLocaleLowerCase('en');
-
 function matchBy<T extends { id: string }>(theirs: readonly T[], ours: readonly T[], keys: (t: T) => string[]) {
   const map: Record<string, string> = {};
   const unmatched: T[] = [];
@@ -201,8 +200,8 @@ function matchBy<T extends { id: string }>(theirs: readonly T[], ours: readonly 
       map[t.id] = byId.id;
       continue;
     }
-    const wanted = new Set(keys(t).map(norm));
-    const byName = ours.find((o) => keys(o).some((k) => wanted.has(norm(k))));
+    const wanted = new Set(keys(t).map(nameKey));
+    const byName = ours.find((o) => keys(o).some((k) => wanted.has(nameKey(k))));
     if (byName) map[t.id] = byName.id;
     else unmatched.push(t);
   }
@@ -242,8 +241,8 @@ function differences(ours: Session, theirs: Session, withNotes: boolean) {
 
 /**
  * Plan how a study file merges into a study, without changing anything: stakeholders
- * match by id, then by name or short label (case-insensitive); cohorts and rounds by id,
- * then by name; anything unmatched is added. Each session of the file is new, identical
+ * match by id, then by name or short label (as `nameKey` compares names); cohorts and
+ * rounds by id, then by name; anything unmatched is added. Each session of the file is new, identical
  * to one we have (same code and round, same content: skipped), or a conflict for the
  * user to resolve. Nothing is ever overwritten by the plan itself.
  */
@@ -300,7 +299,7 @@ export function planMerge(targetStudy: Study, targetSessions: readonly Session[]
       roundId: s.roundId === null ? null : ro.map[s.roundId]!,
       placements,
     };
-    const ours = targetSessions.find((o) => norm(o.code) === norm(theirs.code) && o.roundId === theirs.roundId);
+    const ours = targetSessions.find((o) => nameKey(o.code) === nameKey(theirs.code) && o.roundId === theirs.roundId);
     if (!ours) {
       newSessions.push(theirs);
       continue;
@@ -373,7 +372,7 @@ export function applyMerge(plan: MergePlan, resolutions: Readonly<Record<string,
   const sessions = plan.target.sessions.map((s) => structuredClone(s));
   const usedIds = new Set(sessions.map((s) => s.id));
   const written: Session[] = [];
-  const codeTaken = (code: string, roundId: string | null) => sessions.some((s) => norm(s.code) === norm(code) && s.roundId === roundId);
+  const codeTaken = (code: string, roundId: string | null) => sessions.some((s) => nameKey(s.code) === nameKey(code) && s.roundId === roundId);
   const add = (s: Session) => {
     const session: Session = { ...s, id: freeId(s.id, usedIds), studyId: study.id, updatedAt: options.now };
     sessions.push(session);

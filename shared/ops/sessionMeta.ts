@@ -1,3 +1,4 @@
+import { nameKey } from '../model/names';
 import type { Session, SessionKind } from '../model/session';
 import type { Cohort, Round, Study } from '../model/study';
 import { activeStakeholders } from './studyOps';
@@ -53,14 +54,10 @@ export function updateSessionDetails(session: Session, patch: Partial<SessionDet
   return next;
 }
 
-/** Codes are compared without case and surrounding space: "fgd 3 " and "FGD 3" clash. */
-export function normaliseCode(code: string): string {
-  return code.trim().replace(/\s+/g, ' ').toLocaleLowerCase('en');
-}
-
 /**
  * The session that already uses `code` in `roundId`, if any (ignoring `exceptId`,
- * the session being edited). Codes are unique per round so that rounds can be paired.
+ * the session being edited). Codes are unique per round so that rounds can be paired, and
+ * compared as names are (`nameKey`): "fgd 3 " and "FGD 3" clash.
  */
 export function sessionWithCode(
   sessions: readonly Session[],
@@ -68,9 +65,9 @@ export function sessionWithCode(
   roundId: string | null,
   exceptId?: string,
 ): Session | undefined {
-  const wanted = normaliseCode(code);
+  const wanted = nameKey(code);
   if (!wanted) return undefined;
-  return sessions.find((s) => s.id !== exceptId && s.roundId === roundId && normaliseCode(s.code) === wanted);
+  return sessions.find((s) => s.id !== exceptId && s.roundId === roundId && nameKey(s.code) === wanted);
 }
 
 /** The round after `roundId` in the study's order, or null when it is the last (or unknown). */

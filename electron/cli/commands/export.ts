@@ -3,6 +3,7 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import { HostError } from '../../../shared/contract/hostContract';
 import type { OpenStudyResult } from '../../../shared/contract/hostContract';
 import type { Session } from '../../../shared/model/session';
+import { nameKey } from '../../../shared/model/names';
 import { LANGUAGES, type Language } from '../../../shared/model/stakeholder';
 import { exportSession, exportStudy, type ExportedFile } from '../../services/export/exportService';
 import type { StudyRepository } from '../../services/storage/studyRepository';
@@ -10,7 +11,7 @@ import { repositoryOf } from '../studyAccess';
 
 export { dataDirOf } from '../studyAccess';
 
-/** A study by id, or by title (case-insensitive); ambiguous titles are refused with the ids to choose from. */
+/** A study by id, or by title (compared as names are, `nameKey`); ambiguous titles are refused with the ids to choose from. */
 export async function resolveStudy(repository: StudyRepository, ref: string): Promise<OpenStudyResult> {
   try {
     return await repository.openStudy(ref);
@@ -26,12 +27,12 @@ export async function resolveStudy(repository: StudyRepository, ref: string): Pr
   return repository.openStudy(matches[0]!.id);
 }
 
-/** A session by code (case-insensitive), in a round when the code is used in several. */
+/** A session by code (compared as names are, `nameKey`), in a round (by id or name) when the code is used in several. */
 export function resolveSession(result: OpenStudyResult, code: string, round?: string): Session {
-  const wanted = code.trim().toLocaleLowerCase();
-  let found = result.sessions.filter((s) => s.code.trim().toLocaleLowerCase() === wanted);
+  const wanted = nameKey(code);
+  let found = result.sessions.filter((s) => nameKey(s.code) === wanted);
   if (round !== undefined) {
-    const r = result.study.rounds.find((x) => x.id === round || x.name.toLocaleLowerCase() === round.toLocaleLowerCase());
+    const r = result.study.rounds.find((x) => x.id === round || nameKey(x.name) === nameKey(round));
     found = found.filter((s) => s.roundId === (r?.id ?? round));
   }
   if (found.length === 0) throw new Error(`No session "${code}"${round ? ` in round "${round}"` : ''} in study "${result.study.title}"`);
@@ -107,8 +108,8 @@ export function registerExport(program: Command): void {
         const picture = opts.format === 'png' ? (opts.scale === 4 ? 'png4x' : 'png2x') : opts.format;
         if (session) file = await exportSession({ study, session, format: picture, redact, lang });
         else {
-          const wanted = opts.focus?.trim().toLocaleLowerCase();
-          const focus = wanted ? study.stakeholders.find((s) => [s.id, s.name, s.short].some((k) => k.toLocaleLowerCase() === wanted)) : undefined;
+          const wanted = opts.focus === undefined ? '' : nameKey(opts.focus);
+          const focus = wanted ? study.stakeholders.find((s) => [s.id, s.name, s.short].some((k) => nameKey(k) === wanted)) : undefined;
           if (wanted && !focus) throw new Error(`No stakeholder "${opts.focus}" in study "${study.title}"`);
           file = await exportStudy({ study, sessions, format: `compare-${picture}`, focusStakeholderId: focus?.id ?? null, redact, lang, appVersion: version });
         }

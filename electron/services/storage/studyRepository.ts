@@ -10,6 +10,7 @@ import {
   type TrashEntry,
 } from '../../../shared/contract/hostContract';
 import { describeIssues } from '../../../shared/model/migrations';
+import { nameKey } from '../../../shared/model/names';
 import { SessionSchema, type Session } from '../../../shared/model/session';
 import { StudySchema, type Study } from '../../../shared/model/study';
 import { ensureDir, isTempName, moveDurably, sweepTempFiles, writeFileAtomic } from './atomicWrite';
@@ -193,10 +194,10 @@ export class StudyRepository {
     return { id: studyId, title: '', description: '', updatedAt: await this.lastChange(studyId, since, sessionNames), sessionCount: sessionNames.length, cohortCount: 0, encryption: 'locked' };
   }
 
-  /** Studies whose title matches (trimmed, case-insensitive), for the CLI's `--study <title>`. */
+  /** Studies whose title matches as names do (`nameKey`: trimmed, spaces collapsed, NFC, case-insensitive), for the CLI's `--study <title>`. */
   async findStudiesByTitle(title: string): Promise<StudySummary[]> {
-    const wanted = title.trim().toLocaleLowerCase();
-    return (await this.listStudies()).studies.filter((s) => s.title.trim().toLocaleLowerCase() === wanted);
+    const wanted = nameKey(title);
+    return (await this.listStudies()).studies.filter((s) => nameKey(s.title) === wanted);
   }
 
   /** Create a study folder with its study.json. `conflict` if a study with this id exists. */

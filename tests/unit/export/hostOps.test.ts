@@ -2,12 +2,13 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { resolveSession } from '../../../electron/cli/commands/export';
 import { buildProgram } from '../../../electron/cli/pimap';
 import { hostServicesFor, type HostServices } from '../../../electron/services/hostServices';
 import { type StudyRepository } from '../../../electron/services/storage/studyRepository';
 import { lastWriterWins } from '../../helpers/lastWriterWins';
 import { dispatchHostCall } from '../../../shared/contract/dispatch';
-import type { HostResult } from '../../../shared/contract/hostContract';
+import type { HostResult, OpenStudyResult } from '../../../shared/contract/hostContract';
 import { parseLongFormat } from '../../../shared/csv/longFormat';
 import { parseBundle } from '../../../shared/export/studyFile';
 import type { Session } from '../../../shared/model/session';
@@ -149,5 +150,40 @@ describe('pimap export', () => {
     } finally {
       log.mockRestore();
     }
+  });
+
+  it('finds the study, the session and the focused stakeholder as names are matched (nameKey: spaces collapsed, any case)', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'pimap-cli-'));
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    try {
+      const run = (...args: string[]) => buildProgram().parseAsync(['node', 'pimap', '--data', dataDir, ...args]);
+      await run('export', ' prevention  DUTY bearers,   two districts ', '--format', 'svg', '--session', ' fgd  3 ', '--out', join(out, 'map.svg'));
+      expect(readFileSync(join(out, 'map.svg'), 'utf8')).toContain('Session FGD 3');
+      // The Bengali short label "শিশু সুরক্ষা", typed with extra spaces.
+      await run('export', study.id, '--format', 'svg', '--focus', '  শিশু   সুরক্ষা ', '--out', join(out, 'compare.svg'));
+      expect(readFileSync(join(out, 'compare.svg'), 'utf8')).toContain('গ্রাম শিশু সুরক্ষা কমিটি');
+    } finally {
+      log.mockRestore();
+    }
+  });
+});
+
+describe('resolveSession', () => {
+  it('matches a decomposed Bengali code to the composed one, and a round by name in any case', () => {
+    // বো is one code point composed (U+09CB), two decomposed (U+09C7 U+09BE).
+    const composed = 'বোর্ড ৩'.normalize('NFC');
+    const decomposed = composed.normalize('NFD');
+    expect(decomposed).not.toBe(composed);
+    const base = sessions[0]!;
+    const result = {
+      study: { ...study, rounds: [{ id: 'r1', name: 'Baseline' }, { id: 'r2', name: 'Endline' }] },
+      sessions: [
+        { ...base, id: 'a', code: composed, roundId: 'r1' },
+        { ...base, id: 'b', code: composed, roundId: 'r2' },
+      ],
+      problems: [],
+    } as unknown as OpenStudyResult;
+    expect(resolveSession(result, ` ${decomposed} `, ' endline ').id).toBe('b');
+    expect(() => resolveSession(result, decomposed)).toThrow(/several rounds/);
   });
 });

@@ -87,6 +87,29 @@ describe('merging a study file', () => {
     ]);
   });
 
+  it('matches names as nameKey does: a decomposed Bengali name, extra spaces and another case find ours', () => {
+    const target = trainerTarget();
+    const bundle = sourceBundle();
+    const ours = exportStudy().stakeholders.find((s) => s.id === 'shishu-suraksha')!;
+    // বো is one code point composed (U+09CB), two decomposed (U+09C7 U+09BE).
+    const composed = 'শিশু সুরক্ষা বোর্ড'.normalize('NFC');
+    // Typed on another keyboard: the same name in NFD (its vowel signs as separate marks).
+    const decomposed = `  ${composed.normalize('NFD').replace(/ /g, '   ')} `;
+    expect(decomposed.trim()).not.toBe(composed);
+    target.study.stakeholders.push({ ...ours, id: 'shishu-committee', name: composed, short: 'GSSC-OURS' });
+    const theirs = { ...bundle, study: { ...bundle.study, stakeholders: bundle.study.stakeholders.map((s) => (s.id === 'shishu-suraksha' ? { ...s, name: decomposed, short: 'X' } : s)) } };
+    // A cohort whose name differs by case and inner spaces.
+    theirs.study.cohorts = theirs.study.cohorts.map((c) => (c.id === 'survivors' ? { ...c, name: ' survivors ' } : c));
+    theirs.sessions = theirs.sessions.map((s) => (s.code === 'FGD 2' ? { ...s, code: ' fgd  2 ' } : s));
+    const plan = planMerge(target.study, target.sessions, theirs);
+    expect(plan.stakeholderMap['shishu-suraksha']).toBe('shishu-committee');
+    expect(plan.newStakeholders).toEqual([]);
+    expect(plan.cohortMap.survivors).toBe('survivor-groups');
+    // " fgd  2 " is our FGD 2: a conflict, not a new session.
+    expect(plan.conflicts.map((c) => c.code)).toContain('FGD 2');
+    expect(plan.newSessions.map((s) => s.code)).not.toContain(' fgd  2 ');
+  });
+
   it('skips a session with the same code, round and content', () => {
     const study = exportStudy();
     const sessions = exportSessions(study);

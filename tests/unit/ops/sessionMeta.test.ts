@@ -47,6 +47,14 @@ describe('session codes', () => {
     expect(sessionWithCode(sessions, 'FGD 3', 'endline')).toBeUndefined();
   });
 
+  it('compares codes as names are compared (nameKey): a decomposed Bengali code clashes with the composed one', () => {
+    const composed = 'দলগত আলোচনা ৪'.normalize('NFC');
+    const withBengali = [...sessions, sessionIn(study, { id: 'e', code: composed })];
+    const decomposed = composed.normalize('NFD');
+    expect(decomposed).not.toBe(composed);
+    expect(sessionWithCode(withBengali, ` ${decomposed.replace(' ', '  ')} `, 'baseline')?.id).toBe('e');
+  });
+
   it('suggests the next free code of a kind', () => {
     expect(suggestSessionCode(sessions, 'fgd', 'baseline', 'FGD')).toBe('FGD 4');
     expect(suggestSessionCode(sessions, 'interview', 'baseline', 'Interview')).toBe('Interview 1');

@@ -82,6 +82,16 @@ describe('studies', () => {
     expect(await repo.findStudiesByTitle('Unknown')).toEqual([]);
   });
 
+  it('finds a title as names are matched (nameKey): inner spaces collapsed, a decomposed Bengali title found', async () => {
+    const { repo } = await world();
+    const title = 'নদিয়া বেসলাইন দলগত আলোচনা'.normalize('NFC');
+    await repo.createStudy(makeStudy('study-bn', title));
+    expect((await repo.findStudiesByTitle('nadia   endline')).map((s) => s.id)).toEqual([B]);
+    const decomposed = title.normalize('NFD');
+    expect(decomposed).not.toBe(title);
+    expect((await repo.findStudiesByTitle(` ${decomposed} `)).map((s) => s.id)).toEqual(['study-bn']);
+  });
+
   it('refuses ids that could escape the data folder, even when called directly', async () => {
     const { repo } = await world();
     await expect(repo.openStudy('../etc')).rejects.toMatchObject({ code: 'invalid_payload' });

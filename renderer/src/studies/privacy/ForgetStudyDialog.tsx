@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { nameKey } from '../../../../shared/model/names';
 import type { Session } from '../../../../shared/model/session';
 import type { Study } from '../../../../shared/model/study';
 import { ExportDialog } from '../../export/ExportDialog';
@@ -10,9 +11,6 @@ import { Field } from '../Field';
 import { forgetStudyOnDevice } from './forgetStudy';
 import { privacyError } from './privacyErrors';
 import './privacy.css';
-
-/** Text compared as people type it: outer and repeated spaces, Unicode forms (Bengali vowel signs) and case do not matter. */
-const normalise = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
 
 /** The English confirmation word, accepted in every language: a Bengali or Hindi user may only have a Latin keyboard. */
 const ENGLISH_WORD = 'forget';
@@ -46,7 +44,9 @@ export function ForgetStudyDialog({
   const alive = useAlive();
   const ids = useId();
   const word = t('forget.word');
-  const matches = open ? normalise(typed) === normalise(open.study.title) : [word, ENGLISH_WORD].some((w) => normalise(typed) === normalise(w));
+  // The title (or the word) compared as names are (`nameKey`): outer and repeated spaces,
+  // Unicode forms (Bengali vowel signs) and case do not matter.
+  const matches = open ? nameKey(typed) === nameKey(open.study.title) : [word, ENGLISH_WORD].some((w) => nameKey(typed) === nameKey(w));
 
   const submit = async () => {
     if (busy || !matches) return;
