@@ -1,6 +1,5 @@
-import Konva from 'konva';
 import { useEffect, useState } from 'react';
-import { MAP_FONT_FAMILY } from '../../../shared/scene/textMeasure';
+import { MAP_FONT_FAMILY, mapTextWidth } from '../../../shared/scene/textMeasure';
 
 /**
  * Text on the canvas: the font it uses, how wide a label is, how big text should be
@@ -16,14 +15,14 @@ import { MAP_FONT_FAMILY } from '../../../shared/scene/textMeasure';
  */
 export const CANVAS_FONT_FAMILY = MAP_FONT_FAMILY;
 
-let measurer: Konva.Text | null = null;
-
-/** Width in pixels of `text` as Konva will draw it (the same font string, so labels fit their boxes). */
-export function measureText(text: string, fontSize: number, fontStyle = 'normal'): number {
-  measurer ??= new Konva.Text({ fontFamily: CANVAS_FONT_FAMILY, padding: 0, wrap: 'none' });
-  measurer.setAttrs({ text, fontSize, fontStyle });
-  return measurer.width();
-}
+/**
+ * Width in pixels of `text` as the canvas draws it: the map's one measure (shared/scene
+ * textMeasure, the bundled faces' own advances), for every canvas view — editor, compare,
+ * over time — as for the exports. Not Konva's measure: the first text measures with fresh
+ * faces cost the compare view's first commit ~130 ms (profiled, issue 14), and the table
+ * answers the same on every machine, fonts loaded or not.
+ */
+export const measureText: (text: string, fontSize: number, fontStyle?: string) => number = mapTextWidth;
 
 /**
  * How much larger than normal text is: 1 normally, about 1.3 in large-text mode (which
