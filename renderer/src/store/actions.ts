@@ -1,4 +1,5 @@
 import type { LoadProblem, Prefs } from '../../../shared/contract/hostContract';
+import { nameKey } from '../../../shared/model/names';
 import type { Session } from '../../../shared/model/session';
 import type { Stakeholder } from '../../../shared/model/stakeholder';
 import type { Study } from '../../../shared/model/study';
@@ -7,6 +8,7 @@ import { updateStudySettings } from '../../../shared/ops/studyOps';
 import { touchStudy } from '../../../shared/ops/studyOps';
 import { callHost, HostCallError } from '../host/hostClient';
 import { useAppStore, type Notice } from './appStore';
+import { errorMessage, hostFailure } from './hostErrors';
 import {
   dropQueue,
   dropStudyQueues,
@@ -131,12 +133,6 @@ export function clearPageNotices(): void {
   const kept = get().notices.filter((n) => n.global || n.createdAt >= since);
   if (kept.length !== get().notices.length) set({ notices: kept });
   scheduleSweep();
-}
-
-/** The i18n key and values for a host error, for notices and inline messages. */
-export function errorMessage(err: unknown): { key: string; values: Record<string, string> } {
-  if (err instanceof HostCallError) return { key: `common:errors.${err.code}`, values: { message: err.message } };
-  return { key: 'common:errors.internal', values: { message: err instanceof Error ? err.message : String(err) } };
 }
 
 /** Show a failed host call in the notice area. */
@@ -281,9 +277,8 @@ export async function openStudy(studyId: string, opts: { reload?: boolean } = {}
     rememberOpened(studyId);
   } catch (err) {
     if (get().openingStudyId !== studyId) return;
-    const { key: _key, values } = errorMessage(err);
-    const code = err instanceof HostCallError ? err.code : 'internal';
-    set({ openingStudyId: null, openFailure: { studyId, code, message: values.message ?? '' } });
+    const { code, message } = hostFailure(err);
+    set({ openingStudyId: null, openFailure: { studyId, code, message } });
     if (code === 'not_found') forgetStudy(studyId);
   }
 }
@@ -525,12 +520,12 @@ export async function resolveSyncCopy(studyId: string, problem: LoadProblem, cho
 
 // ── Changed elsewhere ────────────────────────────────────────────────────────
 
-/** The code for a copy: "FGD 3 (copy)", then "FGD 3 (copy 2)"…, unused in the session's round. */
+/** The code for a copy: "FGD 3 (copy)", then "FGD 3 (copy 2)"…, unused in the session's round (codes compared as names are, `nameKey`). */
 export function copyCode(code: string, taken: readonly string[], label: (n: number) => string): string {
-  const used = new Set(taken.map((c) => c.trim().toLocaleLowerCase()));
+  const used = new Set(taken.map(nameKey));
   for (let n = 1; ; n++) {
     const candidate = `${code} (${label(n)})`.slice(0, 60);
-    if (!used.has(candidate.toLocaleLowerCase())) return candidate;
+    if (!used.has(nameKey(candidate))) return candidate;
   }
 }
 

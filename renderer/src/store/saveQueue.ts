@@ -1,10 +1,8 @@
+import { hostFailure, type HostFailure } from './hostErrors';
 import type { SaveStatus } from './saveStatus';
 
 /** What a failed save reports: the host's error code and message. */
-export interface SaveFailure {
-  code: string;
-  message: string;
-}
+export type SaveFailure = HostFailure;
 
 export interface SaveQueueOptions<T> {
   /**
@@ -26,11 +24,6 @@ export interface SaveQueueOptions<T> {
 
 const DEFAULT_DEBOUNCE_MS = 400;
 const DEFAULT_RETRY_DELAYS_MS = [1_000, 2_000, 5_000, 10_000, 30_000] as const;
-
-function defaultDescribe(err: unknown): SaveFailure {
-  const code = typeof err === 'object' && err && 'code' in err && typeof err.code === 'string' ? err.code : 'internal';
-  return { code, message: err instanceof Error ? err.message : String(err) };
-}
 
 /**
  * Autosave for one document (a study's settings or one session map).
@@ -225,7 +218,7 @@ export class SaveQueue<T> {
         if (this.latestRev === rev) this.setStatus({ state: 'saved', savedAt });
         else this.setStatus({ state: 'saving' });
       } catch (err) {
-        const { code, message } = (this.opts.describeError ?? defaultDescribe)(err);
+        const { code, message } = (this.opts.describeError ?? hostFailure)(err);
         if (code === 'conflict') {
           // Retrying could only fail again, and must never overwrite: wait for the user.
           this.conflicted = true;

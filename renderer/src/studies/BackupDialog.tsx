@@ -4,7 +4,8 @@ import type { HostOutput, StudySummary } from '../../../shared/contract/hostCont
 import { Dialog } from '../ui/Dialog';
 import { deliverFile } from '../export/deliverFile';
 import { callHost } from '../host/hostClient';
-import { errorMessage, notify } from '../store/actions';
+import { notify } from '../store/actions';
+import { errorMessage } from '../store/hostErrors';
 import { flushStudy } from '../store/persistence';
 import { useAlive } from '../ui/useAlive';
 import { useStudyEncryption } from './privacy/useStudyEncryption';

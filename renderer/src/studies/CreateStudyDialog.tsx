@@ -6,7 +6,8 @@ import { isValidMidlineValue, updateStudySettings } from '../../../shared/ops/st
 import { Dialog } from '../ui/Dialog';
 import { navigate } from '../ui/router';
 import { useAppStore } from '../store/appStore';
-import { createStudy, errorMessage, loadLibrary } from '../store/actions';
+import { createStudy, loadLibrary } from '../store/actions';
+import { errorMessage } from '../store/hostErrors';
 import { Field, parseNumber } from './Field';
 import { EncryptStudyDialog } from './privacy/EncryptStudyDialog';
 

@@ -4,7 +4,8 @@ import { STAKEHOLDER_CATEGORIES, stakeholderDescription, stakeholderLabel, type 
 import type { Study } from '../../../shared/model/study';
 import { addLibraryStakeholders, libraryStakeholdersNotInStudy } from '../../../shared/ops/studyOps';
 import { Dialog } from '../ui/Dialog';
-import { errorMessage, loadLibrary, updateStudy } from '../store/actions';
+import { loadLibrary, updateStudy } from '../store/actions';
+import { errorMessage } from '../store/hostErrors';
 import { useAppStore } from '../store/appStore';
 
 /** Pick stakeholders from the default library that the study does not have yet. */

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LoadProblem } from '../../../shared/contract/hostContract';
-import { errorMessage, recoverProblem, resolveSyncCopy } from '../store/actions';
+import { recoverProblem, resolveSyncCopy } from '../store/actions';
+import { errorMessage } from '../store/hostErrors';
 
 /**
  * Files that could not be read when the study was opened. Each is named in one clear

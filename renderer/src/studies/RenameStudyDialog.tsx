@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StudySummary } from '../../../shared/contract/hostContract';
 import { Dialog } from '../ui/Dialog';
-import { errorMessage, renameStudy } from '../store/actions';
+import { renameStudy } from '../store/actions';
+import { errorMessage } from '../store/hostErrors';
 import { Field } from './Field';
 
 export function RenameStudyDialog({ study, onClose }: { study: Pick<StudySummary, 'id' | 'title'>; onClose(): void }) {

@@ -5,7 +5,8 @@ import { Dialog } from '../ui/Dialog';
 import { encodingMessage, readTextFile } from '../ui/readTextFile';
 import { hrefFor } from '../ui/router';
 import { callHost } from '../host/hostClient';
-import { errorMessage, loadStudies } from '../store/actions';
+import { loadStudies } from '../store/actions';
+import { errorMessage } from '../store/hostErrors';
 import { Field } from './Field';
 import { useAlive } from '../ui/useAlive';
 

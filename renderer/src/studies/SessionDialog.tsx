@@ -6,7 +6,8 @@ import type { Study } from '../../../shared/model/study';
 import { duplicateSession, nextRoundId, sessionWithCode, suggestSessionCode, updateSessionDetails, type SessionDetails } from '../../../shared/ops/sessionMeta';
 import { Dialog } from '../ui/Dialog';
 import { navigate } from '../ui/router';
-import { createSession, errorMessage, putSession } from '../store/actions';
+import { createSession, putSession } from '../store/actions';
+import { errorMessage } from '../store/hostErrors';
 import { Field, parseNumber } from './Field';
 
 export type SessionDialogMode = { kind: 'create' } | { kind: 'edit'; session: Session } | { kind: 'duplicate'; session: Session };

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../store/actions';
+import { errorMessage } from '../store/hostErrors';
 import './changedElsewhere.css';
 
 export interface ChangedElsewhereChoice {

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { failureMessage } from '../store/hostErrors';
 import type { SaveStatus } from '../store/saveStatus';
 import { formatTime } from '../i18n/format';
 
@@ -24,15 +25,18 @@ export function SaveIndicator({ status, onRetry }: { status: SaveStatus; onRetry
   else if (status.state === 'conflict')
     // Never "Saved" for a refused edit; the choices are in the Changed elsewhere notice.
     body = <span className="save-state save-conflict">{t('saveStatus.changedElsewhere')}</span>;
-  else if (status.state === 'error')
+  else if (status.state === 'error') {
+    // An unknown code still says something: the host's own message.
+    const reason = failureMessage({ code: status.code, message: status.reason });
     body = (
       <span className="save-state save-error">
-        <span>{t('saveStatus.notSaved', { reason: t(`errors.${status.code}`, { message: status.reason, defaultValue: status.reason }) })}</span>
+        <span>{t('saveStatus.notSaved', { reason: t(reason.key, { ...reason.values, defaultValue: status.reason }) })}</span>
         <button type="button" className="button button-small" onClick={onRetry}>
           {t('retry')}
         </button>
       </span>
     );
+  }
   return (
     <div className="save-indicator" role="status">
       {body}

@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
+import { failureMessage, type HostFailure } from '../store/hostErrors';
 import { PageHeading } from './PageHeading';
 import { hrefFor } from './router';
 import { UnlockForm } from './UnlockForm';
 
-type Failure = { code: string; message: string; studyId?: string };
+type Failure = HostFailure & { studyId?: string };
 
 /**
  * A study that could not be opened: gone to the trash, its file unreadable — or encrypted
@@ -12,10 +13,11 @@ type Failure = { code: string; message: string; studyId?: string };
 export function StudyUnavailable({ failure }: { failure: Failure }) {
   const { t } = useTranslation('app');
   if (failure.code === 'study_locked' && failure.studyId) return <UnlockForm key={failure.studyId} studyId={failure.studyId} />;
+  const reason = failureMessage(failure);
   return (
     <div className="page">
       <PageHeading>{t('unavailable.title')}</PageHeading>
-      <p className="lead">{failure.code === 'not_found' ? t('unavailable.notFound') : t(`common:errors.${failure.code}`, { message: failure.message })}</p>
+      <p className="lead">{failure.code === 'not_found' ? t('unavailable.notFound') : t(reason.key, reason.values)}</p>
       <p>
         <a className="button" href={hrefFor({ name: 'studies' })}>
           {t('unavailable.toStudies')}

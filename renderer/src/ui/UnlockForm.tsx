@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../store/actions';
+import { errorMessage } from '../store/hostErrors';
 import { isWrongPassphrase, unlockAndOpen } from '../store/lock';
 import { PageHeading } from './PageHeading';
 import { hrefFor } from './router';

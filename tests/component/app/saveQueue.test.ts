@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest';
+import { HostCallError } from '../../../renderer/src/host/hostClient';
 import type { SaveStatus } from '../../../renderer/src/store/saveStatus';
 import { SaveQueue } from '../../../renderer/src/store/saveQueue';
 
@@ -20,7 +21,8 @@ function queue(save: (doc: string, base: number) => Promise<{ savedAt: string; r
   return { q, statuses, last: () => statuses.at(-1) };
 }
 
-const failure = (code: string, message: string) => Object.assign(new Error(message), { code });
+/** A failed host write, as callHost rejects: the queue reads its code with `hostFailure`. */
+const failure = (code: string, message: string) => new HostCallError(code, message);
 
 test('typing is one write of the latest state, and "Saved" only after the host answered', async () => {
   const w = fakeWriter();

@@ -1,5 +1,5 @@
 import { HostCallError } from '../../host/hostClient';
-import { errorMessage } from '../../store/actions';
+import { errorMessage } from '../../store/hostErrors';
 
 /**
  * A failed encryption call as an i18n message. `study_locked` has its own sentence (the
