@@ -5,7 +5,9 @@ import type { ExportText } from '../../../shared/export/exportText';
  * for the host and the CLI. Written for facilitators and survivor collectives in West
  * Bengal: the words NGO workers use (সেশন, দল, অংশীজন, ক্ষেত্র), with the statistical term in
  * English beside the Bengali one where a researcher will look for it. "Minority position"
- * is ভিন্নমত, never সংখ্যালঘু, which in India names a religious minority.
+ * on the map (the chip, the legend, the contested note) is সংখ্যালঘু মত, as the editor and
+ * docs/glossary.md say it, so a chip reads the same on screen and in the file (a test checks
+ * the words drawn on both); the report's prose still says ভিন্নমত.
  * Numbers stay in Latin digits and dates in ISO form, as in every file the app writes.
  * Same keys and placeholders as englishText.ts; a test checks they match.
  */
@@ -32,8 +34,8 @@ export const BENGALI_EXPORT_TEXT: ExportText = {
     midline: 'মধ্যরেখা: ক্ষমতা {{power}}, আগ্রহ {{interest}}',
     legend: 'চিহ্নের মানে',
     chipMain: 'দল যেখানে বসিয়েছে',
-    chipAlt: 'ভিন্নমতের অবস্থান (মতভেদ)',
-    minorityChip: '{{label}} (ভিন্নমত)',
+    chipAlt: 'সংখ্যালঘু মতের অবস্থান (মতভেদ)',
+    minorityChip: '{{label}} (সংখ্যালঘু মত)',
     unknown: 'দলের অজানা',
     notDiscussed: 'আলোচনা হয়নি',
     notYetPlaced: 'এখনও বসানো হয়নি',
@@ -41,7 +43,7 @@ export const BENGALI_EXPORT_TEXT: ExportText = {
     key: 'সংক্ষিপ্ত নাম',
     notes: 'মন্তব্য ও উদ্ধৃতি',
     sessionNotes: 'সেশনের মন্তব্য',
-    contestedNote: 'মতভেদ: ভিন্নমতের অবস্থান ক্ষমতা {{power}}, আগ্রহ {{interest}}',
+    contestedNote: 'মতভেদ: সংখ্যালঘু মতের অবস্থান ক্ষমতা {{power}}, আগ্রহ {{interest}}',
     redacted: 'মন্তব্য ও উদ্ধৃতি বাদ রাখা হয়েছে।',
   },
   compare: {

@@ -36,7 +36,7 @@ export const HINDI_EXPORT_TEXT: ExportText = {
     chipMain: 'जहाँ समूह ने रखा',
     chipAlt: 'अल्पमत की स्थिति (विवादित)',
     minorityChip: '{{label}} (अल्पमत)',
-    unknown: 'समूह इन्हें नहीं जानता',
+    unknown: 'समूह को जानकारी नहीं',
     notDiscussed: 'चर्चा नहीं हुई',
     notYetPlaced: 'अभी रखे नहीं गए',
     none: 'कोई नहीं',
