@@ -1,8 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGLISH_EXPORT_TEXT } from '../../electron/services/export/englishText';
+import { EXPORT_TEXTS } from '../../electron/services/export/exportTexts';
 import { buildMapSvg, EXPORT_MAP_STAGE } from '../../shared/export/mapSvg';
 import type { Session } from '../../shared/model/session';
+import type { Language } from '../../shared/model/stakeholder';
 import type { Study } from '../../shared/model/study';
 import { libraryStudy, realisticSession } from '../component/editor/fixtures';
 import { launchBrowser, newPage, type WatchedPage } from '../helpers/browser';
@@ -19,6 +20,10 @@ import { previewApi, startPreview, type Preview } from '../helpers/preview';
 //    size for large text, which the export does not offer.
 // Both sides lay out a map as opened (a fresh layout, no drop since): after drops on a map
 // of more than 80 chips the screen's incremental layout may differ until it is reopened.
+// In English, Bengali and Hindi: the chips' labels, the minority chip's word and the zone
+// titles are the language's on both sides (tests/unit/i18n/mapWords.test.ts keeps the
+// catalogues and the export words the same), and their shaped widths must agree too.
+const LANGS: readonly Language[] = ['en', 'bn', 'hi'];
 
 /** Coordinates are written with two decimals in the SVG; half a pixel is far below any visible shift. */
 const TOLERANCE = 0.5;
@@ -47,12 +52,13 @@ afterAll(async () => {
 /** One drawn thing, by a key both sides share: a chip's marker, its label's box and text, a zone title's run. */
 type Item = { key: string; text?: string; x: number; y: number; width?: number; height?: number };
 
-async function open(large: boolean, size: { width: number; height: number }): Promise<{ stage: { width: number; height: number; scale: number } }> {
-  await api('setPrefs', { language: 'en', largeText: large, languageChosen: true });
+async function open(lang: Language, large: boolean, size: { width: number; height: number }): Promise<{ stage: { width: number; height: number; scale: number } }> {
+  await api('setPrefs', { language: lang, largeText: large, languageChosen: true });
   await page.setViewportSize(size);
   await page.goto('about:blank');
   await page.goto(`${preview.url}#/study/${study.id}/session/${session.id}`);
   await page.locator(large ? 'html.large-text' : 'html:not(.large-text)').waitFor({ state: 'attached', timeout: 30_000 });
+  await page.locator(`html[lang="${lang}"]`).waitFor({ state: 'attached', timeout: 30_000 });
   await page.locator('.map-canvas[data-grid-box]').waitFor({ timeout: 30_000 });
   const placed = Object.values(session.placements).filter((p) => p.status === 'placed').length;
   await expect.poll(() => page.locator('tr[data-label-box]').count(), { timeout: 30_000 }).toBe(placed);
@@ -144,15 +150,15 @@ async function hostData(): Promise<{ study: Study; session: Session }> {
   return { study: opened.study, session: opened.sessions.find((s) => s.id === session.id)! };
 }
 
-describe('the map on screen and in the exported SVG', () => {
+describe.each(LANGS)('%s: the map on screen and in the exported SVG', (lang) => {
   it('the exported file (host exportSession) places every chip, label and zone title where the editor drew them', async () => {
     // Size the window so the editor's stage is the export's map size: the page's layout
     // around the map is fixed, so the stage grows one for one with the window.
-    const first = await open(false, { width: 1366, height: 900 });
+    const first = await open(lang, false, { width: 1366, height: 900 });
     const target = { width: 1366 + EXPORT_MAP_STAGE.width - first.stage.width, height: 900 + EXPORT_MAP_STAGE.height - first.stage.height };
-    const { stage } = await open(false, target);
+    const { stage } = await open(lang, false, target);
     expect(stage).toEqual(EXPORT_MAP_STAGE);
-    const file = await api<{ base64: string; mimeType: string }>('exportSession', { studyId: study.id, sessionId: session.id, format: 'svg', language: 'en' });
+    const file = await api<{ base64: string; mimeType: string }>('exportSession', { studyId: study.id, sessionId: session.id, format: 'svg', language: lang });
     const svg = Buffer.from(file.base64, 'base64').toString('utf8');
     const screen = await screenItems();
     // 20 chips and the BDO's minority chip, three items each, and the zones' runs.
@@ -162,15 +168,17 @@ describe('the map on screen and in the exported SVG', () => {
   });
 
   it('large text: the shared builder at the screen’s stage size and scale draws the same picture', async () => {
-    const { stage } = await open(true, { width: 1366, height: 768 });
+    const { stage } = await open(lang, true, { width: 1366, height: 768 });
     expect(stage.scale).toBeGreaterThan(1);
     const data = await hostData();
-    const svg = buildMapSvg({ study: data.study, session: data.session, text: ENGLISH_EXPORT_TEXT, lang: 'en', stage });
+    const svg = buildMapSvg({ study: data.study, session: data.session, text: EXPORT_TEXTS[lang], lang, stage });
     const screen = await screenItems();
     expect(screen.filter((i) => i.key.startsWith('marker '))).toHaveLength(21);
     expect(differences(screen, await svgItems(svg))).toEqual([]);
   });
+});
 
+describe('the map parity pages', () => {
   it('has no console errors and no requests off this machine', () => {
     expect(watched.consoleErrors).toEqual([]);
     expect(watched.outsideRequests).toEqual([]);
