@@ -1,4 +1,4 @@
-import { useEffect, useState, type ComponentType, type ReactNode } from 'react';
+import { startTransition, useEffect, useState, type ComponentType, type ReactNode } from 'react';
 
 /**
  * The compare route, loaded when first opened (its code, Konva and the analysis client are
@@ -33,7 +33,9 @@ export function CompareRoute({ studyId, fallback }: { studyId: string; fallback:
     if (!ready) return;
     let live = true;
     ready.then(
-      (Page) => live && setPage({ Page }),
+      // A transition: the view (its scene of every mark) renders in slices between which the
+      // browser stays responsive, rather than in one long main-thread task (issue 14).
+      (Page) => live && startTransition(() => setPage({ Page })),
       (error: unknown) => live && setPage({ error }),
     );
     return () => {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import type { WorkerReply, WorkerRequest } from './analysis.worker';
 import { encodeRequest, requestKey, type AnalysisRequest, type AnalysisResult } from './analysisRequest';
 import { joinResult, type ResultPart } from './analysisTransport';
@@ -175,7 +175,9 @@ export function useAnalysis(request: AnalysisRequest | null): { state: AnalysisS
     analyseInWorker(request).then(
       (result) => {
         remember(key, studyId, result);
-        if (live) setAnswered((n) => n + 1);
+        // A transition: the results (table, centroids, ellipses) render in slices, so their
+        // arrival is not one long main-thread task (issue 14).
+        if (live) startTransition(() => setAnswered((n) => n + 1));
       },
       (err: unknown) => {
         if (live && !(err instanceof Superseded)) setFailure({ key, message: err instanceof Error ? err.message : String(err) });
