@@ -126,7 +126,7 @@ try {
     }
   }
   console.log('inclusive:');
-  for (const [k, v] of [...total.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`${v.toFixed(1).padStart(8)} ms  ${k}`);
+  for (const [k, v] of [...total.entries()].sort((a, b) => b[1] - a[1]).slice(0, 120)) console.log(`${v.toFixed(1).padStart(8)} ms  ${k}`);
 } finally {
   await browser.close();
   await preview.stop();

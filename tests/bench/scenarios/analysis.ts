@@ -20,7 +20,10 @@ import { startBenchPreview } from '../lib/preview';
  *    typed arrays, the counts spread over one worker per core, the result in parts), whose
  *    p-values must equal the one worker's;
  *  - in the app: the compare view's own worker, from opening the view of the loaded study
- *    to its status saying the results are in, and the longest main-thread task meanwhile.
+ *    to its status saying the results are in, and the longest main-thread task meanwhile —
+ *    split at the moment every mark is drawn: opening the view (leaving the study page,
+ *    rendering and drawing the marks: a navigation) and the analysis running (everything
+ *    after, the results' drawing included), which is what issue 14's ≤ 50 ms is about.
  */
 export const analysisScenario: Scenario = {
   id: 'analysis',
@@ -131,6 +134,8 @@ export const analysisScenario: Scenario = {
     const preview = await startBenchPreview(disk.dataDir);
     const appWall: number[] = [];
     const appLongest: number[] = [];
+    const appOpening: number[] = [];
+    const appAnalysing: number[] = [];
     try {
       for (let i = 0; i < ctx.warmups + ctx.runs; i++) {
         const { context, page, errors } = await benchPage(ctx.browser);
@@ -138,28 +143,53 @@ export const analysisScenario: Scenario = {
           await page.goto(`${preview.url}#/study/${disk.study.id}`);
           await page.getByRole('heading', { level: 1, name: disk.study.title, exact: true }).waitFor({ timeout: 120_000 });
           await page.waitForTimeout(ctx.quick ? 100 : 300); // the study page settles
-          const r = await page.evaluate(async (hash) => {
-            const w = globalThis as unknown as PageWindow;
-            w.__bench.clear();
-            const t0 = performance.now();
-            w.location.hash = hash;
-            // Polled every 4 ms: the status element says when the results are in.
-            for (;;) {
+          const r = await page.evaluate(
+            async (hash) => {
+              const w = globalThis as unknown as PageWindow;
+              w.__bench.clear();
+              const t0 = performance.now();
+              w.location.hash = hash;
+              // When the marks were first drawn (CompareCanvas stamps the draw): the view is open.
+              let drawnAt = Number.NaN;
+              const drawn = () => {
+                if (!Number.isNaN(drawnAt)) return;
+                const surface = w.document.querySelector('.compare-canvas__surface[data-marks-drawn-at]');
+                if (surface && surface.getAttribute('data-marks-drawn') !== '0') drawnAt = Number(surface.getAttribute('data-marks-drawn-at'));
+              };
+              // Polled every 4 ms: the status element says when the results are in.
+              for (;;) {
+                drawn();
+                const state = w.document.querySelector('[data-testid="compare-status"]')?.getAttribute('data-state');
+                if (state === 'ready' || state === 'error') break;
+                await new Promise((done) => setTimeout(done, 4));
+              }
+              const t1 = performance.now();
+              drawn();
               const state = w.document.querySelector('[data-testid="compare-status"]')?.getAttribute('data-state');
-              if (state === 'ready' || state === 'error') break;
-              await new Promise((done) => setTimeout(done, 4));
-            }
-            const t1 = performance.now();
-            const state = w.document.querySelector('[data-testid="compare-status"]')?.getAttribute('data-state');
-            await new Promise((done) => setTimeout(done, 100));
-            const during = w.__bench.longtasks.filter((e) => e.start < t1 && e.start + e.duration > t0);
-            return { wallMs: t1 - t0, state, longest: during.reduce((m, e) => Math.max(m, e.duration), 0) };
-          }, `#/study/${disk.study.id}/compare`);
+              await new Promise((done) => setTimeout(done, 100));
+              const during = w.__bench.longtasks.filter((e) => e.start < t1 && e.start + e.duration > t0);
+              const longest = (tasks: typeof during) => tasks.reduce((m, e) => Math.max(m, e.duration), 0);
+              return {
+                wallMs: t1 - t0,
+                state,
+                drawn: Number.isFinite(drawnAt),
+                longest: longest(during),
+                // Opening: every task that began before the marks were drawn (the one that drew them too).
+                opening: longest(during.filter((e) => e.start <= drawnAt)),
+                // The analysis running: tasks begun after the view was drawn, until the results are in (their drawing included).
+                analysing: longest(during.filter((e) => e.start > drawnAt)),
+              };
+            },
+            `#/study/${disk.study.id}/compare`,
+          );
+          if (!r.drawn) throw new Error('the compare view did not say when its marks were drawn');
           if (r.state !== 'ready') throw new Error(`the compare view ended in state ${r.state}`);
           if (errors.length) throw new Error(`the app reported errors: ${errors.join(' | ')}`);
           if (i >= ctx.warmups) {
             appWall.push(r.wallMs);
             appLongest.push(r.longest);
+            appOpening.push(r.opening);
+            appAnalysing.push(r.analysing);
           }
         } finally {
           await context.close();
@@ -171,7 +201,9 @@ export const analysisScenario: Scenario = {
 
     return [
       figure({ scenario, figure: "wall time, the app's compare worker", unit: 'ms', runs: appWall, target: { op: '<=', value: 1500 }, note: 'open the compare view (study loaded) → its status says the results are in (polled every 4 ms)' }),
-      figure({ scenario, figure: 'longest main-thread task meanwhile (app)', unit: 'ms', runs: appLongest, target: { op: '<=', value: 50 }, note: "PerformanceObserver 'longtask' between opening the view and the results; 0 = none over 50 ms" }),
+      figure({ scenario, figure: 'longest main-thread task while the analysis runs (app)', unit: 'ms', runs: appAnalysing, target: { op: '<=', value: 50 }, note: "PerformanceObserver 'longtask' begun after every mark is drawn until the status says ready (the results' drawing included); 0 = none over 50 ms" }),
+      figure({ scenario, figure: 'longest main-thread task opening the view (app)', unit: 'ms', runs: appOpening, note: "tasks begun between setting the route and every mark drawn: leaving the study page, rendering and drawing the view (a navigation, not the analysis)" }),
+      figure({ scenario, figure: 'longest main-thread task, opening to results (app)', unit: 'ms', runs: appLongest, note: 'both of the above: the figure reported under this scenario before issue 14 was finished' }),
       figure({ scenario, figure: 'wall time, Node worker thread', unit: 'ms', runs: nodeWall, target: { op: '<=', value: 1500 }, note: 'post study → result back, worker_threads' }),
       figure({ scenario, figure: 'main event loop blocked meanwhile (Node)', unit: 'ms', runs: nodeBlock, target: { op: '<=', value: 50 }, note: 'monitorEventLoopDelay max, 5 ms resolution' }),
       figure({ scenario, figure: 'wall time, Chromium Web Worker', unit: 'ms', runs: webWall, target: { op: '<=', value: 1500 }, note: 'benchmark page bundling shared/analysis with Vite' }),
