@@ -324,7 +324,17 @@ export function completeComparison(plan: PlannedComparison, counts: ArrayLike<nu
  * caller to run (`countPlannedTest`) — here, or spread over workers — and hand to
  * `completeComparison`.
  */
-export function planComparison(study: Study, allSessions: readonly AnalysisSession[], options: CompareOptions = {}): PlannedComparison {
+export function planComparison(
+  study: Study,
+  allSessions: readonly AnalysisSession[],
+  options: CompareOptions = {},
+  /**
+   * Told of each test as soon as it is planned (its index in `tests`), so workers can start
+   * counting while the rest is still being planned. The test's values may be moved to
+   * another thread at once: planning never reads them again.
+   */
+  onTest?: (planned: PlannedTest, index: number) => void,
+): PlannedComparison {
   const permutations = Math.max(0, Math.floor(options.permutations ?? DEFAULT_PERMUTATIONS));
   const seed = Math.floor(options.seed ?? DEFAULT_SEED);
   const midline = study.midline;
@@ -353,6 +363,10 @@ export function planComparison(study: Study, allSessions: readonly AnalysisSessi
   const alphaUnits = { power: [] as number[][], interest: [] as number[][] };
   const gaps: SalienceGap[] = [];
   const tests: PlannedTest[] = [];
+  const planned = (test: PlannedTest) => {
+    tests.push(test);
+    onTest?.(test, tests.length - 1);
+  };
   for (const st of stakeholderList) {
     const placedAll: PlacedPoint[] = [];
     const placedBy: PlacedPoint[][] = cohortList.map(() => []);
@@ -417,10 +431,10 @@ export function planComparison(study: Study, allSessions: readonly AnalysisSessi
       // 1 until the count arrives; stays 1 when there is nothing to count (B = 0).
       pValue = 1;
       rSquared = location.result.rSquared;
-      if (location.test) tests.push({ stakeholder: results.length, kind: 'location', seed: streamSeed(seed, streamKey), test: location.test });
+      if (location.test) planned({ stakeholder: results.length, kind: 'location', seed: streamSeed(seed, streamKey), test: location.test });
       const spread = dispersionOf(xs, ys, groups, present, permutations);
       dispersion = spread.dispersion;
-      if (spread.test) tests.push({ stakeholder: results.length, kind: 'dispersion', seed: streamSeed(seed, `${streamKey}\u0000dispersion`), test: spread.test });
+      if (spread.test) planned({ stakeholder: results.length, kind: 'dispersion', seed: streamSeed(seed, `${streamKey}\u0000dispersion`), test: spread.test });
     }
     const zoneConsensus =
       overall.modalZone !== null &&

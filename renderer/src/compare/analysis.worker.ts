@@ -67,8 +67,10 @@ function nextTask(): Promise<void> {
 
 async function lead(id: number, request: EncodedRequest): Promise<void> {
   try {
-    const planned = planAnalysis(decodeRequest(request));
-    const counts = await countAll(id, planned.plan.tests);
+    const counting = new Counting(id);
+    // The helpers start on the first tests while the lead plans the rest.
+    const planned = planAnalysis(decodeRequest(request), (test, index) => counting.early(test, index));
+    const counts = await counting.all(planned.plan.tests);
     const { head, messages } = splitResult(finishAnalysis(planned, counts));
     scope.postMessage({ id, ok: true, kind: 'head', result: head, parts: messages.length });
     for (const part of messages) scope.postMessage({ id, ok: true, kind: 'part', part });
@@ -78,50 +80,85 @@ async function lead(id: number, request: EncodedRequest): Promise<void> {
 }
 
 /**
- * Every test's count, the costliest first (so the last to finish are short ones), shared
- * between this worker and the helpers as each becomes free: a core slowed by another
- * program takes fewer tests instead of holding everyone up.
+ * While planning, each helper is given tests as they are planned, up to this many in hand:
+ * about as much counting as the lead's planning takes (at 1,000 × 40 each count is ~25 ms,
+ * planning ~100 ms), so no helper waits for the plan and none is left holding a long queue.
  */
-function countAll(id: number, tests: readonly PlannedTest[]): Promise<number[]> {
-  const counts = new Array<number>(tests.length).fill(0);
-  const costs = tests.map((t) => permutationCost(t.test));
-  const queue = tests.map((_, i) => i).sort((a, b) => costs[b]! - costs[a]! || a - b);
-  let done = 0;
-  return new Promise<number[]>((resolve, reject) => {
-    const finished = () => {
-      if (done === tests.length) resolve(counts);
-    };
-    const give = (port: MessagePort) => {
-      const index = queue.shift();
-      if (index === undefined) return;
-      const planned = tests[index]!;
-      const job: CountJob = { id, index, planned };
-      // The shuffled values are the helper's from now on: moved, not copied.
-      port.postMessage(job, [planned.test.values.buffer]);
-    };
+const EARLY_IN_HAND = 4;
+
+/**
+ * Every test's count of one request, shared between this worker and the helpers: first the
+ * tests handed out while they are planned (`early`), then the rest, the costliest first (so
+ * the last to finish are short ones), to whoever is free — a core slowed by another program
+ * takes fewer tests instead of holding everyone up.
+ */
+class Counting {
+  private readonly given = new Set<number>();
+  private readonly inHand = new Map<MessagePort, number>();
+  private readonly counts = new Map<number, number>();
+  private queue: Array<{ index: number; planned: PlannedTest }> = [];
+  private onReply: ((port: MessagePort) => void) | null = null;
+
+  constructor(private readonly id: number) {
     for (const port of helpers) {
+      this.inHand.set(port, 0);
       port.onmessage = (event: MessageEvent<CountReply>) => {
-        if (event.data.id !== id) return;
-        counts[event.data.index] = event.data.count;
-        done++;
-        give(port);
-        finished();
+        if (event.data.id !== this.id) return;
+        this.counts.set(event.data.index, event.data.count);
+        this.inHand.set(port, this.inHand.get(port)! - 1);
+        this.onReply?.(port);
+      };
+    }
+  }
+
+  /** A test just planned: to the helper with the fewest in hand, if one has room. */
+  early(planned: PlannedTest, index: number): void {
+    let port: MessagePort | null = null;
+    for (const [p, n] of this.inHand) if (n < EARLY_IN_HAND && (port === null || n < this.inHand.get(port)!)) port = p;
+    if (port) this.give(port, index, planned);
+  }
+
+  all(tests: readonly PlannedTest[]): Promise<number[]> {
+    const costs = tests.map((t) => permutationCost(t.test));
+    this.queue = tests
+      .map((planned, index) => ({ index, planned }))
+      .filter((job) => !this.given.has(job.index))
+      .sort((a, b) => costs[b.index]! - costs[a.index]! || a.index - b.index);
+    return new Promise<number[]>((resolve, reject) => {
+      const finished = () => {
+        if (this.counts.size === tests.length) resolve(tests.map((_, i) => this.counts.get(i)!));
       };
       // Two in hand, so a helper never waits for the lead to answer.
-      give(port);
-      give(port);
-    }
-    void (async () => {
-      try {
-        for (let index = queue.shift(); index !== undefined; index = queue.shift()) {
-          counts[index] = countPlannedTest(tests[index]!);
-          done++;
-          await nextTask();
+      const topUp = (port: MessagePort) => {
+        while (this.inHand.get(port)! < 2 && this.queue.length > 0) {
+          const job = this.queue.shift()!;
+          this.give(port, job.index, job.planned);
         }
+      };
+      this.onReply = (port) => {
+        topUp(port);
         finished();
-      } catch (err) {
-        reject(err instanceof Error ? err : new Error(String(err)));
-      }
-    })();
-  });
+      };
+      for (const port of helpers) topUp(port);
+      void (async () => {
+        try {
+          for (let job = this.queue.shift(); job !== undefined; job = this.queue.shift()) {
+            this.counts.set(job.index, countPlannedTest(job.planned));
+            await nextTask();
+          }
+          finished();
+        } catch (err) {
+          reject(err instanceof Error ? err : new Error(String(err)));
+        }
+      })();
+    });
+  }
+
+  private give(port: MessagePort, index: number, planned: PlannedTest): void {
+    this.given.add(index);
+    this.inHand.set(port, this.inHand.get(port)! + 1);
+    const job: CountJob = { id: this.id, index, planned };
+    // The shuffled values are the helper's from now on: moved, not copied.
+    port.postMessage(job, [planned.test.values.buffer]);
+  }
 }

@@ -7,6 +7,7 @@ import {
   planComparison,
   type CohortComparison,
   type PlannedComparison,
+  type PlannedTest,
 } from '../../../shared/analysis/compareCohorts';
 import { compareRounds, defaultRoundPair, type OverTime } from '../../../shared/analysis/overTime';
 import { decodeSessions, encodeSessions, transferablesOf, type AnalysisSession, type EncodedSessions } from '../../../shared/analysis/sessionData';
@@ -66,12 +67,12 @@ export interface PlannedAnalysis {
   overTime: OverTime | null;
 }
 
-/** Everything of the analysis but the permutation counts. */
-export function planAnalysis(req: AnalysisInput): PlannedAnalysis {
+/** Everything of the analysis but the permutation counts; `onTest` as planComparison's. */
+export function planAnalysis(req: AnalysisInput, onTest?: (planned: PlannedTest, index: number) => void): PlannedAnalysis {
   const rounds = new Set(req.roundKeys);
   const inRounds = req.sessions.filter((s) => rounds.has(s.roundId ?? ''));
   // The over-time pairing is computed once, below, over every round (not inside the cohort comparison).
-  const plan = planComparison(req.study, inRounds, { permutations: req.permutations, seed: req.seed, cohortIds: req.cohortIds, overTime: false, sessionDistances: false });
+  const plan = planComparison(req.study, inRounds, { permutations: req.permutations, seed: req.seed, cohortIds: req.cohortIds, overTime: false, sessionDistances: false }, onTest);
   const ordered = canonicalSessionOrder(req.study, req.sessions);
   const pair = req.roundPair ?? defaultRoundPair(req.study, ordered);
   const overTime = pair ? compareRounds(req.study, ordered, pair) : null;

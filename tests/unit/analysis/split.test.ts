@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { compareCohorts, countPlannedTest, defaultCompareRound, planComparison, type PlannedTest } from '../../../shared/analysis/compareCohorts';
+import { compareCohorts, completeComparison, countPlannedTest, defaultCompareRound, planComparison, type PlannedTest } from '../../../shared/analysis/compareCohorts';
 import { countPermutations, permutationCost, planPermanova, type PermutationTest } from '../../../shared/analysis/permanova';
 import { Mulberry32 } from '../../../shared/analysis/prng';
 import { decodeSessions, encodeSessions } from '../../../shared/analysis/sessionData';
@@ -96,6 +96,21 @@ describe('the analysis split over workers', () => {
     expect(sha(compareCohorts(paired.study, paired.sessions, { permutations: 199, seed: -17, roundId: paired.study.rounds[0]!.id }))).toBe(
       '5c577ed96ebe3e50ad440bba33701ef8137a7420a624d19717e78a00ca14d9f4',
     );
+  });
+
+  it('tells of each test as it is planned, and a count taken then (its values moved away at once) is the count', () => {
+    const early: number[] = [];
+    const countsAtPlanning = new Map<number, number>();
+    const plan = planComparison(paired.study, paired.sessions, { permutations: 199, seed: 5 }, (t, index) => {
+      early.push(index);
+      // As the worker pool does: counted elsewhere, the values gone from the planner's reach.
+      countsAtPlanning.set(index, countPlannedTest({ ...t, test: { ...t.test, values: t.test.values.slice() } }));
+      t.test.values.fill(Number.NaN);
+    });
+    expect(early).toEqual(plan.tests.map((_, i) => i));
+    const fresh = planComparison(paired.study, paired.sessions, { permutations: 199, seed: 5 });
+    expect(plan.tests.map((_, i) => countsAtPlanning.get(i))).toEqual(fresh.tests.map(countPlannedTest));
+    expect(sha(completeComparison(plan, plan.tests.map((_, i) => countsAtPlanning.get(i)!)))).toBe(sha(completeComparison(fresh, fresh.tests.map(countPlannedTest))));
   });
 
   it('plans grid, plane and line counts, and each agrees with a plain shuffle drawn from Mulberry32', () => {
