@@ -1,9 +1,10 @@
 import type { Session } from '../../../shared/model/session';
 import type { Study } from '../../../shared/model/study';
 import type { SaveStatus } from './saveStatus';
-import { callHost, HostCallError } from '../host/hostClient';
+import { callHost } from '../host/hostClient';
+import { hostFailure } from './hostErrors';
 import { useAppStore } from './appStore';
-import { SaveQueue, type SaveFailure } from './saveQueue';
+import { SaveQueue } from './saveQueue';
 
 /**
  * Every document's save queue, keyed by document. Queues outlive pages: leaving a study
@@ -22,11 +23,6 @@ export const saveTiming: { debounceMs: number; retryDelaysMs: readonly number[] 
   retryDelaysMs: [1_000, 2_000, 5_000, 10_000, 30_000],
 };
 
-function describeError(err: unknown): SaveFailure {
-  if (err instanceof HostCallError) return { code: err.code, message: err.message };
-  return { code: 'internal', message: err instanceof Error ? err.message : String(err) };
-}
-
 function writeDoc(d: Doc, baseRevision: number, keepalive = false): Promise<{ savedAt: string; revision: number }> {
   return d.kind === 'study'
     ? callHost('saveStudy', { study: d.doc, baseRevision }, { keepalive })
@@ -44,7 +40,7 @@ function queueFor(key: string): SaveQueue<Doc> {
       save: (d, base) => writeDoc(d, base),
       revisionOf: (d) => d.doc.revision,
       onStatus: (status) => setStatus(key, status),
-      describeError,
+      describeError: hostFailure,
       debounceMs: saveTiming.debounceMs,
       retryDelaysMs: saveTiming.retryDelaysMs,
     });
