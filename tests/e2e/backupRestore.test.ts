@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../shared/model/session';
 import { libraryStudy, realisticSession } from '../component/editor/fixtures';
 import { axeViolations, describeViolations, newAxeContext } from '../helpers/axe';
-import { launchBrowser, newPage, type WatchedPage } from '../helpers/browser';
+import { launchWatchedPage, type WatchedPage } from '../helpers/browser';
 import { previewApi as api, startPreview, type Preview } from '../helpers/preview';
 
 // Backup and restore in the app (issue 15, part 4), and the three ways to end a sync
@@ -39,10 +39,7 @@ beforeAll(async () => {
   for (const code of CODES) await api(a, 'saveSession', { session: sessionOf(ids[code], code), baseRevision: 0 });
   // A second save of FGD 3, so the backup has an earlier version to carry.
   await api(a, 'saveSession', { session: { ...sessionOf('fgd-3', 'FGD 3'), notes: 'Second sitting, same group.' }, baseRevision: 1 });
-  browser = await launchBrowser();
-  watched = await newPage(browser);
-  page = watched.page;
-  await page.setViewportSize({ width: 1366, height: 768 });
+  ({ browser, watched, page } = await launchWatchedPage());
 });
 afterAll(async () => {
   await browser?.close();

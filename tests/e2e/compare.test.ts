@@ -8,7 +8,7 @@ import { parseLongFormat } from '../../shared/csv/longFormat';
 import { planImport } from '../../shared/csv/planImport';
 import type { Stakeholder } from '../../shared/model/stakeholder';
 import { axeViolations, describeViolations, newAxeContext } from '../helpers/axe';
-import { launchBrowser, newPage, type WatchedPage } from '../helpers/browser';
+import { launchWatchedPage, type WatchedPage } from '../helpers/browser';
 import { startPreview, type Preview } from '../helpers/preview';
 
 // Import a CSV through the UI (a bad file imports nothing; a good one imports), open the
@@ -27,10 +27,7 @@ let page: Page;
 beforeAll(async () => {
   mkdirSync(shotsDir, { recursive: true });
   preview = await startPreview();
-  browser = await launchBrowser();
-  watched = await newPage(browser);
-  page = watched.page;
-  await page.setViewportSize({ width: 1366, height: 768 });
+  ({ browser, watched, page } = await launchWatchedPage());
 });
 afterAll(async () => {
   await browser?.close();

@@ -8,7 +8,7 @@ import type { Position } from '../../shared/model/position';
 import { SessionSchema, type Session } from '../../shared/model/session';
 import { StakeholderLibrarySchema } from '../../shared/model/stakeholder';
 import { zoneOf } from '../../shared/model/zones';
-import { launchBrowser, newPage, type WatchedPage } from '../helpers/browser';
+import { launchBrowser, watchedPage, type WatchedPage } from '../helpers/browser';
 import { previewApi, startPreview, type Preview } from '../helpers/preview';
 
 // The map editor end to end: the built app in Chromium against the browser preview,
@@ -100,9 +100,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   await api('createStudy', { study });
   await api('saveSession', { session, baseRevision: 0 });
-  watched = await newPage(browser);
-  page = watched.page;
-  await page.setViewportSize({ width: 1366, height: 768 });
+  ({ watched, page } = await watchedPage(browser));
   await openEditor();
 });
 afterAll(async () => {

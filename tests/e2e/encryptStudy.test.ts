@@ -8,7 +8,7 @@ import type { Session } from '../../shared/model/session';
 import type { Study } from '../../shared/model/study';
 import { libraryStudy, realisticSession } from '../component/editor/fixtures';
 import { axeViolations, describeViolations, newAxeContext } from '../helpers/axe';
-import { launchBrowser, newPage, type WatchedPage } from '../helpers/browser';
+import { launchWatchedPage, type WatchedPage } from '../helpers/browser';
 import { previewApi as api, startPreview, type Preview } from '../helpers/preview';
 
 // Turning encryption on through the UI of the real browser preview (issue 16): the dialog
@@ -50,10 +50,7 @@ beforeAll(async () => {
   await api(preview, 'deleteSession', { studyId: study.id, sessionId: trashed.id });
   await api(preview, 'createStudy', { study: pilot });
   await api(preview, 'saveSession', { session: { ...base, studyId: pilot.id, id: 'sd04', code: 'SUN-2' }, baseRevision: 0 });
-  browser = await launchBrowser();
-  watched = await newPage(browser);
-  page = watched.page;
-  await page.setViewportSize({ width: 1366, height: 768 });
+  ({ browser, watched, page } = await launchWatchedPage());
 });
 afterAll(async () => {
   await browser?.close();

@@ -10,7 +10,7 @@ import { SessionSchema, type Placement, type Session } from '../../shared/model/
 import { StakeholderLibrarySchema } from '../../shared/model/stakeholder';
 import type { Study } from '../../shared/model/study';
 import { axeViolations, describeViolations, newAxeContext } from '../helpers/axe';
-import { launchBrowser, newPage, type WatchedPage } from '../helpers/browser';
+import { launchBrowser, watchedPage, type WatchedPage } from '../helpers/browser';
 import { previewApi, startPreview, type Preview } from '../helpers/preview';
 
 // Share and report through the UI, against the real browser preview: a session map as
@@ -106,9 +106,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   await api('createStudy', { study });
   for (const s of sessions) await api('saveSession', { session: s, baseRevision: 0 });
-  watched = await newPage(browser);
-  page = watched.page;
-  await page.setViewportSize({ width: 1366, height: 768 });
+  ({ watched, page } = await watchedPage(browser));
 });
 afterAll(async () => {
   await browser?.close();

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Study } from '../../shared/model/study';
 import { libraryStudy, realisticSession } from '../component/editor/fixtures';
 import { axeViolations, describeViolations, newAxeContext } from '../helpers/axe';
-import { launchBrowser, newPage, type WatchedPage } from '../helpers/browser';
+import { launchWatchedPage, type WatchedPage } from '../helpers/browser';
 import { previewApi, startPreview, type Preview } from '../helpers/preview';
 
 // The lock and the blank screen (issue 16) in real Chromium against the browser preview,
@@ -55,10 +55,7 @@ beforeAll(async () => {
   await api('saveSession', { session, baseRevision: 0 });
   const { words } = await api<{ words: string }>('newRecoveryKey');
   await api('encryptStudy', { studyId: study.id, passphrase: PASSPHRASE, recoveryKey: words });
-  browser = await launchBrowser();
-  watched = await newPage(browser);
-  page = watched.page;
-  await page.setViewportSize({ width: 1366, height: 768 });
+  ({ browser, watched, page } = await launchWatchedPage());
 });
 afterAll(async () => {
   await browser?.close();

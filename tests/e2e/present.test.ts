@@ -7,7 +7,7 @@ import { compareCohorts } from '../../shared/analysis/compareCohorts';
 import { zoneOf } from '../../shared/model/zones';
 import { libraryStudy, realisticSession } from '../component/editor/fixtures';
 import { axeViolations, newAxeContext } from '../helpers/axe';
-import { launchBrowser, newPage, type WatchedPage } from '../helpers/browser';
+import { launchBrowser, watchedPage, type WatchedPage } from '../helpers/browser';
 import { previewApi, startPreview, type Preview } from '../helpers/preview';
 import { GENERATED_FIXTURE, generateStudy } from '../helpers/studyGenerator';
 
@@ -42,9 +42,7 @@ beforeAll(async () => {
   await api('saveSession', { session, baseRevision: 0 });
   await api('createStudy', { study: compare.study });
   for (const s of compare.sessions) await api('saveSession', { session: s, baseRevision: 0 });
-  watched = await newPage(browser);
-  page = watched.page;
-  await page.setViewportSize({ width: 1366, height: 768 });
+  ({ watched, page } = await watchedPage(browser));
 });
 afterAll(async () => {
   await browser?.close();

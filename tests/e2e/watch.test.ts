@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../shared/model/session';
 import { emptySession, libraryStudy, realisticSession } from '../component/editor/fixtures';
-import { launchBrowser, newPage, type WatchedPage } from '../helpers/browser';
+import { launchWatchedPage, type WatchedPage } from '../helpers/browser';
 import { previewApi, startPreview, type Preview } from '../helpers/preview';
 
 // Files that change underneath an open study — what a sync tool does when another
@@ -33,10 +33,7 @@ beforeAll(async () => {
   await api(a, 'saveSession', { session, baseRevision: 0 });
   // B is the other laptop: its saves carry the name its facilitator gave it.
   await api(b, 'setPrefs', { deviceName: 'Field laptop B' });
-  browser = await launchBrowser();
-  watched = await newPage(browser);
-  page = watched.page;
-  await page.setViewportSize({ width: 1366, height: 768 });
+  ({ browser, watched, page } = await launchWatchedPage());
 });
 afterAll(async () => {
   await browser?.close();

@@ -40,3 +40,19 @@ export async function newPage(browser: Browser): Promise<WatchedPage> {
   });
   return { page, consoleErrors, outsideRequests };
 }
+
+/** The laptop screen the e2e tests look at the app on (a facilitator's 1366×768). */
+export const LAPTOP_VIEWPORT = { width: 1366, height: 768 } as const;
+
+/** A watched page (`newPage`) at the laptop size. */
+export async function watchedPage(browser: Browser, viewport: { width: number; height: number } = LAPTOP_VIEWPORT): Promise<{ watched: WatchedPage; page: Page }> {
+  const watched = await newPage(browser);
+  await watched.page.setViewportSize(viewport);
+  return { watched, page: watched.page };
+}
+
+/** A browser (`launchBrowser`) with one watched page at the laptop size: most e2e files' set-up. */
+export async function launchWatchedPage(viewport: { width: number; height: number } = LAPTOP_VIEWPORT): Promise<{ browser: Browser; watched: WatchedPage; page: Page }> {
+  const browser = await launchBrowser();
+  return { browser, ...(await watchedPage(browser, viewport)) };
+}
